@@ -1,0 +1,27 @@
+package nl.nabij.api;
+
+import java.util.UUID;
+
+/** Checks the shape of ids before any query runs, so a malformed id is a typed error and an unknown one is null. */
+public final class Ids {
+
+    private Ids() {}
+
+    /** The id in canonical form when it is a UUID. */
+    public static String requireUuid(String field, String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidArgumentException(field, "MALFORMED_ID", field + " must be a UUID");
+        }
+    }
+
+    /** A CBS code: its two-letter prefix followed by the given number of digits (e.g. BU and eight). */
+    public static String requireCbsCode(String field, String code, String prefix, int digits) {
+        if (code == null || !code.strip().toUpperCase().matches(prefix + "\\d{" + digits + "}")) {
+            throw new InvalidArgumentException(
+                    field, "MALFORMED_CODE", field + " must be " + prefix + " followed by " + digits + " digits");
+        }
+        return code.strip().toUpperCase();
+    }
+}

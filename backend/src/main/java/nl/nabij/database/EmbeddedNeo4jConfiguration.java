@@ -1,0 +1,88 @@
+package nl.nabij.database;
+
+import java.net.URI;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts Neo4j Community in-process and points the driver at its Bolt connector, so the application, its tests and
+ * Neo4j's own tools all talk Bolt to the same store, exactly as they would to an external server.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(ExternalNeo4jNotConfigured.class)
+// A connection declared elsewhere (a Testcontainers @ServiceConnection) wins over the embedded database too.
+@ConditionalOnMissingBean(Neo4jConnectionDetails.class)
+@EnableConfigurationProperties(EmbeddedNeo4jProperties.class)
+class EmbeddedNeo4jConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+        long started = System.nanoTime();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(
+                        properties.home().toAbsolutePath())
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(
+                        BoltConnector.listen_address,
+                        new SocketAddress(properties.boltAddress(), properties.boltPort()))
+                // Neo4j's HTTP server brings Jersey 2, which clashes with the application's web stack.
+                .setConfig(HttpConnector.enabled, false)
+                // The connector listens on loopback only; authentication arrives with the access-control work.
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteSizes.parse(properties.pageCache()))
+                .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
+                // No usage reports: the machines Nabij runs on may not reach the internet, and need not.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .build();
+        log.info(
+                "Embedded Neo4j started in {} ms with its store under {}, Bolt on {}",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                properties.home().toAbsolutePath(),
+                boltUri(dbms));
+        return dbms;
+    }
+
+    @Bean
+    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(DatabaseManagementService embeddedNeo4j) {
+        URI uri = boltUri(embeddedNeo4j);
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return uri;
+            }
+
+            @Override
+            public AuthToken getAuthToken() {
+                return AuthTokens.none();
+            }
+        };
+    }
+
+    /** The port actually bound, which differs from the configured one when that is 0. */
+    static URI boltUri(DatabaseManagementService dbms) {
+        var system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        var address = system.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        return URI.create("bolt://" + address.getHost() + ":" + address.getPort());
+    }
+}

@@ -1,0 +1,47 @@
+package nl.nabij.demo;
+
+import nl.nabij.database.SchemaMigrations;
+import nl.nabij.resident.Pseudonymiser;
+import nl.nabij.seed.DemoDataLoader;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo municipality when the database holds no municipality yet; {@code nabij.demo-data.enabled=false}
+ * turns this off. Runs after the schema migrations (it depends on them) and before the web server takes requests.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "nabij.demo-data.enabled", matchIfMissing = true)
+class DemoDataInitializer implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataInitializer.class);
+
+    private final Driver driver;
+    private final Pseudonymiser pseudonymiser;
+
+    DemoDataInitializer(SchemaMigrations appliedFirst, Driver driver, Pseudonymiser pseudonymiser) {
+        this.driver = driver;
+        this.pseudonymiser = pseudonymiser;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        boolean empty = driver.executableQuery("MATCH (m:Municipality) RETURN count(m) = 0 AS empty")
+                .execute()
+                .records()
+                .get(0)
+                .get("empty")
+                .asBoolean();
+        if (!empty) {
+            log.info("Demo data not loaded: the database already holds a municipality");
+            return;
+        }
+        long started = System.nanoTime();
+        var report = new DemoDataLoader(driver, null, pseudonymiser::pseudonymise).load();
+        log.info("Demo data loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, report);
+    }
+}

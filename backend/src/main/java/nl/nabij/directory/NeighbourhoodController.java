@@ -1,0 +1,81 @@
+package nl.nabij.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.nabij.api.Connection;
+import nl.nabij.api.Ids;
+import nl.nabij.api.PageRequest;
+import nl.nabij.database.GraphQueries;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The {@code Neighbourhood} type and its queries. */
+@Controller
+class NeighbourhoodController {
+
+    private static final String DISTRICT =
+            """
+            UNWIND $keys AS key
+            MATCH (:Neighbourhood {code: key})-[:PART_OF]->(d:District)
+            RETURN key, d AS value
+            """;
+
+    private static final String TEAMS =
+            """
+            UNWIND $keys AS key
+            MATCH (:Neighbourhood {code: key})<-[:SERVES]-(t:Team)
+            RETURN key, t AS value ORDER BY t.name, t.id
+            """;
+
+    private static final String VINDPLAATSEN =
+            """
+            UNWIND $keys AS key
+            MATCH (:Neighbourhood {code: key})<-[:LOCATED_IN]-(v:Vindplaats)
+            RETURN key, v AS value ORDER BY v.name, v.id
+            """;
+
+    private final NeighbourhoodRepository neighbourhoods;
+    private final GraphQueries queries;
+
+    NeighbourhoodController(NeighbourhoodRepository neighbourhoods, GraphQueries queries) {
+        this.neighbourhoods = neighbourhoods;
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    Optional<Neighbourhood> neighbourhood(@Argument String code) {
+        return neighbourhoods.findById(Ids.requireCbsCode("code", code, "BU", 8));
+    }
+
+    @QueryMapping
+    Connection<Neighbourhood> neighbourhoods(
+            @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
+        return queries.page(
+                "MATCH (n:Neighbourhood)",
+                "n.code",
+                "n.code",
+                "n",
+                Map.of(),
+                PageRequest.of(first, after, last, before),
+                Neighbourhood::from,
+                neighbourhood -> new PageRequest.Cursor(neighbourhood.code(), neighbourhood.code()));
+    }
+
+    @BatchMapping
+    Map<Neighbourhood, District> district(List<Neighbourhood> parents) {
+        return queries.one(DISTRICT, parents, Neighbourhood::code, District::from);
+    }
+
+    @BatchMapping
+    Map<Neighbourhood, List<Team>> teams(List<Neighbourhood> parents) {
+        return queries.many(TEAMS, parents, Neighbourhood::code, Team::from);
+    }
+
+    @BatchMapping
+    Map<Neighbourhood, List<Vindplaats>> vindplaatsen(List<Neighbourhood> parents) {
+        return queries.many(VINDPLAATSEN, parents, Neighbourhood::code, Vindplaats::from);
+    }
+}

@@ -1,0 +1,70 @@
+package nl.nabij.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.nabij.api.Connection;
+import nl.nabij.api.Ids;
+import nl.nabij.api.PageRequest;
+import nl.nabij.database.GraphQueries;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The {@code Organisation} type and its queries. */
+@Controller
+class OrganisationController {
+
+    private static final String PROFESSIONALS =
+            """
+            UNWIND $keys AS key
+            MATCH (:Organisation {id: key})<-[:EMPLOYED_BY]-(p:Professional)
+            RETURN key, p AS value ORDER BY p.name, p.id
+            """;
+
+    private static final String TEAMS =
+            """
+            UNWIND $keys AS key
+            MATCH (:Organisation {id: key})<-[:EMPLOYED_BY]-(:Professional)-[:SECONDED_TO]->(t:Team)
+            WITH DISTINCT key, t
+            RETURN key, t AS value ORDER BY t.name, t.id
+            """;
+
+    private final OrganisationRepository organisations;
+    private final GraphQueries queries;
+
+    OrganisationController(OrganisationRepository organisations, GraphQueries queries) {
+        this.organisations = organisations;
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    Optional<Organisation> organisation(@Argument String id) {
+        return organisations.findById(Ids.requireUuid("id", id));
+    }
+
+    @QueryMapping
+    Connection<Organisation> organisations(
+            @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
+        return queries.page(
+                "MATCH (n:Organisation)",
+                "n.name",
+                "n.id",
+                "n",
+                Map.of(),
+                PageRequest.of(first, after, last, before),
+                Organisation::from,
+                organisation -> new PageRequest.Cursor(organisation.name(), organisation.id()));
+    }
+
+    @BatchMapping
+    Map<Organisation, List<Professional>> professionals(List<Organisation> parents) {
+        return queries.many(PROFESSIONALS, parents, Organisation::id, Professional::from);
+    }
+
+    @BatchMapping
+    Map<Organisation, List<Team>> teams(List<Organisation> parents) {
+        return queries.many(TEAMS, parents, Organisation::id, Team::from);
+    }
+}

@@ -1,0 +1,96 @@
+package nl.nabij.household;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import nl.nabij.api.Connection;
+import nl.nabij.api.Ids;
+import nl.nabij.api.InvalidArgumentException;
+import nl.nabij.api.PageRequest;
+import nl.nabij.directory.Professional;
+import nl.nabij.involvement.Involvement;
+import nl.nabij.resident.Bsn;
+import nl.nabij.resident.Pseudonymiser;
+import nl.nabij.resident.Resident;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code Household} type and its queries. Members, involvements, coordinator and overlap share one data loader,
+ * so the whole view of any number of households costs one query beyond finding them.
+ */
+@Controller
+class HouseholdController {
+
+    private final HouseholdQueries queries;
+    private final Pseudonymiser pseudonymiser;
+
+    HouseholdController(HouseholdQueries queries, Pseudonymiser pseudonymiser, BatchLoaderRegistry loaders) {
+        this.queries = queries;
+        this.pseudonymiser = pseudonymiser;
+        loaders.forTypePair(String.class, HouseholdCircle.class)
+                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> queries.circles(ids)));
+    }
+
+    @QueryMapping
+    Optional<Household> household(@Argument String id) {
+        return queries.byId(Ids.requireUuid("id", id));
+    }
+
+    @QueryMapping
+    List<Household> householdsAtAddress(
+            @Argument String postcode, @Argument int houseNumber, @Argument String houseNumberAddition) {
+        return queries.atAddress(
+                Address.normalisePostcode(postcode),
+                Address.requireHouseNumber(houseNumber),
+                Address.normaliseAddition(houseNumberAddition));
+    }
+
+    @QueryMapping
+    Optional<Household> householdOfResident(@Argument String bsn) {
+        Bsn valid = Bsn.parse(bsn)
+                .orElseThrow(() -> new InvalidArgumentException(
+                        "bsn", "INVALID_BSN", "bsn must be nine digits that pass the elfproef"));
+        return queries.ofResident(pseudonymiser.pseudonymise(valid));
+    }
+
+    @QueryMapping
+    Connection<Household> households(
+            @Argument String neighbourhoodCode,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Integer last,
+            @Argument String before) {
+        return queries.inNeighbourhood(
+                Ids.requireCbsCode("neighbourhoodCode", neighbourhoodCode, "BU", 8),
+                PageRequest.of(first, after, last, before));
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<Resident>> members(Household household, DataLoader<String, HouseholdCircle> circles) {
+        return circles.load(household.id()).thenApply(HouseholdCircle::members);
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<Involvement>> involvements(
+            Household household, @Argument boolean activeOnly, DataLoader<String, HouseholdCircle> circles) {
+        return circles.load(household.id()).thenApply(circle -> circle.involvements().stream()
+                .filter(involvement -> !activeOnly || involvement.active())
+                .toList());
+    }
+
+    @SchemaMapping
+    CompletableFuture<Professional> coordinator(Household household, DataLoader<String, HouseholdCircle> circles) {
+        return circles.load(household.id()).thenApply(HouseholdCircle::coordinator);
+    }
+
+    @SchemaMapping
+    CompletableFuture<OverlapSummary> overlap(Household household, DataLoader<String, HouseholdCircle> circles) {
+        return circles.load(household.id()).thenApply(HouseholdCircle::overlap);
+    }
+}

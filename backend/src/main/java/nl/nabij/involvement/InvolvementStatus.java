@@ -1,0 +1,7 @@
+package nl.nabij.involvement;
+
+/** Whether an involvement is going on or has ended. */
+public enum InvolvementStatus {
+    ACTIVE,
+    ENDED
+}

@@ -1,0 +1,7 @@
+package nl.nabij.resident;
+
+/** A resident's role in their household. */
+public enum MemberRole {
+    ADULT,
+    CHILD
+}

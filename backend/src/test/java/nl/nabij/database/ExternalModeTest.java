@@ -1,0 +1,51 @@
+package nl.nabij.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.nabij.NabijApplication;
+import nl.nabij.support.GraphQlClients;
+import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestSecrets;
+import org.junit.jupiter.api.Test;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * With {@code spring.neo4j.uri} set the application starts no database of its own and serves the configured one:
+ * here a second instance uses the first instance's embedded database as its external server.
+ */
+@NabijIntegrationTest
+class ExternalModeTest {
+
+    @Autowired
+    DatabaseManagementService firstInstancesDatabase;
+
+    @Test
+    void aSecondInstanceServesTheFirstInstancesDatabaseAndStartsNone() {
+        String bolt = EmbeddedNeo4jConfiguration.boltUri(firstInstancesDatabase).toString();
+
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NabijApplication.class)
+                .properties(
+                        "spring.neo4j.uri=" + bolt,
+                        "server.port=0",
+                        "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET)
+                .run()) {
+
+            assertThat(second.getBeanProvider(DatabaseManagementService.class).getIfAvailable())
+                    .isNull();
+            int port = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+            GraphQlClients.overHttp(port)
+                    .document(
+                            """
+                            { householdsAtAddress(postcode: "1311 HV", houseNumber: 15) {
+                                overlap { professionalCount } } }
+                            """)
+                    .execute()
+                    .path("householdsAtAddress[0].overlap.professionalCount")
+                    .entity(Integer.class)
+                    .isEqualTo(15);
+        }
+    }
+}

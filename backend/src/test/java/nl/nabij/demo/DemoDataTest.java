@@ -1,0 +1,67 @@
+package nl.nabij.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import nl.nabij.resident.Pseudonymiser;
+import nl.nabij.seed.DemoDataLoader;
+import nl.nabij.seed.SeedData;
+import nl.nabij.support.NabijIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@NabijIntegrationTest
+class DemoDataTest {
+
+    @Autowired
+    Driver driver;
+
+    @Autowired
+    Pseudonymiser pseudonymiser;
+
+    @Test
+    void theDemoMunicipalityIsLoadedOnFirstStartAndLoadingItAgainChangesNothing() {
+        Map<String, Object> before = graphCounts();
+        SeedData seed = SeedData.fromClasspath();
+        assertThat(before)
+                .containsEntry("households", (long) seed.households().size())
+                .containsEntry("involvements", (long) seed.involvements().size());
+
+        new DemoDataLoader(driver, null, pseudonymiser::pseudonymise).load();
+
+        assertThat(graphCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void residentsCarryAPseudonymAndNoBsn() {
+        SeedData.Member member =
+                SeedData.fromClasspath().households().get(0).members().get(0);
+        var resident = driver.executableQuery("MATCH (r:Resident {id: $id}) RETURN properties(r) AS properties")
+                .withParameters(Map.of("id", member.id()))
+                .execute()
+                .records()
+                .get(0)
+                .get("properties")
+                .asMap();
+
+        assertThat(resident).containsEntry("pseudonym", pseudonymiser.pseudonymise(member.bsn()));
+        assertThat(resident.values()).doesNotContain(member.bsn());
+        assertThat(resident).doesNotContainKey("bsn");
+    }
+
+    private Map<String, Object> graphCounts() {
+        return driver.executableQuery(
+                        """
+                        CALL () { MATCH (n) RETURN count(n) AS nodes }
+                        CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+                        CALL () { MATCH (h:Household) RETURN count(h) AS households }
+                        CALL () { MATCH (i:Involvement) RETURN count(i) AS involvements }
+                        RETURN nodes, relationships, households, involvements
+                        """)
+                .execute()
+                .records()
+                .get(0)
+                .asMap();
+    }
+}

@@ -1,0 +1,156 @@
+package nl.nabij.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.nabij.seed.SeedData;
+import nl.nabij.support.GraphQlClients;
+import nl.nabij.support.NabijIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** The care landscape: organisations, teams, neighbourhoods and vindplaatsen with their links and pages. */
+@NabijIntegrationTest
+class DirectoryQueryTest {
+
+    static final SeedData SEED = SeedData.fromClasspath();
+
+    @LocalServerPort
+    int port;
+
+    HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void connect() {
+        graphQl = GraphQlClients.overHttp(port);
+    }
+
+    @Test
+    void organisationsPageForwardAndBackInNameOrder() {
+        String forward =
+                """
+                query($after: String) { organisations(first: 7, after: $after) {
+                  edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }
+                """;
+        List<String> names = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            var response = graphQl.document(forward).variable("after", after).execute();
+            names.addAll(response.path("organisations.edges[*].node.name")
+                    .entityList(String.class)
+                    .get());
+            more = response.path("organisations.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .get();
+            after = response.path("organisations.pageInfo.endCursor")
+                    .entity(String.class)
+                    .get();
+        }
+        assertThat(names)
+                .hasSize(SEED.organisations().size())
+                .isSortedAccordingTo(String::compareTo)
+                .doesNotHaveDuplicates();
+
+        graphQl.document(
+                        """
+                        query($before: String) { organisations(last: 3, before: $before) {
+                          edges { node { name } } pageInfo { hasPreviousPage } } }
+                        """)
+                .variable("before", after)
+                .execute()
+                .path("organisations.edges[*].node.name")
+                .entityList(String.class)
+                .isEqualTo(names.subList(names.size() - 4, names.size() - 1));
+    }
+
+    @Test
+    void pagingArgumentsAreChecked() {
+        graphQl.document("{ organisations(first: 500) { edges { cursor } } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("field", "first"));
+        graphQl.document("{ organisations(after: \"not a cursor!\") { edges { cursor } } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("field", "after"));
+    }
+
+    @Test
+    void wijkteamsLackDistrictNursingAndYouthHealthCareAsInReality() {
+        graphQl.document(
+                        """
+                        { teams { edges { node { name
+                            members { discipline organisation { kind } }
+                            neighbourhoods { code district { name } }
+                            organisations { kind } } } } }
+                        """)
+                .execute()
+                .path("teams.edges[*].node.name")
+                .entityList(String.class)
+                .contains("Wijkteam Haven", "Wijkteam Poort")
+                .path("teams.edges[*].node.members[*].discipline")
+                .entityList(String.class)
+                .doesNotContain("DISTRICT_NURSING", "YOUTH_HEALTH_CARE")
+                .path("teams.edges[*].node.organisations[*].kind")
+                .entityList(String.class)
+                .contains("CARE_GROUP", "CLIENT_SUPPORT", "VOLUNTEER_CENTRE", "WELFARE", "MUNICIPALITY");
+    }
+
+    @Test
+    void informalVindplaatsenAreListedWithTheirNeighbourhoodAndContacts() {
+        long informal = SEED.vindplaatsen().stream()
+                .filter(v -> v.kind() == SeedData.VindplaatsKind.INFORMAL)
+                .count();
+        graphQl.document(
+                        """
+                        { vindplaatsen(kind: INFORMAL, first: 100) { edges { node {
+                            kind category neighbourhood { code } teamsInContact { name } } } } }
+                        """)
+                .execute()
+                .path("vindplaatsen.edges[*].node.kind")
+                .entityList(String.class)
+                .hasSize((int) informal)
+                .satisfies(kinds -> assertThat(kinds).containsOnly("INFORMAL"));
+    }
+
+    @Test
+    void theMunicipalityHasHavenAndPoortWithTheirNeighbourhoods() {
+        graphQl.document("{ municipality { code districts { name neighbourhoods { code name } } } }")
+                .execute()
+                .path("municipality.code")
+                .entity(String.class)
+                .isEqualTo("GM9901")
+                .path("municipality.districts[*].name")
+                .entityList(String.class)
+                .containsExactly("Haven", "Poort");
+    }
+
+    @Test
+    void aProfessionalShowsEmployerTeamsAndCollaborators() {
+        SeedData.Professional seconded = SEED.professionals().stream()
+                .filter(p -> p.teamId() != null)
+                .findFirst()
+                .orElseThrow();
+        graphQl.document("query($id: ID!) { professional(id: $id) { name organisation { id } teams { id } } }")
+                .variable("id", seconded.id())
+                .execute()
+                .path("professional.organisation.id")
+                .entity(String.class)
+                .isEqualTo(seconded.organisationId())
+                .path("professional.teams[*].id")
+                .entityList(String.class)
+                .containsExactly(seconded.teamId());
+    }
+
+    @Test
+    void aMalformedNeighbourhoodCodeIsATypedError() {
+        graphQl.document("{ neighbourhood(code: \"Haven\") { name } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("field", "code"));
+    }
+}

@@ -1,0 +1,211 @@
+package nl.nabij.household;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import nl.nabij.support.GraphQlClients;
+import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.StatementCounter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** "Who is already involved with this household?", asked over HTTP the way the README shows it. */
+@NabijIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class HouseholdQueryTest {
+
+    /** The README's first query: the household's full view. */
+    static final String FULL_VIEW =
+            """
+            query WhoIsInvolved($postcode: String!, $houseNumber: Int!) {
+              householdsAtAddress(postcode: $postcode, houseNumber: $houseNumber) {
+                id
+                address { postcode houseNumber }
+                neighbourhood { code name }
+                members { displayName birthYear role }
+                coordinator { name }
+                involvements {
+                  domain since status
+                  professional { name discipline }
+                  organisation { name kind careLine }
+                  team { name }
+                  resident { displayName }
+                }
+                overlap {
+                  involvementCount professionalCount organisationCount uncoordinatedPairCount
+                  uncoordinatedPairs { first { name } second { name } }
+                }
+              }
+            }
+            """;
+
+    static final CaseHousehold CASE = CaseHousehold.fromSeed();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StatementCounter statements;
+
+    HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void connect() {
+        graphQl = GraphQlClients.overHttp(port);
+    }
+
+    private HttpGraphQlTester.Response fullView(String postcode) {
+        return graphQl.document(FULL_VIEW)
+                .variable("postcode", postcode)
+                .variable("houseNumber", CaseHousehold.HOUSE_NUMBER)
+                .execute();
+    }
+
+    @Test
+    void theDocumentedCaseShowsFifteenProfessionalsFromAtLeastEightOrganisations() {
+        var response = fullView("1311 hv");
+
+        response.path("householdsAtAddress").entityList(Object.class).hasSize(1);
+        response.path("householdsAtAddress[0].id")
+                .entity(String.class)
+                .isEqualTo(CASE.household().id());
+        response.path("householdsAtAddress[0].overlap.professionalCount")
+                .entity(Integer.class)
+                .isEqualTo(15);
+        response.path("householdsAtAddress[0].overlap.organisationCount")
+                .entity(Integer.class)
+                .satisfies(count -> assertThat(count).isGreaterThanOrEqualTo(8))
+                .isEqualTo(CASE.organisations().size());
+        response.path("householdsAtAddress[0].overlap.uncoordinatedPairCount")
+                .entity(Integer.class)
+                .isEqualTo(CASE.uncoordinatedPairs());
+        response.path("householdsAtAddress[0].overlap.uncoordinatedPairs")
+                .entityList(Object.class)
+                .hasSize(CASE.uncoordinatedPairs());
+        response.path("householdsAtAddress[0].involvements[*].professional.name")
+                .entityList(String.class)
+                .satisfies(names -> assertThat(names.stream().distinct()).hasSize(15));
+        response.path("householdsAtAddress[0].members")
+                .entityList(Object.class)
+                .hasSize(CASE.household().members().size());
+        response.path("householdsAtAddress[0].coordinator").valueIsNull();
+    }
+
+    @Test
+    void theFullViewCostsAtMostThreeStatements() {
+        statements.reset();
+
+        fullView(CaseHousehold.POSTCODE)
+                .path("householdsAtAddress[0].overlap.professionalCount")
+                .hasValue();
+
+        assertThat(statements.count()).isBetween(1, 3);
+    }
+
+    @Test
+    void aResidentsBsnFindsTheirHouseholdAndNeverComesBack(CapturedOutput output) {
+        String bsn = CASE.aMembersBsn();
+
+        graphQl.document("query($bsn: String!) { householdOfResident(bsn: $bsn) { id } }")
+                .variable("bsn", bsn)
+                .execute()
+                .path("householdOfResident.id")
+                .entity(String.class)
+                .isEqualTo(CASE.household().id());
+
+        assertThat(output.getAll()).doesNotContain(bsn);
+    }
+
+    @Test
+    void anInvalidBsnIsATypedErrorNamingTheFieldThatDoesNotRepeatIt(CapturedOutput output) {
+        String invalid = "123456789";
+
+        graphQl.document("query($bsn: String!) { householdOfResident(bsn: $bsn) { id } }")
+                .variable("bsn", invalid)
+                .execute()
+                .errors()
+                .satisfy(errors -> {
+                    assertThat(errors).hasSize(1);
+                    assertThat(errors.get(0).getExtensions())
+                            .containsEntry("field", "bsn")
+                            .containsEntry("code", "INVALID_BSN")
+                            .containsEntry("classification", "BAD_REQUEST");
+                    assertThat(errors.get(0).getMessage()).doesNotContain(invalid);
+                })
+                .path("householdOfResident")
+                .valueIsNull();
+        assertThat(output.getAll()).doesNotContain(invalid);
+    }
+
+    @Test
+    void anUnknownIdIsNullAndAMalformedOneATypedError() {
+        graphQl.document("{ household(id: \"00000000-0000-4000-8000-000000000000\") { id } }")
+                .execute()
+                .path("household")
+                .valueIsNull();
+
+        graphQl.document("{ household(id: \"hh-15\") { id } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(
+                                error.getExtensions())
+                        .containsEntry("field", "id")
+                        .containsEntry("code", "MALFORMED_ID")))
+                .path("household")
+                .valueIsNull();
+    }
+
+    @Test
+    void aMalformedPostcodeOrHouseNumberIsATypedErrorNamingTheField() {
+        for (Map.Entry<String, String> bad : Map.of(
+                        "{ householdsAtAddress(postcode: \"0311HV\", houseNumber: 15) { id } }", "postcode",
+                        "{ householdsAtAddress(postcode: \"1311SS\", houseNumber: 15) { id } }", "postcode",
+                        "{ householdsAtAddress(postcode: \"1311HV\", houseNumber: 0) { id } }", "houseNumber")
+                .entrySet()) {
+            graphQl.document(bad.getKey()).execute().errors().satisfy(errors -> assertThat(errors)
+                    .singleElement()
+                    .satisfies(error -> assertThat(error.getExtensions()).containsEntry("field", bad.getValue())));
+        }
+    }
+
+    @Test
+    void householdsOfANeighbourhoodPageByAddressWithoutGapsOrRepeats() {
+        String code = CASE.household().neighbourhoodCode();
+        long expected = SeedCounts.householdsIn(code);
+        String page =
+                """
+                query($code: String!, $after: String) {
+                  households(neighbourhoodCode: $code, first: 25, after: $after) {
+                    edges { cursor node { id } }
+                    pageInfo { hasNextPage endCursor }
+                  }
+                }
+                """;
+        List<String> seen = new java.util.ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            var response = graphQl.document(page)
+                    .variable("code", code)
+                    .variable("after", after)
+                    .execute();
+            seen.addAll(response.path("households.edges[*].node.id")
+                    .entityList(String.class)
+                    .get());
+            more = response.path("households.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .get();
+            after = response.path("households.pageInfo.endCursor")
+                    .entity(String.class)
+                    .get();
+        }
+        assertThat(seen).hasSize((int) expected).doesNotHaveDuplicates();
+    }
+}

@@ -1,0 +1,76 @@
+package nl.nabij.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts the Cypher statements the application sends through the driver, by wrapping the driver and everything it
+ * hands out (sessions, transactions, executable queries) and counting each {@code run} and {@code execute}. The
+ * statements still go to the real database.
+ */
+public class StatementCounter implements BeanPostProcessor {
+
+    private final AtomicInteger statements = new AtomicInteger();
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        return bean instanceof Driver driver ? wrap(driver) : bean;
+    }
+
+    public void reset() {
+        statements.set(0);
+    }
+
+    public int count() {
+        return statements.get();
+    }
+
+    private Object wrap(Object target) {
+        Class<?>[] interfaces = publicDriverInterfaces(target.getClass());
+        if (interfaces.length == 0) {
+            return target;
+        }
+        InvocationHandler handler = (proxy, method, arguments) -> invoke(target, method, arguments);
+        return Proxy.newProxyInstance(getClass().getClassLoader(), interfaces, handler);
+    }
+
+    private Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
+        if (method.getName().equals("run") || method.getName().equals("execute")) {
+            statements.incrementAndGet();
+        }
+        Object result;
+        try {
+            result = method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        return result == null || !method.getReturnType().isInterface() ? result : wrap(result);
+    }
+
+    private static Class<?>[] publicDriverInterfaces(Class<?> type) {
+        Set<Class<?>> found = new LinkedHashSet<>();
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            collect(current.getInterfaces(), found);
+        }
+        return found.toArray(Class<?>[]::new);
+    }
+
+    private static void collect(Class<?>[] interfaces, Set<Class<?>> found) {
+        Arrays.stream(interfaces).forEach(candidate -> {
+            if (Modifier.isPublic(candidate.getModifiers())
+                    && candidate.getPackageName().equals("org.neo4j.driver")) {
+                found.add(candidate);
+            }
+            collect(candidate.getInterfaces(), found);
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** Test support: the shared integration-test set-up, HTTP GraphQL clients and the statement counter. */
+package nl.nabij.support;

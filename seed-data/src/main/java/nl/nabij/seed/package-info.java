@@ -1,0 +1,7 @@
+/**
+ * The synthetic demo municipality Nieuwstad: the shape of its seed files ({@link nl.nabij.seed.SeedData}), the
+ * generator that writes them ({@link nl.nabij.seed.DemoMunicipalityGenerator}) and the loader that writes the
+ * committed files into Neo4j ({@link nl.nabij.seed.DemoDataLoader}). Everything in here is fictional; the BSNs in the
+ * files are synthetic and reach the graph only as pseudonyms.
+ */
+package nl.nabij.seed;
