@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
 
 /**
  * With {@code spring.neo4j.uri} set the application starts no database of its own and serves the configured one:
- * here a second instance uses the first instance's embedded database as its external server.
+ * here a second instance, in the production profile, uses the first instance's embedded database as its server.
  */
 @NabijIntegrationTest
 class ExternalModeTest {
@@ -22,12 +24,16 @@ class ExternalModeTest {
     @Autowired
     DatabaseManagementService firstInstancesDatabase;
 
+    @LocalServerPort
+    int firstInstancesPort;
+
     @Test
-    void aSecondInstanceServesTheFirstInstancesDatabaseAndStartsNone() {
+    void aProductionInstanceServesTheFirstInstancesDatabaseStartsNoneAndHidesGraphiQl() {
         String bolt = EmbeddedNeo4jConfiguration.boltUri(firstInstancesDatabase).toString();
 
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NabijApplication.class)
                 .properties(
+                        "spring.profiles.active=prod",
                         "spring.neo4j.uri=" + bolt,
                         "server.port=0",
                         "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET)
@@ -46,6 +52,15 @@ class ExternalModeTest {
                     .path("householdsAtAddress[0].overlap.professionalCount")
                     .entity(Integer.class)
                     .isEqualTo(15);
+            assertThat(status(port, "/graphiql")).isEqualTo(404);
+            assertThat(status(firstInstancesPort, "/graphiql")).isIn(200, 307);
         }
+    }
+
+    private static int status(int port, String path) {
+        return RestClient.create("http://127.0.0.1:" + port)
+                .get()
+                .uri(path)
+                .exchange((request, response) -> response.getStatusCode().value());
     }
 }
