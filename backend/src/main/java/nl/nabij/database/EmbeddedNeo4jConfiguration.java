@@ -15,7 +15,6 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * Neo4j's own tools all talk Bolt to the same store, exactly as they would to an external server.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(ExternalNeo4jNotConfigured.class)
-// A connection declared elsewhere (a Testcontainers @ServiceConnection) wins over the embedded database too.
-@ConditionalOnMissingBean(Neo4jConnectionDetails.class)
+@Conditional(EmbeddedNeo4jWanted.class)
 @EnableConfigurationProperties(EmbeddedNeo4jProperties.class)
 class EmbeddedNeo4jConfiguration {
 
@@ -52,6 +49,7 @@ class EmbeddedNeo4jConfiguration {
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
                 // No usage reports: the machines Nabij runs on may not reach the internet, and need not.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(BoltConnector.enable_discovery, false)
                 .build();
         log.info(
                 "Embedded Neo4j started in {} ms with its store under {}, Bolt on {}",

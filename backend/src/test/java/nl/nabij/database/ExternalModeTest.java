@@ -10,26 +10,27 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
 /**
  * With {@code spring.neo4j.uri} set the application starts no database of its own and serves the configured one:
- * here a second instance, in the production profile, uses the first instance's embedded database as its server.
+ * here a second instance, in the production profile, uses the first instance's database as its server.
  */
 @NabijIntegrationTest
 class ExternalModeTest {
 
     @Autowired
-    DatabaseManagementService firstInstancesDatabase;
+    Neo4jConnectionDetails firstInstancesDatabase;
 
     @LocalServerPort
     int firstInstancesPort;
 
     @Test
     void aProductionInstanceServesTheFirstInstancesDatabaseStartsNoneAndHidesGraphiQl() {
-        String bolt = EmbeddedNeo4jConfiguration.boltUri(firstInstancesDatabase).toString();
+        String bolt = firstInstancesDatabase.getUri().toString();
 
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NabijApplication.class)
                 .properties(

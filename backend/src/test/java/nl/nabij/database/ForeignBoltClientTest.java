@@ -9,23 +9,23 @@ import nl.nabij.support.AppProcess;
 import nl.nabij.support.NabijIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 
-/** Another program, in another JVM with its own driver, reads the embedded database over Bolt. */
+/** Another program, in another JVM with its own driver, reads the application's database over Bolt. */
 @NabijIntegrationTest
 class ForeignBoltClientTest {
 
     @Autowired
-    DatabaseManagementService embedded;
+    Neo4jConnectionDetails database;
 
     @Autowired
     Driver driver;
 
     @Test
     void anotherJvmReadsTheSameGraphOverBolt(@TempDir Path directory) throws Exception {
-        String bolt = EmbeddedNeo4jConfiguration.boltUri(embedded).toString();
+        String bolt = database.getUri().toString();
         long households = driver.executableQuery("MATCH (h:Household) RETURN count(h) AS n")
                 .execute()
                 .records()

@@ -4,12 +4,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application over HTTP on a random port, against a fresh embedded Neo4j (Bolt on a random port) with the
- * demo data loaded. Every class carrying it shares one application context, so the database starts once per run.
+ * The whole application over HTTP on a random port with the demo data loaded, against a fresh embedded Neo4j (Bolt on
+ * a random port) or, in the build's container run, Neo4j in a container ({@link DatabaseUnderTest}). Every class
+ * carrying it shares one application context, so the database starts once per run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,4 +25,6 @@ import org.springframework.context.annotation.Import;
             "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET
         })
 @Import(StatementCounter.class)
+@Tag("integration")
+@ExtendWith(DatabaseUnderTest.class)
 public @interface NabijIntegrationTest {}
