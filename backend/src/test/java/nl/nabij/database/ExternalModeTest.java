@@ -29,7 +29,7 @@ class ExternalModeTest {
     int firstInstancesPort;
 
     @Test
-    void aProductionInstanceServesTheFirstInstancesDatabaseStartsNoneAndHidesGraphiQl() {
+    void aProductionInstanceServesTheFirstInstancesDatabaseStartsNoneAndHidesGraphiQlAndTheSchema() {
         String bolt = firstInstancesDatabase.getUri().toString();
 
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NabijApplication.class)
@@ -54,6 +54,11 @@ class ExternalModeTest {
                     .entity(Integer.class)
                     .isEqualTo(15);
             assertThat(status(port, "/graphiql")).isEqualTo(404);
+            GraphQlClients.overHttp(port)
+                    .document("{ __schema { queryType { name } } }")
+                    .execute()
+                    .errors()
+                    .satisfy(errors -> assertThat(errors).isNotEmpty());
             assertThat(status(firstInstancesPort, "/graphiql")).isIn(200, 307);
         }
     }

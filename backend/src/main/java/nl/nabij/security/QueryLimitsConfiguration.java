@@ -1,0 +1,102 @@
+package nl.nabij.security;
+
+import graphql.ExecutionResult;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.Node;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
+
+/** Depth, cost, alias and time limits on every GraphQL request. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EndpointLimits.class)
+class QueryLimitsConfiguration {
+
+    @Bean
+    Instrumentation maxDepth(EndpointLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    }
+
+    @Bean
+    Instrumentation maxCost(EndpointLimits limits) {
+        return new MaxQueryComplexityInstrumentation(limits.maxCost(), listAwareCost(limits.listFanOut()));
+    }
+
+    @Bean
+    Instrumentation maxAliases(EndpointLimits limits) {
+        return new MaxAliasesInstrumentation(limits.maxAliases());
+    }
+
+    @Bean
+    TimeoutWebGraphQlInterceptor requestTimeout(EndpointLimits limits) {
+        return new TimeoutWebGraphQlInterceptor(limits.timeout());
+    }
+
+    /** A list costs what one element costs times its page size, or times the assumed fan-out without one. */
+    static FieldComplexityCalculator listAwareCost(int listFanOut) {
+        return (environment, childComplexity) -> {
+            Object first = environment.getArguments().get("first");
+            Object last = environment.getArguments().get("last");
+            int multiplier;
+            if (first instanceof Integer size) {
+                multiplier = size;
+            } else if (last instanceof Integer size) {
+                multiplier = size;
+            } else if (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(
+                    environment.getFieldDefinition().getType()))) {
+                multiplier = listFanOut;
+            } else {
+                multiplier = 1;
+            }
+            return 1 + Math.max(childComplexity, 0) * Math.max(multiplier, 1);
+        };
+    }
+
+    /** Refuses documents with more aliased fields than allowed, before any field is fetched. */
+    static final class MaxAliasesInstrumentation extends SimplePerformantInstrumentation {
+
+        private final int maxAliases;
+
+        MaxAliasesInstrumentation(int maxAliases) {
+            this.maxAliases = maxAliases;
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+            int aliases = countAliases(parameters.getExecutionContext().getDocument());
+            if (aliases > maxAliases) {
+                throw new AbortExecutionException(
+                        "the document has " + aliases + " aliased fields; at most " + maxAliases + " are allowed");
+            }
+            return super.beginExecuteOperation(parameters, state);
+        }
+
+        private static int countAliases(Node<?> root) {
+            int aliases = 0;
+            Deque<Node<?>> pending = new ArrayDeque<>(List.of(root));
+            while (!pending.isEmpty()) {
+                Node<?> node = pending.pop();
+                if (node instanceof Field field && field.getAlias() != null) {
+                    aliases++;
+                }
+                node.getChildren().forEach(pending::push);
+            }
+            return aliases;
+        }
+    }
+}
