@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Draws the README picture: the circle of helpers around the demo's 15-professional household.
 
-Asks the running app (default http://127.0.0.1:8080/graphql) and writes Graphviz to stdout:
+Asks the running app (default http://127.0.0.1:8080/graphql) as the demo team lead, or as NABIJ_USER with
+NABIJ_PASSWORD, and writes Graphviz to stdout:
     python3 docs/ecogram.py | neato -Tsvg -o docs/ecogram.svg
 """
+import base64
 import json
+import os
 import sys
 import urllib.request
 
@@ -17,8 +20,10 @@ COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a
            "#666666", "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6", "#ff7f00", "#6a3d9a"]
 
 url = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080/graphql"
+credentials = f'{os.environ.get("NABIJ_USER", "teamlead")}:{os.environ.get("NABIJ_PASSWORD", "nabij-demo")}'
 request = urllib.request.Request(url, data=json.dumps({"query": QUERY}).encode(),
-                                 headers={"Content-Type": "application/json"})
+                                 headers={"Content-Type": "application/json",
+                                          "Authorization": "Basic " + base64.b64encode(credentials.encode()).decode()})
 household = json.load(urllib.request.urlopen(request))["data"]["householdsAtAddress"][0]
 overlap = household["overlap"]
 adults = sum(1 for m in household["members"] if m["role"] == "ADULT")

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import nl.nabij.demo.DemoAccounts;
 import nl.nabij.support.ContainerDatabase;
 import nl.nabij.support.DatabaseUnderTest;
 import nl.nabij.support.TestSecrets;
@@ -69,6 +70,13 @@ class ContainerImagesEndToEndTest {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/graphql"))
                                 .header("Content-Type", "application/json")
+                                // The built-in demo account, signing in with HTTP Basic as a browser would.
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString(
+                                                                ("teamlead:" + DemoAccounts.PASSWORD).getBytes()))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -88,6 +88,19 @@ public class GraphQueries {
                 .map(GraphQueries::cast);
     }
 
+    /** Every row, mapped whole, for queries that return more than a {@code value}. */
+    public <T> List<T> rows(String cypher, Map<String, Object> parameters, Function<MapAccessor, T> rowMapper) {
+        return client
+                .query(cypher)
+                .bindAll(parameters)
+                .fetchAs(Object.class)
+                .mappedBy((types, record) -> rowMapper.apply(record))
+                .all()
+                .stream()
+                .map(GraphQueries::<T>cast)
+                .toList();
+    }
+
     /** Every row's {@code value}, mapped, in the order the query returns them. */
     public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<MapAccessor, T> valueMapper) {
         return client

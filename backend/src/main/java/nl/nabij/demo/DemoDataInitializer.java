@@ -2,7 +2,9 @@ package nl.nabij.demo;
 
 import nl.nabij.database.SchemaMigrations;
 import nl.nabij.resident.Pseudonymiser;
+import nl.nabij.security.AccountService;
 import nl.nabij.seed.DemoDataLoader;
+import nl.nabij.seed.SeedData;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo municipality when the database holds no municipality yet; {@code nabij.demo-data.enabled=false}
+ * Loads the demo municipality, and one account per role (see {@link DemoAccounts}), when the database holds no
+ * municipality yet; {@code nabij.demo-data.enabled=false}
  * turns this off. Runs after the schema migrations (it depends on them) and before the web server takes requests.
  */
 @Component
@@ -22,10 +25,13 @@ class DemoDataInitializer implements InitializingBean {
 
     private final Driver driver;
     private final Pseudonymiser pseudonymiser;
+    private final AccountService accounts;
 
-    DemoDataInitializer(SchemaMigrations appliedFirst, Driver driver, Pseudonymiser pseudonymiser) {
+    DemoDataInitializer(
+            SchemaMigrations appliedFirst, Driver driver, Pseudonymiser pseudonymiser, AccountService accounts) {
         this.driver = driver;
         this.pseudonymiser = pseudonymiser;
+        this.accounts = accounts;
     }
 
     @Override
@@ -42,6 +48,7 @@ class DemoDataInitializer implements InitializingBean {
         }
         long started = System.nanoTime();
         var report = new DemoDataLoader(driver, null, pseudonymiser::pseudonymise).load();
+        DemoAccounts.users(SeedData.fromClasspath()).forEach(user -> accounts.save(user, DemoAccounts.PASSWORD));
         log.info("Demo data loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, report);
     }
 }

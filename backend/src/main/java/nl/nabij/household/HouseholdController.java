@@ -12,11 +12,13 @@ import nl.nabij.involvement.Involvement;
 import nl.nabij.resident.Bsn;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.resident.Resident;
+import nl.nabij.security.CurrentUser;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -29,17 +31,23 @@ class HouseholdController {
 
     private final HouseholdQueries queries;
     private final Pseudonymiser pseudonymiser;
+    private final CurrentUser currentUser;
 
-    HouseholdController(HouseholdQueries queries, Pseudonymiser pseudonymiser, BatchLoaderRegistry loaders) {
+    HouseholdController(
+            HouseholdQueries queries,
+            Pseudonymiser pseudonymiser,
+            CurrentUser currentUser,
+            BatchLoaderRegistry loaders) {
         this.queries = queries;
         this.pseudonymiser = pseudonymiser;
+        this.currentUser = currentUser;
         loaders.forTypePair(String.class, HouseholdCircle.class)
                 .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> queries.circles(ids)));
     }
 
     @QueryMapping
     Optional<Household> household(@Argument String id) {
-        return queries.byId(Ids.requireUuid("id", id));
+        return visibleOrForbidden(queries.byId(Ids.requireUuid("id", id), currentUser.get()));
     }
 
     @QueryMapping
@@ -48,7 +56,8 @@ class HouseholdController {
         return queries.atAddress(
                 Address.normalisePostcode(postcode),
                 Address.requireHouseNumber(houseNumber),
-                Address.normaliseAddition(houseNumberAddition));
+                Address.normaliseAddition(houseNumberAddition),
+                currentUser.get());
     }
 
     @QueryMapping
@@ -56,7 +65,7 @@ class HouseholdController {
         Bsn valid = Bsn.parse(bsn)
                 .orElseThrow(() -> new InvalidArgumentException(
                         "bsn", "INVALID_BSN", "bsn must be nine digits that pass the elfproef"));
-        return queries.ofResident(pseudonymiser.pseudonymise(valid));
+        return visibleOrForbidden(queries.ofResident(pseudonymiser.pseudonymise(valid), currentUser.get()));
     }
 
     @QueryMapping
@@ -68,7 +77,18 @@ class HouseholdController {
             @Argument String before) {
         return queries.inNeighbourhood(
                 Ids.requireCbsCode("neighbourhoodCode", neighbourhoodCode, "BU", 8),
-                PageRequest.of(first, after, last, before));
+                PageRequest.of(first, after, last, before),
+                currentUser.get());
+    }
+
+    /** A household outside the user's need to know is an error, never a partial answer. */
+    private static Optional<Household> visibleOrForbidden(Optional<HouseholdQueries.Found> found) {
+        return found.map(household -> {
+            if (!household.visible()) {
+                throw new AccessDeniedException("this household is outside your need to know");
+            }
+            return household.household();
+        });
     }
 
     @SchemaMapping

@@ -9,9 +9,14 @@ import java.util.function.Function;
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
+import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
 import org.springframework.stereotype.Component;
 
-/** The household questions, each one Cypher statement behind an index. */
+/**
+ * The household questions, each one Cypher statement behind an index, each limited to the households the asking user
+ * may see.
+ */
 @Component
 class HouseholdQueries {
 
@@ -22,24 +27,21 @@ class HouseholdQueries {
     private static final String BY_ID =
             """
             MATCH (h:Household {id: $id})-[:LOCATED_IN]->(n:Neighbourhood)
-            RETURN %s AS value
-            """
-                    .formatted(PROJECTION);
+            RETURN %s AS value, %s AS visible
+            """;
 
     private static final String AT_ADDRESS =
             """
             MATCH (h:Household {postcode: $postcode, houseNumber: $houseNumber})-[:LOCATED_IN]->(n:Neighbourhood)
-            WHERE $addition IS NULL OR h.houseNumberAddition = $addition
+            WHERE ($addition IS NULL OR h.houseNumberAddition = $addition) AND %s
             RETURN %s AS value ORDER BY h.houseNumberAddition, h.id
-            """
-                    .formatted(PROJECTION);
+            """;
 
     private static final String OF_RESIDENT =
             """
             MATCH (:Resident {pseudonym: $pseudonym})-[:MEMBER_OF]->(h:Household)-[:LOCATED_IN]->(n:Neighbourhood)
-            RETURN %s AS value
-            """
-                    .formatted(PROJECTION);
+            RETURN %s AS value, %s AS visible
+            """;
 
     /**
      * Members, involvements (on the household and on each member), coordinator and overlap for a batch of
@@ -104,29 +106,69 @@ class HouseholdQueries {
         this.queries = queries;
     }
 
-    Optional<Household> byId(String id) {
-        return queries.single(BY_ID, Map.of("id", id), Household::from);
+    /**
+     * The households a user may see, as a predicate over {@code h} with the user's professional or resident id as
+     * {@code $me}: a professional's active involvements, a team lead's team's neighbourhoods, a resident's home.
+     */
+    static String visibleTo(Role role) {
+        return switch (role) {
+            case PROFESSIONAL -> "EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->"
+                    + "(:Involvement {status: 'ACTIVE'})-[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) }";
+            case TEAM_LEAD -> "EXISTS { MATCH (:Professional {id: $me})-[:SECONDED_TO]->(:Team)-[:SERVES]->"
+                    + "(:Neighbourhood)<-[:LOCATED_IN]-(h) }";
+            case RESIDENT -> "EXISTS { MATCH (:Resident {id: $me})-[:MEMBER_OF]->(h) }";
+            default -> "false";
+        };
     }
 
-    List<Household> atAddress(String postcode, int houseNumber, String addition) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("postcode", postcode);
+    /** The household with the given id, and whether the user may see it; empty when there is none. */
+    Optional<Found> byId(String id, NabijUser user) {
+        return found(BY_ID, parameters(user, "id", id), user);
+    }
+
+    /** The households at an address that the user may see. */
+    List<Household> atAddress(String postcode, int houseNumber, String addition, NabijUser user) {
+        Map<String, Object> parameters = parameters(user, "postcode", postcode);
         parameters.put("houseNumber", houseNumber);
         parameters.put("addition", addition);
-        return queries.list(AT_ADDRESS, parameters, Household::from);
+        return queries.list(AT_ADDRESS.formatted(visibleTo(user.role()), PROJECTION), parameters, Household::from);
     }
 
-    Optional<Household> ofResident(String pseudonym) {
-        return queries.single(OF_RESIDENT, Map.of("pseudonym", pseudonym), Household::from);
+    /** The household of the resident with this pseudonym, and whether the user may see it. */
+    Optional<Found> ofResident(String pseudonym, NabijUser user) {
+        return found(OF_RESIDENT, parameters(user, "pseudonym", pseudonym), user);
     }
 
-    Connection<Household> inNeighbourhood(String neighbourhoodCode, PageRequest request) {
+    /** A household that exists, and whether the user asking may see it. */
+    record Found(Household household, boolean visible) {}
+
+    private Optional<Found> found(String template, Map<String, Object> parameters, NabijUser user) {
+        return queries
+                .rows(
+                        template.formatted(PROJECTION, visibleTo(user.role())),
+                        parameters,
+                        row -> new Found(
+                                Household.from(row.get("value")),
+                                row.get("visible").asBoolean()))
+                .stream()
+                .findFirst();
+    }
+
+    private static Map<String, Object> parameters(NabijUser user, String name, Object value) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("me", user.scopeId());
+        parameters.put(name, value);
+        return parameters;
+    }
+
+    /** The households of a neighbourhood that the user may see, a page at a time. */
+    Connection<Household> inNeighbourhood(String neighbourhoodCode, PageRequest request, NabijUser user) {
         return queries.page(
-                "MATCH (n:Neighbourhood {code: $code})<-[:LOCATED_IN]-(h:Household)",
+                "MATCH (n:Neighbourhood {code: $code})<-[:LOCATED_IN]-(h:Household) WHERE " + visibleTo(user.role()),
                 "h.postcode + right('0000' + toString(h.houseNumber), 5) + coalesce(h.houseNumberAddition, '')",
                 "h.id",
                 PROJECTION,
-                Map.of("code", neighbourhoodCode),
+                parameters(user, "code", neighbourhoodCode),
                 request,
                 Household::from,
                 household -> new PageRequest.Cursor(sortKey(household.address()), household.id()));

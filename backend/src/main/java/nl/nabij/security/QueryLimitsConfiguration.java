@@ -56,6 +56,9 @@ class QueryLimitsConfiguration {
                 multiplier = size;
             } else if (last instanceof Integer size) {
                 multiplier = size;
+            } else if (environment.getField().getName().equals("edges")) {
+                // A connection's page size is already counted at the connection field itself.
+                multiplier = 1;
             } else if (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(
                     environment.getFieldDefinition().getType()))) {
                 multiplier = listFanOut;

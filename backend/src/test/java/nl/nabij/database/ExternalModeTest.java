@@ -6,6 +6,7 @@ import nl.nabij.NabijApplication;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestSecrets;
+import nl.nabij.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,8 @@ class ExternalModeTest {
                         "spring.profiles.active=prod",
                         "spring.neo4j.uri=" + bolt,
                         "server.port=0",
-                        "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET)
+                        "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
+                        TestTokens.PUBLIC_KEY_PROPERTY)
                 .run()) {
 
             assertThat(second.getBeanProvider(DatabaseManagementService.class).getIfAvailable())

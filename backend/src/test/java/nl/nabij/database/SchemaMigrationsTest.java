@@ -25,8 +25,8 @@ class SchemaMigrationsTest {
 
         String version = migrations.apply();
 
-        assertThat(version).isEqualTo("002");
-        assertThat(appliedMigrations()).isEqualTo(appliedBefore).isEqualTo(2);
+        assertThat(version).isEqualTo("003");
+        assertThat(appliedMigrations()).isEqualTo(appliedBefore).isEqualTo(3);
         assertThat(names("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name"))
                 .isEqualTo(constraintsBefore);
         assertThat(names("SHOW INDEXES YIELD name RETURN name ORDER BY name")).isEqualTo(indexesBefore);
@@ -42,6 +42,7 @@ class SchemaMigrationsTest {
                 """);
         assertThat(uniqueKeys)
                 .contains(
+                        "Account.username",
                         "District.code",
                         "Household.id",
                         "Involvement.id",

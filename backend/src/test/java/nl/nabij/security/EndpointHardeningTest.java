@@ -14,6 +14,8 @@ import nl.nabij.NabijApplication;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.StatementCounter;
 import nl.nabij.support.TestSecrets;
+import nl.nabij.support.TestTokens;
+import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +54,7 @@ class EndpointHardeningTest {
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                                 .header("Content-Type", "application/json")
                                 .header("Accept", "application/graphql-response+json")
+                                .header("Authorization", TestUsers.bearer(TestUsers.teamLead()))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -161,7 +164,8 @@ class EndpointHardeningTest {
                         "spring.neo4j.uri=" + database.getUri(),
                         "server.port=0",
                         "nabij.graphql.timeout=1ms",
-                        "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET)
+                        "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
+                        TestTokens.PUBLIC_KEY_PROPERTY)
                 .run()) {
             int impatientPort = Integer.parseInt(impatient.getEnvironment().getProperty("local.server.port"));
             String caseHousehold = "{ householdsAtAddress(postcode: \"1311HV\", houseNumber: 15) {"

@@ -70,7 +70,10 @@ public final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException("the process ended early; its log:\n" + logText());
             }
             try {
-                if (http.send(probe, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                // Any answer will do: a 401 also shows the application is up and serving.
+                int status =
+                        http.send(probe, HttpResponse.BodyHandlers.ofString()).statusCode();
+                if (status == 200 || status == 401) {
                     return this;
                 }
             } catch (IOException notYetListening) {

@@ -1,5 +1,6 @@
 package nl.nabij.support;
 
+import nl.nabij.security.NabijUser;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -8,9 +9,16 @@ public final class GraphQlClients {
 
     private GraphQlClients() {}
 
+    /** As the Haven team lead, who may see every household of the documented case's district. */
     public static HttpGraphQlTester overHttp(int port) {
+        return overHttp(port, TestUsers.teamLead());
+    }
+
+    /** As the given user, with a bearer token from the test identity provider. */
+    public static HttpGraphQlTester overHttp(int port, NabijUser user) {
         WebTestClient client = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port + "/graphql")
+                .defaultHeader("Authorization", TestUsers.bearer(user))
                 .build();
         return HttpGraphQlTester.create(client);
     }

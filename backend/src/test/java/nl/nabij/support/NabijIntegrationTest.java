@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Import;
             "nabij.embedded.home=target/test-neo4j/${random.uuid}",
             "nabij.embedded.bolt-port=0",
             "nabij.embedded.page-cache=64m",
-            "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET
+            "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
+            TestTokens.PUBLIC_KEY_PROPERTY
         })
 @Import(StatementCounter.class)
 @Tag("integration")

@@ -1,0 +1,65 @@
+package nl.nabij.demo;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
+import nl.nabij.seed.SeedData;
+
+/**
+ * One built-in account per role for the demo, linked to people in the demo data so each role shows what it may see:
+ * the team lead works in Wijkteam Haven, the professional is one of the fifteen around the documented case, and the
+ * resident lives in that household. Every demo account has the same published password; they exist only where the
+ * demo data is loaded.
+ */
+public final class DemoAccounts {
+
+    /** The password of every demo account. Demo data only; production uses the identity provider or new accounts. */
+    public static final String PASSWORD = "nabij-demo";
+
+    /** The address of the documented case, the household with fifteen professionals. */
+    static final String CASE_POSTCODE = "1311HV";
+
+    static final int CASE_HOUSE_NUMBER = 15;
+
+    private DemoAccounts() {}
+
+    /** The demo users, in the order of the roles. */
+    public static List<NabijUser> users(SeedData seed) {
+        SeedData.Household caseHousehold = seed.households().stream()
+                .filter(h -> h.postcode().equals(CASE_POSTCODE) && h.houseNumber() == CASE_HOUSE_NUMBER)
+                .findFirst()
+                .orElseThrow();
+        Set<String> caseMembers =
+                caseHousehold.members().stream().map(SeedData.Member::id).collect(Collectors.toSet());
+        String havenTeam = seed.teams().stream()
+                .filter(team -> team.name().equals("Wijkteam Haven"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String teamLead = seed.professionals().stream()
+                .filter(p -> havenTeam.equals(p.teamId()))
+                .min(Comparator.comparing(SeedData.Professional::name))
+                .orElseThrow()
+                .id();
+        String caseProfessional = seed.involvements().stream()
+                .filter(SeedData.Involvement::active)
+                .filter(i -> caseHousehold.id().equals(i.target().householdId())
+                        || caseMembers.contains(i.target().residentId()))
+                .map(SeedData.Involvement::professionalId)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+        String caseResident = caseHousehold.members().get(0).id();
+        return List.of(
+                new NabijUser("professional", Role.PROFESSIONAL, caseProfessional, null),
+                new NabijUser("teamlead", Role.TEAM_LEAD, teamLead, null),
+                new NabijUser("analyst", Role.ANALYST, null, null),
+                new NabijUser("volunteer", Role.VOLUNTEER, null, null),
+                new NabijUser("resident", Role.RESIDENT, null, caseResident),
+                new NabijUser("admin", Role.ADMINISTRATOR, null, null),
+                new NabijUser("auditor", Role.AUDITOR, null, null));
+    }
+}

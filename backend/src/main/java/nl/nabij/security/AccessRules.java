@@ -1,0 +1,113 @@
+package nl.nabij.security;
+
+import static java.util.Map.entry;
+
+import graphql.execution.ExecutionStepInfo;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read what: one table for the operations of the root types and one for the node types, enforced on every
+ * field the API resolves. A node type's rule holds on every path to it (an organisation's professionals, a team's
+ * members), not only where a query starts. A root field missing from the table is closed to everyone, so a new
+ * operation cannot ship without a rule. Which households a permitted user sees is decided in the household queries.
+ * The user comes from the GraphQL context ({@link CurrentUserInterceptor}), as nested fields may run on other threads.
+ */
+@Component
+public class AccessRules extends SimplePerformantInstrumentation {
+
+    static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    /** The roles that see households: within their scope only (involved, their team's area, their own). */
+    static final Set<Role> HOUSEHOLD_READERS = EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD, Role.RESIDENT);
+    /** The roles that work with the directory of organisations, teams and professionals. */
+    static final Set<Role> STAFF = EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD, Role.ANALYST, Role.ADMINISTRATOR);
+    /** The public map of neighbourhoods and vindplaatsen: everyone but the auditor, who only audits. */
+    static final Set<Role> MAP_READERS = EnumSet.complementOf(EnumSet.of(Role.AUDITOR));
+
+    /** Root operations and who may call them. */
+    static final Map<String, Set<Role>> OPERATIONS = Map.ofEntries(
+            entry("apiVersion", EVERYONE),
+            entry("household", HOUSEHOLD_READERS),
+            entry("householdsAtAddress", HOUSEHOLD_READERS),
+            entry("householdOfResident", HOUSEHOLD_READERS),
+            entry("households", HOUSEHOLD_READERS),
+            entry("professional", STAFF),
+            entry("professionals", STAFF),
+            entry("organisation", STAFF),
+            entry("organisations", STAFF),
+            entry("team", STAFF),
+            entry("teams", STAFF),
+            entry("municipality", MAP_READERS),
+            entry("district", MAP_READERS),
+            entry("neighbourhood", MAP_READERS),
+            entry("neighbourhoods", MAP_READERS),
+            entry("vindplaats", MAP_READERS),
+            entry("vindplaatsen", MAP_READERS));
+
+    /** Node types and who may see them, wherever they appear. Types not listed carry no data of their own. */
+    static final Map<String, Set<Role>> TYPES = Map.ofEntries(
+            entry("Household", HOUSEHOLD_READERS),
+            entry("Resident", HOUSEHOLD_READERS),
+            entry("Involvement", HOUSEHOLD_READERS),
+            entry("OverlapSummary", HOUSEHOLD_READERS),
+            // Residents see who is involved with them; they reach professionals only through their own household.
+            entry("Professional", union(STAFF, Role.RESIDENT)),
+            entry("Organisation", union(STAFF, Role.RESIDENT)),
+            entry("Team", union(STAFF, Role.RESIDENT, Role.VOLUNTEER)),
+            entry("Municipality", MAP_READERS),
+            entry("District", MAP_READERS),
+            entry("Neighbourhood", MAP_READERS),
+            entry("Vindplaats", MAP_READERS));
+
+    private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(
+            DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+        ExecutionStepInfo step = parameters.getExecutionStepInfo();
+        String parent = ((GraphQLObjectType) step.getObjectType()).getName();
+        String field = step.getFieldDefinition().getName();
+        Set<Role> allowed;
+        String what;
+        if (ROOT_TYPES.contains(parent)) {
+            allowed = OPERATIONS.getOrDefault(field, Set.of());
+            what = field;
+        } else {
+            what = ((GraphQLNamedType)
+                            GraphQLTypeUtil.unwrapAll(step.getFieldDefinition().getType()))
+                    .getName();
+            allowed = TYPES.get(what);
+            if (allowed == null) {
+                return dataFetcher;
+            }
+        }
+        return environment -> {
+            NabijUser user = environment.getGraphQlContext().get(NabijUser.class);
+            if (user == null) {
+                throw new AuthenticationCredentialsNotFoundException("not signed in");
+            }
+            Role role = user.role();
+            if (!allowed.contains(role)) {
+                throw new AccessDeniedException("a " + role + " may not read " + what);
+            }
+            return dataFetcher.get(environment);
+        };
+    }
+
+    private static Set<Role> union(Set<Role> roles, Role... more) {
+        EnumSet<Role> all = EnumSet.copyOf(roles);
+        all.addAll(Set.of(more));
+        return all;
+    }
+}

@@ -1,0 +1,81 @@
+package nl.nabij.security;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The built-in accounts, kept as {@code Account} nodes with an Argon2id hash and linked to the professional or
+ * resident they stand for. Used in the embedded and demo set-up; with an identity provider, tokens replace them.
+ */
+@Service
+public class AccountService implements UserDetailsService {
+
+    private static final String FIND =
+            """
+            MATCH (a:Account {username: $username})
+            OPTIONAL MATCH (a)-[:ACTS_AS]->(p:Professional)
+            OPTIONAL MATCH (a)-[:IS]->(r:Resident)
+            RETURN a.username AS username, a.role AS role, a.passwordHash AS hash, a.enabled AS enabled,
+                   p.id AS professionalId, r.id AS residentId
+            """;
+
+    private static final String SAVE =
+            """
+            MERGE (a:Account {username: $username})
+            SET a.role = $role, a.passwordHash = $hash, a.enabled = true
+            WITH a
+            OPTIONAL MATCH (a)-[old:ACTS_AS|IS]->()
+            DELETE old
+            WITH a
+            OPTIONAL MATCH (p:Professional {id: $professionalId})
+            OPTIONAL MATCH (r:Resident {id: $residentId})
+            FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (a)-[:ACTS_AS]->(p))
+            FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (a)-[:IS]->(r))
+            """;
+
+    private final Neo4jClient client;
+    private final PasswordEncoder passwords;
+
+    AccountService(Neo4jClient client, PasswordEncoder passwords) {
+        this.client = client;
+        this.passwords = passwords;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        return client.query(FIND)
+                .bind(username)
+                .to("username")
+                .fetchAs(AccountDetails.class)
+                .mappedBy((types, row) -> new AccountDetails(
+                        new NabijUser(
+                                row.get("username").asString(),
+                                Role.valueOf(row.get("role").asString()),
+                                row.get("professionalId").asString(null),
+                                row.get("residentId").asString(null)),
+                        row.get("hash").asString(),
+                        row.get("enabled").asBoolean(false)))
+                .one()
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+
+    /** Creates or replaces an account; the password is stored only as its Argon2id hash. */
+    @Transactional
+    public void save(NabijUser user, String password) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("username", user.username());
+        parameters.put("role", user.role().name());
+        parameters.put("hash", passwords.encode(password));
+        parameters.put("professionalId", user.professionalId());
+        parameters.put("residentId", user.residentId());
+        client.query(SAVE).bindAll(parameters).run();
+    }
+}

@@ -1,0 +1,41 @@
+package nl.nabij.security;
+
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/** The user of the request being served, from a built-in account or from a JWT's claims. */
+@Component
+public class CurrentUser {
+
+    /** The claim carrying the Nabij role in tokens from the identity provider. */
+    static final String ROLE_CLAIM = "nabij_role";
+    /** The claim carrying the id of the professional the user acts as. */
+    static final String PROFESSIONAL_CLAIM = "nabij_professional";
+    /** The claim carrying the id of the resident the user is. */
+    static final String RESIDENT_CLAIM = "nabij_resident";
+
+    public NabijUser get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            throw new AuthenticationCredentialsNotFoundException("not signed in");
+        }
+        return fromPrincipal(authentication.getPrincipal());
+    }
+
+    static NabijUser fromPrincipal(Object principal) {
+        if (principal instanceof AccountDetails account) {
+            return account.user();
+        }
+        if (principal instanceof Jwt jwt) {
+            return new NabijUser(
+                    jwt.getSubject(),
+                    Role.valueOf(jwt.getClaimAsString(ROLE_CLAIM)),
+                    jwt.getClaimAsString(PROFESSIONAL_CLAIM),
+                    jwt.getClaimAsString(RESIDENT_CLAIM));
+        }
+        throw new AuthenticationCredentialsNotFoundException("not signed in as a Nabij user");
+    }
+}
