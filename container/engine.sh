@@ -49,6 +49,7 @@ engine_running() { docker version >/dev/null 2>&1; }
 
 start_engine() {
   engine_running && return 0
+  started_here=1
   mkdir -p "$home/data" "$home/exec"
   log "starting dockerd on $socket"
   dockerd --host="$DOCKER_HOST" --data-root="$home/data" --exec-root="$home/exec" \
@@ -152,7 +153,8 @@ case "${1:-}" in
     shift
     [ $# -gt 0 ] || { echo "usage: $0 run COMMAND..." >&2; exit 2; }
     if up; then
-      trap down EXIT
+      # Stop the engine afterwards only if this run started it; one that was already running stays up.
+      trap '[ "${started_here:-}" = 1 ] && down' EXIT
     else
       log "no Docker engine: container tests will be skipped, or fail where they are required"
       unset DOCKER_HOST

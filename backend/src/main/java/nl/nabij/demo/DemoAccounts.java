@@ -19,19 +19,11 @@ public final class DemoAccounts {
     /** The password of every demo account. Demo data only; production uses the identity provider or new accounts. */
     public static final String PASSWORD = "nabij-demo";
 
-    /** The address of the documented case, the household with fifteen professionals. */
-    static final String CASE_POSTCODE = "1311HV";
-
-    static final int CASE_HOUSE_NUMBER = 15;
-
     private DemoAccounts() {}
 
     /** The demo users, in the order of the roles. */
     public static List<NabijUser> users(SeedData seed) {
-        SeedData.Household caseHousehold = seed.households().stream()
-                .filter(h -> h.postcode().equals(CASE_POSTCODE) && h.houseNumber() == CASE_HOUSE_NUMBER)
-                .findFirst()
-                .orElseThrow();
+        SeedData.Household caseHousehold = seed.caseHousehold();
         Set<String> caseMembers =
                 caseHousehold.members().stream().map(SeedData.Member::id).collect(Collectors.toSet());
         String havenTeam = seed.teams().stream()

@@ -7,6 +7,7 @@ import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -37,12 +38,44 @@ class NeighbourhoodController {
             RETURN key, v AS value ORDER BY v.name, v.id
             """;
 
+    /**
+     * Per neighbourhood: its households, and per household the active involvements on it or a member and the
+     * organisations behind them, folded into counts. One statement for all neighbourhoods of a request.
+     */
+    private static final String STATISTICS =
+            """
+            UNWIND $keys AS key
+            MATCH (n:Neighbourhood {code: key})
+            OPTIONAL MATCH (n)<-[:LOCATED_IN]-(h:Household)
+            CALL (h) {
+              OPTIONAL MATCH (h)<-[:MEMBER_OF*0..1]-(target)<-[:CONCERNS]-(i:Involvement {status: 'ACTIVE'})
+                    -[:ON_BEHALF_OF]->(o:Organisation)
+              RETURN count(DISTINCT i) AS involvements, count(DISTINCT o) AS organisations,
+                     COUNT { (h)<-[:MEMBER_OF]-(:Resident) } AS residents,
+                     EXISTS { (h)<-[:COORDINATES]-(:Professional) } AS coordinated
+            }
+            WITH key, h, involvements, organisations, residents, coordinated
+            RETURN key, {
+                     households: count(h),
+                     residents: sum(residents),
+                     householdsWithInvolvement: count(CASE WHEN involvements > 0 THEN h END),
+                     activeInvolvements: sum(involvements),
+                     threeOrMore: count(CASE WHEN organisations >= 3 THEN h END),
+                     threeOrMoreWithoutCoordinator: count(CASE WHEN organisations >= 3 AND NOT coordinated THEN h END)
+                   } AS value
+            """;
+
     private final NeighbourhoodRepository neighbourhoods;
     private final GraphQueries queries;
+    private final int minimumCellSize;
 
-    NeighbourhoodController(NeighbourhoodRepository neighbourhoods, GraphQueries queries) {
+    NeighbourhoodController(
+            NeighbourhoodRepository neighbourhoods,
+            GraphQueries queries,
+            @Value("${nabij.statistics.minimum-cell-size:10}") int minimumCellSize) {
         this.neighbourhoods = neighbourhoods;
         this.queries = queries;
+        this.minimumCellSize = minimumCellSize;
     }
 
     @QueryMapping
@@ -72,6 +105,15 @@ class NeighbourhoodController {
     @BatchMapping
     Map<Neighbourhood, List<Team>> teams(List<Neighbourhood> parents) {
         return queries.many(TEAMS, parents, Neighbourhood::code, Team::from);
+    }
+
+    @BatchMapping
+    Map<Neighbourhood, NeighbourhoodStatistics> statistics(List<Neighbourhood> parents) {
+        return queries.one(
+                STATISTICS,
+                parents,
+                Neighbourhood::code,
+                value -> NeighbourhoodStatistics.from(value, minimumCellSize));
     }
 
     @BatchMapping

@@ -15,6 +15,7 @@ import nl.nabij.resident.Resident;
 import nl.nabij.security.CurrentUser;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -29,16 +30,17 @@ import reactor.core.publisher.Mono;
 @Controller
 class HouseholdController {
 
-    private final HouseholdQueries queries;
+    private final HouseholdReads reads;
     private final Pseudonymiser pseudonymiser;
     private final CurrentUser currentUser;
 
     HouseholdController(
+            HouseholdReads reads,
             HouseholdQueries queries,
             Pseudonymiser pseudonymiser,
             CurrentUser currentUser,
             BatchLoaderRegistry loaders) {
-        this.queries = queries;
+        this.reads = reads;
         this.pseudonymiser = pseudonymiser;
         this.currentUser = currentUser;
         loaders.forTypePair(String.class, HouseholdCircle.class)
@@ -46,26 +48,32 @@ class HouseholdController {
     }
 
     @QueryMapping
-    Optional<Household> household(@Argument String id) {
-        return visibleOrForbidden(queries.byId(Ids.requireUuid("id", id), currentUser.get()));
+    Optional<Household> household(
+            @Argument String id, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return visibleOrForbidden(reads.byId(Ids.requireUuid("id", id), currentUser.get(), origin));
     }
 
     @QueryMapping
     List<Household> householdsAtAddress(
-            @Argument String postcode, @Argument int houseNumber, @Argument String houseNumberAddition) {
-        return queries.atAddress(
+            @Argument String postcode,
+            @Argument int houseNumber,
+            @Argument String houseNumberAddition,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return reads.atAddress(
                 Address.normalisePostcode(postcode),
                 Address.requireHouseNumber(houseNumber),
                 Address.normaliseAddition(houseNumberAddition),
-                currentUser.get());
+                currentUser.get(),
+                origin);
     }
 
     @QueryMapping
-    Optional<Household> householdOfResident(@Argument String bsn) {
+    Optional<Household> householdOfResident(
+            @Argument String bsn, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
         Bsn valid = Bsn.parse(bsn)
                 .orElseThrow(() -> new InvalidArgumentException(
                         "bsn", "INVALID_BSN", "bsn must be nine digits that pass the elfproef"));
-        return visibleOrForbidden(queries.ofResident(pseudonymiser.pseudonymise(valid), currentUser.get()));
+        return visibleOrForbidden(reads.ofResident(pseudonymiser.pseudonymise(valid), currentUser.get(), origin));
     }
 
     @QueryMapping
@@ -74,11 +82,13 @@ class HouseholdController {
             @Argument Integer first,
             @Argument String after,
             @Argument Integer last,
-            @Argument String before) {
-        return queries.inNeighbourhood(
+            @Argument String before,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return reads.inNeighbourhood(
                 Ids.requireCbsCode("neighbourhoodCode", neighbourhoodCode, "BU", 8),
                 PageRequest.of(first, after, last, before),
-                currentUser.get());
+                currentUser.get(),
+                origin);
     }
 
     /** A household outside the user's need to know is an error, never a partial answer. */

@@ -22,7 +22,8 @@ class HouseholdQueries {
 
     /** The household with its neighbourhood, as {@link Household#from} reads it. */
     private static final String PROJECTION =
-            "h {.id, .postcode, .houseNumber, .houseNumberAddition, neighbourhood: n {.code, .name}}";
+            "h {.id, .postcode, .houseNumber, .houseNumberAddition, neighbourhood: n {.code, .name},"
+                    + " memberPseudonyms: [(r:Resident)-[:MEMBER_OF]->(h) | r.pseudonym]}";
 
     private static final String BY_ID =
             """

@@ -53,7 +53,9 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("neighbourhood", MAP_READERS),
             entry("neighbourhoods", MAP_READERS),
             entry("vindplaats", MAP_READERS),
-            entry("vindplaatsen", MAP_READERS));
+            entry("vindplaatsen", MAP_READERS),
+            entry("auditEvents", EnumSet.of(Role.AUDITOR)),
+            entry("auditChainCheck", EnumSet.of(Role.AUDITOR)));
 
     /** Node types and who may see them, wherever they appear. Types not listed carry no data of their own. */
     static final Map<String, Set<Role>> TYPES = Map.ofEntries(
@@ -68,7 +70,10 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("Municipality", MAP_READERS),
             entry("District", MAP_READERS),
             entry("Neighbourhood", MAP_READERS),
-            entry("Vindplaats", MAP_READERS));
+            entry("Vindplaats", MAP_READERS),
+            entry("AuditEvent", EnumSet.of(Role.AUDITOR)),
+            // Aggregates only, with small cells suppressed: what an analyst is for.
+            entry("NeighbourhoodStatistics", STAFF));
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 

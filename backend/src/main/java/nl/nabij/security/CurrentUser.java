@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
+    /** The GraphQL context key of the client address a request came from, for the audit trail. */
+    public static final String ORIGIN = "nabij.origin";
+
     /** The claim carrying the Nabij role in tokens from the identity provider. */
     static final String ROLE_CLAIM = "nabij_role";
     /** The claim carrying the id of the professional the user acts as. */

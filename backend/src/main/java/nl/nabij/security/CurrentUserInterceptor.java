@@ -1,5 +1,6 @@
 package nl.nabij.security;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the signed-in user into the GraphQL context while the request thread still holds the security context, so the
+ * Puts the signed-in user, and the client address for the audit trail, into the GraphQL context while the request thread still holds the security context, so the
  * access rules can read it on whatever thread a nested field is resolved.
  */
 @Component
@@ -23,13 +24,18 @@ class CurrentUserInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        Map<Object, Object> context = new HashMap<>();
+        if (request.getRemoteAddress() != null) {
+            context.put(
+                    CurrentUser.ORIGIN, request.getRemoteAddress().getAddress().getHostAddress());
+        }
         try {
-            NabijUser user = currentUser.get();
-            request.configureExecutionInput((input, builder) ->
-                    builder.graphQLContext(Map.of(NabijUser.class, user)).build());
+            context.put(NabijUser.class, currentUser.get());
         } catch (AuthenticationException anonymous) {
             // No user in the context: every guarded field then answers UNAUTHORIZED.
         }
+        request.configureExecutionInput(
+                (input, builder) -> builder.graphQLContext(context).build());
         return chain.next(request);
     }
 }

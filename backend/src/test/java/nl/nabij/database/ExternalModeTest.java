@@ -2,6 +2,7 @@ package nl.nabij.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.introspection.Introspection;
 import nl.nabij.NabijApplication;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
@@ -62,6 +63,9 @@ class ExternalModeTest {
                     .errors()
                     .satisfy(errors -> assertThat(errors).isNotEmpty());
             assertThat(status(firstInstancesPort, "/graphiql")).isIn(200, 307);
+        } finally {
+            // Boot turns introspection off for the whole JVM; give it back to the other tests in this one.
+            Introspection.enabledJvmWide(true);
         }
     }
 

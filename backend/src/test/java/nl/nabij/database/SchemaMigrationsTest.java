@@ -25,8 +25,8 @@ class SchemaMigrationsTest {
 
         String version = migrations.apply();
 
-        assertThat(version).isEqualTo("003");
-        assertThat(appliedMigrations()).isEqualTo(appliedBefore).isEqualTo(3);
+        assertThat(version).isEqualTo("005");
+        assertThat(appliedMigrations()).isEqualTo(appliedBefore).isEqualTo(5);
         assertThat(names("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name"))
                 .isEqualTo(constraintsBefore);
         assertThat(names("SHOW INDEXES YIELD name RETURN name ORDER BY name")).isEqualTo(indexesBefore);
@@ -43,6 +43,9 @@ class SchemaMigrationsTest {
         assertThat(uniqueKeys)
                 .contains(
                         "Account.username",
+                        "AuditChain.id",
+                        "AuditEvent.id",
+                        "AuditEvent.sequence",
                         "District.code",
                         "Household.id",
                         "Involvement.id",

@@ -18,10 +18,7 @@ record CaseHousehold(
 
     static CaseHousehold fromSeed() {
         SeedData seed = SeedData.fromClasspath();
-        SeedData.Household household = seed.households().stream()
-                .filter(h -> h.postcode().equals(POSTCODE) && h.houseNumber() == HOUSE_NUMBER)
-                .findFirst()
-                .orElseThrow();
+        SeedData.Household household = seed.caseHousehold();
         Set<String> memberIds =
                 household.members().stream().map(SeedData.Member::id).collect(Collectors.toSet());
         List<SeedData.Involvement> active = seed.involvements().stream()

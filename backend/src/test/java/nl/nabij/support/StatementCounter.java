@@ -7,9 +7,11 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -19,7 +21,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 public class StatementCounter implements BeanPostProcessor {
 
-    private final AtomicInteger statements = new AtomicInteger();
+    private final List<String> statements = new CopyOnWriteArrayList<>();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -27,11 +29,21 @@ public class StatementCounter implements BeanPostProcessor {
     }
 
     public void reset() {
-        statements.set(0);
+        statements.clear();
     }
 
     public int count() {
-        return statements.get();
+        return statements.size();
+    }
+
+    /** The statements that did not write the audit trail: the ones that fetched what was asked for. */
+    public long dataStatements() {
+        return statements.stream().filter(text -> !text.contains("Audit")).count();
+    }
+
+    /** The statements that wrote the audit trail. */
+    public long auditStatements() {
+        return statements.size() - dataStatements();
     }
 
     private Object wrap(Object target) {
@@ -45,7 +57,8 @@ public class StatementCounter implements BeanPostProcessor {
 
     private Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
         if (method.getName().equals("run") || method.getName().equals("execute")) {
-            statements.incrementAndGet();
+            Object query = arguments == null || arguments.length == 0 ? null : arguments[0];
+            statements.add(query instanceof Query q ? q.text() : String.valueOf(query));
         }
         Object result;
         try {

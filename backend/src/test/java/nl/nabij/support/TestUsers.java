@@ -28,10 +28,7 @@ public final class TestUsers {
     /** A professional with no involvement in the household of the documented case. */
     public static NabijUser outsider() {
         SeedData seed = SeedData.fromClasspath();
-        SeedData.Household caseHousehold = seed.households().stream()
-                .filter(h -> h.postcode().equals("1311HV") && h.houseNumber() == 15)
-                .findFirst()
-                .orElseThrow();
+        SeedData.Household caseHousehold = seed.caseHousehold();
         Set<String> targets = caseHousehold.members().stream()
                 .map(SeedData.Member::id)
                 .collect(Collectors.toCollection(HashSet::new));

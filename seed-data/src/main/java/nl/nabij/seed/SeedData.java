@@ -89,6 +89,18 @@ public record SeedData(
         coordinators = List.copyOf(coordinators);
     }
 
+    /**
+     * The documented case: the household at {@link DemoMunicipalityGenerator#CASE_POSTCODE} with fifteen professionals
+     * around it, the one the README, the demo accounts and the tests all start from.
+     */
+    public Household caseHousehold() {
+        return households.stream()
+                .filter(h -> h.postcode().equals(DemoMunicipalityGenerator.CASE_POSTCODE)
+                        && h.houseNumber() == DemoMunicipalityGenerator.CASE_HOUSE_NUMBER)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the seed data lost its documented case"));
+    }
+
     /** Reads the committed seed files from the class path. */
     public static SeedData fromClasspath() {
         return new SeedData(

@@ -1,0 +1,38 @@
+package nl.nabij.audit;
+
+import nl.nabij.api.Connection;
+import nl.nabij.api.PageRequest;
+import nl.nabij.security.CurrentUser;
+import nl.nabij.security.NabijUser;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The auditor's view of the trail. Reading the trail is itself an access to personal data, and recorded as such. */
+@Controller
+class AuditController {
+
+    private final AuditReads reads;
+    private final CurrentUser currentUser;
+
+    AuditController(AuditReads reads, CurrentUser currentUser) {
+        this.reads = reads;
+        this.currentUser = currentUser;
+    }
+
+    @QueryMapping
+    Connection<AuditEvent> auditEvents(
+            @Argument String subject,
+            @Argument Integer first,
+            @Argument String after,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return reads.events(subject, PageRequest.of(first, after, null, null), currentUser.get(), origin);
+    }
+
+    @QueryMapping
+    AuditChainCheck auditChainCheck(@ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        NabijUser user = currentUser.get();
+        return reads.check(user, origin);
+    }
+}

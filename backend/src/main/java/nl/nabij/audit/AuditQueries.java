@@ -1,0 +1,75 @@
+package nl.nabij.audit;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.nabij.api.Connection;
+import nl.nabij.api.PageRequest;
+import nl.nabij.database.GraphQueries;
+import org.springframework.stereotype.Component;
+
+/** Reading the trail back: pages of events for the auditor, and the walk that checks every link of the chain. */
+@Component
+class AuditQueries {
+
+    private static final int CHECK_BATCH = 1_000;
+    private static final String GENESIS = "0".repeat(64);
+
+    private static final String BATCH =
+            """
+            MATCH (e:AuditEvent) WHERE e.sequence > $after
+            RETURN e AS value ORDER BY e.sequence LIMIT $limit
+            """;
+
+    private final GraphQueries queries;
+
+    AuditQueries(GraphQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The events, newest first, optionally only those about one resident's pseudonym. */
+    Connection<AuditEvent> events(String subject, PageRequest request) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("subject", subject);
+        return queries.page(
+                "MATCH (e:AuditEvent) WHERE $subject IS NULL OR $subject IN e.subjects",
+                // Zero-padded, so the text order of the sort key is the numeric order of the sequence.
+                "right('0000000000000000000' + toString(e.sequence), 19)",
+                "e.id",
+                "e",
+                parameters,
+                request,
+                AuditEvent::from,
+                event -> new PageRequest.Cursor(String.format("%019d", event.sequence()), event.id()));
+    }
+
+    /** Recomputes every hash and link from the first event on, in batches; reports the first that fails. */
+    AuditChainCheck check() {
+        long checked = 0;
+        long after = 0;
+        String previous = GENESIS;
+        while (true) {
+            List<AuditEvent> batch =
+                    queries.list(BATCH, Map.of("after", after, "limit", CHECK_BATCH), AuditEvent::from);
+            for (AuditEvent event : batch) {
+                if (event.sequence() != after + 1) {
+                    return new AuditChainCheck(false, checked, after + 1, "event " + (after + 1) + " is missing");
+                }
+                if (!event.previousHash().equals(previous)) {
+                    return new AuditChainCheck(
+                            false, checked, event.sequence(), "its link to the event before does not match");
+                }
+                if (!AuditTrail.sha256(event.canonical()).equals(event.hash())) {
+                    return new AuditChainCheck(
+                            false, checked, event.sequence(), "its content no longer matches its hash");
+                }
+                previous = event.hash();
+                after = event.sequence();
+                checked++;
+            }
+            if (batch.size() < CHECK_BATCH) {
+                return new AuditChainCheck(true, checked, null, null);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package nl.nabij.household;
+
+import java.util.List;
+import java.util.Optional;
+import nl.nabij.api.Connection;
+import nl.nabij.api.PageRequest;
+import nl.nabij.audit.AuditEntry;
+import nl.nabij.audit.AuditTrail;
+import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every way to a household, each in one write transaction with its audit event: granted reads name the members'
+ * pseudonyms, and a refused one is recorded as DENIED before the caller reports it.
+ */
+@Service
+class HouseholdReads {
+
+    private final HouseholdQueries queries;
+    private final AuditTrail trail;
+
+    HouseholdReads(HouseholdQueries queries, AuditTrail trail) {
+        this.queries = queries;
+        this.trail = trail;
+    }
+
+    @Transactional
+    Optional<HouseholdQueries.Found> byId(String id, NabijUser user, String origin) {
+        Optional<HouseholdQueries.Found> found = queries.byId(id, user);
+        found.ifPresent(
+                household -> trail.append(user, origin, List.of(entry("READ", "household-view", household, user))));
+        return found;
+    }
+
+    @Transactional
+    Optional<HouseholdQueries.Found> ofResident(String pseudonym, NabijUser user, String origin) {
+        Optional<HouseholdQueries.Found> found = queries.ofResident(pseudonym, user);
+        found.ifPresent(
+                household -> trail.append(user, origin, List.of(entry("SEARCH", "household-by-bsn", household, user))));
+        return found;
+    }
+
+    @Transactional
+    List<Household> atAddress(String postcode, int houseNumber, String addition, NabijUser user, String origin) {
+        List<Household> households = queries.atAddress(postcode, houseNumber, addition, user);
+        trail.append(user, origin, granted("SEARCH", "household-by-address", households, user));
+        return households;
+    }
+
+    @Transactional
+    Connection<Household> inNeighbourhood(String code, PageRequest request, NabijUser user, String origin) {
+        Connection<Household> page = queries.inNeighbourhood(code, request, user);
+        List<Household> households =
+                page.edges().stream().map(Connection.Edge::node).toList();
+        trail.append(user, origin, granted("SEARCH", "households-of-neighbourhood", households, user));
+        return page;
+    }
+
+    private static AuditEntry entry(String action, String purpose, HouseholdQueries.Found found, NabijUser user) {
+        return new AuditEntry(
+                action,
+                found.visible(),
+                purpose,
+                found.visible() ? basis(user.role()) : "outside-need-to-know",
+                found.household().memberPseudonyms());
+    }
+
+    private static List<AuditEntry> granted(String action, String purpose, List<Household> households, NabijUser user) {
+        return households.stream()
+                .map(household ->
+                        new AuditEntry(action, true, purpose, basis(user.role()), household.memberPseudonyms()))
+                .toList();
+    }
+
+    /** The rule that put a household in the user's scope (see {@link HouseholdQueries#visibleTo}). */
+    private static String basis(Role role) {
+        return switch (role) {
+            case PROFESSIONAL -> "active-involvement";
+            case TEAM_LEAD -> "team-area";
+            case RESIDENT -> "own-household";
+            default -> "none";
+        };
+    }
+}

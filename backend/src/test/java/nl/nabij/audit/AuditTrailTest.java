@@ -1,0 +1,172 @@
+package nl.nabij.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import nl.nabij.resident.Pseudonymiser;
+import nl.nabij.security.Role;
+import nl.nabij.seed.SeedData;
+import nl.nabij.support.GraphQlClients;
+import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Every access to a household leaves an event in a hash chain that shows any later change to it. */
+@NabijIntegrationTest
+class AuditTrailTest {
+
+    private static final SeedData.Household CASE = SeedData.fromClasspath().caseHousehold();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Driver driver;
+
+    @Autowired
+    Pseudonymiser pseudonymiser;
+
+    @Autowired
+    GraphQlSource graphQl;
+
+    private HttpGraphQlTester auditor() {
+        return GraphQlClients.overHttp(port, TestUsers.demo(Role.AUDITOR));
+    }
+
+    private String caseSubject() {
+        return pseudonymiser.pseudonymise(CASE.members().get(0).bsn());
+    }
+
+    /** The auditor's view of the events about the case's first member, the last one first. */
+    private List<Map<String, Object>> eventsAboutTheCase() {
+        List<Map<String, Object>> events = auditor()
+                .document(
+                        """
+                        query($subject: String) { auditEvents(subject: $subject, first: 100) { edges { node {
+                          sequence at action outcome username role actorReference purpose basis origin subjects
+                          previousHash hash } } } }
+                        """)
+                .variable("subject", caseSubject())
+                .execute()
+                .path("auditEvents.edges[*].node")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        return events.reversed();
+    }
+
+    @Test
+    void aGrantedHouseholdViewIsRecordedWithTheNen7513Fields() {
+        GraphQlClients.overHttp(port, TestUsers.teamLead())
+                .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                .execute()
+                .path("household.id")
+                .hasValue();
+
+        Map<String, Object> event = eventsAboutTheCase().get(0);
+
+        assertThat(event)
+                .containsEntry("action", "READ")
+                .containsEntry("outcome", "GRANTED")
+                .containsEntry("username", "teamlead")
+                .containsEntry("role", "TEAM_LEAD")
+                .containsEntry("actorReference", TestUsers.teamLead().professionalId())
+                .containsEntry("purpose", "household-view")
+                .containsEntry("basis", "team-area")
+                .containsEntry("origin", "127.0.0.1");
+        assertThat(event.get("subjects").toString()).contains(caseSubject());
+        assertThat((List<?>) event.get("subjects")).hasSize(CASE.members().size());
+        assertThat((String) event.get("at")).endsWith("Z");
+        assertThat(event.values()).doesNotContain(CASE.members().get(0).bsn());
+    }
+
+    @Test
+    void aRefusedViewIsRecordedAsDenied() {
+        GraphQlClients.overHttp(port, TestUsers.outsider())
+                .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).isNotEmpty());
+
+        assertThat(eventsAboutTheCase().get(0))
+                .containsEntry("outcome", "DENIED")
+                .containsEntry("username", "outsider")
+                .containsEntry("basis", "outside-need-to-know");
+    }
+
+    @Test
+    void readingTheTrailIsRecordedToo() {
+        eventsAboutTheCase();
+
+        Map<String, Object> last = driver.executableQuery(
+                        "MATCH (e:AuditEvent) RETURN e {.*} AS e ORDER BY e.sequence DESC LIMIT 1")
+                .execute()
+                .records()
+                .get(0)
+                .get("e")
+                .asMap();
+        assertThat(last).containsEntry("username", "auditor").containsEntry("purpose", "audit-trail");
+    }
+
+    @Test
+    void theChainCheckFindsTheFirstChangedEventAndNothingWhenIntact() {
+        GraphQlClients.overHttp(port, TestUsers.teamLead())
+                .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                .execute();
+        long victim = ((Number) eventsAboutTheCase().get(0).get("sequence")).longValue();
+        String check = "{ auditChainCheck { intact eventsChecked firstBrokenSequence reason } }";
+        auditor()
+                .document(check)
+                .execute()
+                .path("auditChainCheck.intact")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+
+        driver.executableQuery("MATCH (e:AuditEvent {sequence: $sequence}) SET e.username = 'someone-else'")
+                .withParameters(Map.of("sequence", victim))
+                .execute();
+        try {
+            auditor()
+                    .document(check)
+                    .execute()
+                    .path("auditChainCheck.intact")
+                    .entity(Boolean.class)
+                    .isEqualTo(false)
+                    .path("auditChainCheck.firstBrokenSequence")
+                    .entity(Long.class)
+                    .isEqualTo(victim)
+                    .path("auditChainCheck.reason")
+                    .entity(String.class)
+                    .isEqualTo("its content no longer matches its hash");
+        } finally {
+            driver.executableQuery("MATCH (e:AuditEvent {sequence: $sequence}) SET e.username = 'teamlead'")
+                    .withParameters(Map.of("sequence", victim))
+                    .execute();
+        }
+        auditor()
+                .document(check)
+                .execute()
+                .path("auditChainCheck.intact")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+    }
+
+    @Test
+    void noOperationCanChangeOrDeleteEventsAndOnlyAuditorsReadThem() {
+        assertThat(graphQl.schema().getMutationType()).isNull();
+        assertThat(graphQl.schema().getQueryType().getFieldDefinitions())
+                .filteredOn(field -> field.getName().startsWith("audit"))
+                .allSatisfy(field -> assertThat(field.getName()).isIn("auditEvents", "auditChainCheck"));
+        GraphQlClients.overHttp(port, TestUsers.teamLead())
+                .document("{ auditChainCheck { intact } }")
+                .execute()
+                .errors()
+                .satisfy(errors ->
+                        assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+    }
+}
