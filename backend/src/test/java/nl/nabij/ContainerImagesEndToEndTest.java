@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import nl.nabij.demo.DemoAccounts;
 import nl.nabij.support.ContainerDatabase;
@@ -74,7 +75,7 @@ class ContainerImagesEndToEndTest {
                                 .header(
                                         "Authorization",
                                         "Basic "
-                                                + java.util.Base64.getEncoder()
+                                                + Base64.getEncoder()
                                                         .encodeToString(
                                                                 ("teamlead:" + DemoAccounts.PASSWORD).getBytes()))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -55,7 +56,7 @@ class AuditTrailTest {
                 .variable("subject", caseSubject())
                 .execute()
                 .path("auditEvents.edges[*].node")
-                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
                 .get();
         return events.reversed();
     }

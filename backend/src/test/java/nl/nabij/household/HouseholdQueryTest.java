@@ -2,6 +2,7 @@ package nl.nabij.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.nabij.support.GraphQlClients;
@@ -191,7 +192,7 @@ class HouseholdQueryTest {
                   }
                 }
                 """;
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         String after = null;
         boolean more = true;
         while (more) {

@@ -7,11 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The application, or another main class of the test class path, in a JVM of its own: the only way to test what a
@@ -85,7 +87,7 @@ public final class AppProcess implements AutoCloseable {
 
     /** Waits for the process to end by itself and returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("still running after " + timeout + "; log:\n" + logText());
         }
         return process.exitValue();
@@ -105,7 +107,7 @@ public final class AppProcess implements AutoCloseable {
 
     public String logText() {
         try {
-            return java.nio.file.Files.readString(log);
+            return Files.readString(log);
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
