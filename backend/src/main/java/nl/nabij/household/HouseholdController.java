@@ -1,12 +1,15 @@
 package nl.nabij.household;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InvalidArgumentException;
 import nl.nabij.api.PageRequest;
+import nl.nabij.consent.Consent;
+import nl.nabij.consent.ConsentQueries;
 import nl.nabij.directory.Professional;
 import nl.nabij.involvement.Involvement;
 import nl.nabij.resident.Bsn;
@@ -15,6 +18,7 @@ import nl.nabij.resident.Resident;
 import nl.nabij.security.CurrentUser;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -31,16 +35,19 @@ import reactor.core.publisher.Mono;
 class HouseholdController {
 
     private final HouseholdReads reads;
+    private final ConsentQueries consents;
     private final Pseudonymiser pseudonymiser;
     private final CurrentUser currentUser;
 
     HouseholdController(
             HouseholdReads reads,
             HouseholdQueries queries,
+            ConsentQueries consents,
             Pseudonymiser pseudonymiser,
             CurrentUser currentUser,
             BatchLoaderRegistry loaders) {
         this.reads = reads;
+        this.consents = consents;
         this.pseudonymiser = pseudonymiser;
         this.currentUser = currentUser;
         loaders.forTypePair(String.class, HouseholdCircle.class)
@@ -99,6 +106,11 @@ class HouseholdController {
             }
             return household.household();
         });
+    }
+
+    @BatchMapping
+    Map<Household, List<Consent>> consents(List<Household> households) {
+        return consents.ofHouseholds(households, Household::id);
     }
 
     @SchemaMapping

@@ -9,8 +9,10 @@ import java.util.function.Function;
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
+import nl.nabij.resident.Resident;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -140,6 +142,30 @@ class HouseholdQueries {
         return found(OF_RESIDENT, parameters(user, "pseudonym", pseudonym), user);
     }
 
+    /** A resident's own record and household, and the pseudonym their data is audited under. */
+    record Own(Resident resident, Household household, String pseudonym) {}
+
+    private static final String OWN =
+            """
+            MATCH (r:Resident {id: $me})-[m:MEMBER_OF]->(h:Household)-[:LOCATED_IN]->(n:Neighbourhood)
+            RETURN r {.id, .displayName, .birthYear, .pseudonym, role: m.role} AS resident, %s AS household
+            """;
+
+    /** The signed-in resident's own record and household. */
+    Own own(NabijUser user) {
+        return queries
+                .rows(
+                        OWN.formatted(PROJECTION),
+                        parameters(user),
+                        row -> new Own(
+                                Resident.from(row.get("resident")),
+                                Household.from(row.get("household")),
+                                row.get("resident").get("pseudonym").asString()))
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new AccessDeniedException("no resident is linked to this account"));
+    }
+
     /** A household that exists, and whether the user asking may see it. */
     record Found(Household household, boolean visible) {}
 
@@ -156,9 +182,14 @@ class HouseholdQueries {
     }
 
     private static Map<String, Object> parameters(NabijUser user, String name, Object value) {
+        Map<String, Object> parameters = parameters(user);
+        parameters.put(name, value);
+        return parameters;
+    }
+
+    private static Map<String, Object> parameters(NabijUser user) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("me", user.scopeId());
-        parameters.put(name, value);
         return parameters;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
+import nl.nabij.audit.AccessLog;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
@@ -20,10 +21,12 @@ class HouseholdReads {
 
     private final HouseholdQueries queries;
     private final AuditTrail trail;
+    private final AccessLog accessLog;
 
-    HouseholdReads(HouseholdQueries queries, AuditTrail trail) {
+    HouseholdReads(HouseholdQueries queries, AuditTrail trail, AccessLog accessLog) {
         this.queries = queries;
         this.trail = trail;
+        this.accessLog = accessLog;
     }
 
     @Transactional
@@ -56,6 +59,17 @@ class HouseholdReads {
                 page.edges().stream().map(Connection.Edge::node).toList();
         trail.append(user, origin, granted("SEARCH", "households-of-neighbourhood", households, user));
         return page;
+    }
+
+    /** The resident's access export: recorded first, so it appears in its own access log. */
+    @Transactional
+    MyData myData(NabijUser user, String origin) {
+        HouseholdQueries.Own own = queries.own(user);
+        trail.append(
+                user,
+                origin,
+                List.of(new AuditEntry("EXPORT", true, "access-export", "own-data", List.of(own.pseudonym()))));
+        return new MyData(own.resident(), own.household(), accessLog.about(own.pseudonym()));
     }
 
     private static AuditEntry entry(String action, String purpose, HouseholdQueries.Found found, NabijUser user) {

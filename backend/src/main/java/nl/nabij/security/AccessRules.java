@@ -55,7 +55,10 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("vindplaats", MAP_READERS),
             entry("vindplaatsen", MAP_READERS),
             entry("auditEvents", EnumSet.of(Role.AUDITOR)),
-            entry("auditChainCheck", EnumSet.of(Role.AUDITOR)));
+            entry("auditChainCheck", EnumSet.of(Role.AUDITOR)),
+            entry("myData", EnumSet.of(Role.RESIDENT)),
+            entry("grantConsent", EnumSet.of(Role.RESIDENT)),
+            entry("withdrawConsent", EnumSet.of(Role.RESIDENT)));
 
     /** Node types and who may see them, wherever they appear. Types not listed carry no data of their own. */
     static final Map<String, Set<Role>> TYPES = Map.ofEntries(
@@ -73,7 +76,10 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("Vindplaats", MAP_READERS),
             entry("AuditEvent", EnumSet.of(Role.AUDITOR)),
             // Aggregates only, with small cells suppressed: what an analyst is for.
-            entry("NeighbourhoodStatistics", STAFF));
+            entry("NeighbourhoodStatistics", STAFF),
+            entry("MyData", EnumSet.of(Role.RESIDENT)),
+            entry("AccessRecord", EnumSet.of(Role.RESIDENT)),
+            entry("Consent", HOUSEHOLD_READERS));
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 

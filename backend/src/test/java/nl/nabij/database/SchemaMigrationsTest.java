@@ -25,8 +25,8 @@ class SchemaMigrationsTest {
 
         String version = migrations.apply();
 
-        assertThat(version).isEqualTo("005");
-        assertThat(appliedMigrations()).isEqualTo(appliedBefore).isEqualTo(5);
+        assertThat(version).isEqualTo("006");
+        assertThat(appliedMigrations()).isEqualTo(appliedBefore).isEqualTo(6);
         assertThat(names("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name"))
                 .isEqualTo(constraintsBefore);
         assertThat(names("SHOW INDEXES YIELD name RETURN name ORDER BY name")).isEqualTo(indexesBefore);
@@ -46,6 +46,7 @@ class SchemaMigrationsTest {
                         "AuditChain.id",
                         "AuditEvent.id",
                         "AuditEvent.sequence",
+                        "Consent.id",
                         "District.code",
                         "Household.id",
                         "Involvement.id",

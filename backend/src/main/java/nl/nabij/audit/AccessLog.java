@@ -1,0 +1,30 @@
+package nl.nabij.audit;
+
+import java.util.List;
+import java.util.Map;
+import nl.nabij.database.GraphQueries;
+import org.springframework.stereotype.Component;
+
+/** The accesses to one resident's data, for the resident's own export. */
+@Component
+public class AccessLog {
+
+    private static final String ABOUT =
+            """
+            MATCH (e:AuditEvent) WHERE $subject IN e.subjects
+            OPTIONAL MATCH (p:Professional {id: e.actorReference})
+            RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role)} AS value
+            ORDER BY e.sequence
+            """;
+
+    private final GraphQueries queries;
+
+    AccessLog(GraphQueries queries) {
+        this.queries = queries;
+    }
+
+    /** Every recorded access to the data of the resident with this pseudonym, oldest first. */
+    public List<AccessRecord> about(String pseudonym) {
+        return queries.list(ABOUT, Map.of("subject", pseudonym), AccessRecord::from);
+    }
+}

@@ -1,0 +1,8 @@
+package nl.nabij.consent;
+
+/** Whether a consent holds. */
+public enum ConsentStatus {
+    ACTIVE,
+    WITHDRAWN,
+    EXPIRED
+}

@@ -1,0 +1,6 @@
+package nl.nabij.consent;
+
+import java.time.LocalDate;
+
+/** The input of {@code grantConsent}: exactly one recipient, a purpose and the last day. */
+record GrantConsentInput(String professionalId, String organisationId, String purpose, LocalDate until) {}

@@ -1,0 +1,74 @@
+package nl.nabij.household;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import nl.nabij.security.Role;
+import nl.nabij.seed.SeedData;
+import nl.nabij.support.GraphQlClients;
+import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+
+/** A resident's access export: their data, who is involved, and who looked, this export included. */
+@NabijIntegrationTest
+class MyDataTest {
+
+    private static final SeedData.Household CASE = SeedData.fromClasspath().caseHousehold();
+    private static final String EXPORT =
+            """
+            { myData {
+                resident { displayName birthYear }
+                household { id members { displayName } involvements { professional { name } organisation { name } } }
+                accessLog { at action outcome who role purpose } } }
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aResidentExportsTheirDataWithEveryAccessByNameAndTheExportItself() {
+        GraphQlClients.overHttp(port, TestUsers.teamLead())
+                .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                .execute()
+                .path("household.id")
+                .hasValue();
+
+        var export = GraphQlClients.overHttp(port, TestUsers.demo(Role.RESIDENT))
+                .document(EXPORT)
+                .execute();
+
+        export.path("myData.resident.displayName")
+                .entity(String.class)
+                .isEqualTo(CASE.members().get(0).displayName());
+        export.path("myData.household.id").entity(String.class).isEqualTo(CASE.id());
+        export.path("myData.household.involvements").entityList(Object.class).hasSizeGreaterThan(10);
+        List<Map<String, Object>> log = export.path("myData.accessLog")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        assertThat(log)
+                .anySatisfy(access -> assertThat(access)
+                        .containsEntry("role", "TEAM_LEAD")
+                        .containsEntry("purpose", "household-view")
+                        .containsEntry("outcome", "GRANTED"))
+                .last()
+                .satisfies(access -> assertThat(access)
+                        .containsEntry("action", "EXPORT")
+                        .containsEntry("purpose", "access-export")
+                        .containsEntry("role", "RESIDENT"));
+        assertThat(log).noneSatisfy(access -> assertThat(access.get("who")).isEqualTo("teamlead"));
+    }
+
+    @Test
+    void nobodyButTheResidentCanExport() {
+        GraphQlClients.overHttp(port, TestUsers.teamLead())
+                .document(EXPORT)
+                .execute()
+                .errors()
+                .satisfy(errors ->
+                        assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+    }
+}
