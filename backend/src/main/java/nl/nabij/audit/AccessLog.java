@@ -13,7 +13,9 @@ public class AccessLog {
             """
             MATCH (e:AuditEvent) WHERE $subject IN e.subjects
             OPTIONAL MATCH (p:Professional {id: e.actorReference})
-            RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role)} AS value
+            OPTIONAL MATCH (o:Organisation {id: e.organisation})
+            RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role), organisation: o.name}
+                   AS value
             ORDER BY e.sequence
             """;
 

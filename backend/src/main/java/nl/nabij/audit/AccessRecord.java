@@ -2,8 +2,12 @@ package nl.nabij.audit;
 
 import org.neo4j.driver.types.MapAccessor;
 
-/** One access to a resident's data, as the resident sees it: when, what, and who, by name where it is a professional. */
-public record AccessRecord(String at, String action, String outcome, String who, String role, String purpose) {
+/**
+ * One access to a resident's data, as the resident sees it: when, what, and who, by name where it is a professional,
+ * with the organisation they worked for.
+ */
+public record AccessRecord(
+        String at, String action, String outcome, String who, String organisation, String role, String purpose) {
 
     static AccessRecord from(MapAccessor value) {
         return new AccessRecord(
@@ -11,6 +15,7 @@ public record AccessRecord(String at, String action, String outcome, String who,
                 value.get("action").asString(),
                 value.get("outcome").asString(),
                 value.get("who").asString(),
+                value.get("organisation").asString(null),
                 value.get("role").asString(),
                 value.get("purpose").asString());
     }

@@ -3,7 +3,6 @@ package nl.nabij.audit;
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
 import nl.nabij.security.CurrentUser;
-import nl.nabij.security.NabijUser;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -32,7 +31,6 @@ class AuditController {
 
     @QueryMapping
     AuditChainCheck auditChainCheck(@ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        NabijUser user = currentUser.get();
-        return reads.check(user, origin);
+        return reads.check(currentUser.get(), origin);
     }
 }

@@ -15,6 +15,12 @@ class AuditQueries {
     private static final int CHECK_BATCH = 1_000;
     private static final String GENESIS = "0".repeat(64);
 
+    private static final String ANCHOR =
+            """
+            MATCH (c:AuditChain {id: 'nabij'})
+            RETURN {through: coalesce(c.prunedThrough, 0), hash: coalesce(c.prunedHash, $genesis)} AS value
+            """;
+
     private static final String BATCH =
             """
             MATCH (e:AuditEvent) WHERE e.sequence > $after
@@ -43,32 +49,50 @@ class AuditQueries {
                 event -> new PageRequest.Cursor(String.format("%019d", event.sequence()), event.id()));
     }
 
-    /** Recomputes every hash and link from the first event on, in batches; reports the first that fails. */
+    /** The last event the retention rule removed, where the walk of the chain starts. */
+    private record Anchor(long through, String hash) {}
+
+    /**
+     * Recomputes every hash and link from the first event kept on, in batches; reports the first that fails. Events
+     * removed by the retention rule left their last sequence and hash on the chain's head, where the walk starts.
+     */
     AuditChainCheck check() {
+        Anchor anchor = queries.list(
+                        ANCHOR,
+                        Map.of("genesis", GENESIS),
+                        value -> new Anchor(
+                                value.get("through").asLong(), value.get("hash").asString()))
+                .getFirst();
+        long retainedFrom = anchor.through() + 1;
         long checked = 0;
-        long after = 0;
-        String previous = GENESIS;
+        long after = anchor.through();
+        String previous = anchor.hash();
         while (true) {
             List<AuditEvent> batch =
                     queries.list(BATCH, Map.of("after", after, "limit", CHECK_BATCH), AuditEvent::from);
             for (AuditEvent event : batch) {
                 if (event.sequence() != after + 1) {
-                    return new AuditChainCheck(false, checked, after + 1, "event " + (after + 1) + " is missing");
+                    return new AuditChainCheck(
+                            false, checked, retainedFrom, after + 1, "event " + (after + 1) + " is missing");
                 }
                 if (!event.previousHash().equals(previous)) {
                     return new AuditChainCheck(
-                            false, checked, event.sequence(), "its link to the event before does not match");
+                            false,
+                            checked,
+                            retainedFrom,
+                            event.sequence(),
+                            "its link to the event before does not match");
                 }
                 if (!AuditTrail.sha256(event.canonical()).equals(event.hash())) {
                     return new AuditChainCheck(
-                            false, checked, event.sequence(), "its content no longer matches its hash");
+                            false, checked, retainedFrom, event.sequence(), "its content no longer matches its hash");
                 }
                 previous = event.hash();
                 after = event.sequence();
                 checked++;
             }
             if (batch.size() < CHECK_BATCH) {
-                return new AuditChainCheck(true, checked, null, null);
+                return new AuditChainCheck(true, checked, retainedFrom, null, null);
             }
         }
     }

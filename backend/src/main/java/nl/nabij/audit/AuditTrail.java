@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -71,9 +72,10 @@ public class AuditTrail {
                     clock.instant(),
                     entry.action(),
                     entry.granted() ? "GRANTED" : "DENIED",
-                    user.username(),
+                    recordedName(user),
                     user.role().name(),
                     user.scopeId(),
+                    user.organisationId(),
                     null,
                     entry.purpose(),
                     entry.basis(),
@@ -91,6 +93,14 @@ public class AuditTrail {
                 .bind(previous)
                 .to("lastHash")
                 .run();
+    }
+
+    /**
+     * A resident is recorded by role, not by username: an identity provider may use the BSN as the subject, and the
+     * resident is already named by pseudonym wherever their own data is touched. That keeps erasure complete.
+     */
+    private static String recordedName(NabijUser user) {
+        return user.role() == Role.RESIDENT ? "resident" : user.username();
     }
 
     static String sha256(String text) {
@@ -112,6 +122,7 @@ public class AuditTrail {
         properties.put("username", event.username());
         properties.put("role", event.role());
         properties.put("actorReference", event.actorReference());
+        properties.put("organisation", event.organisation());
         properties.put("actedFor", event.actedFor());
         properties.put("purpose", event.purpose());
         properties.put("basis", event.basis());

@@ -45,13 +45,32 @@ public final class DemoAccounts {
                 .findFirst()
                 .orElseThrow();
         String caseResident = caseHousehold.members().get(0).id();
+        String municipality = seed.organisations().stream()
+                .filter(organisation -> organisation.kind() == SeedData.OrganisationKind.MUNICIPALITY)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String volunteerCentre = seed.organisations().stream()
+                .filter(organisation -> organisation.kind() == SeedData.OrganisationKind.VOLUNTEER_CENTRE)
+                .findFirst()
+                .orElseThrow()
+                .id();
         return List.of(
-                new NabijUser("professional", Role.PROFESSIONAL, caseProfessional, null),
-                new NabijUser("teamlead", Role.TEAM_LEAD, teamLead, null),
-                new NabijUser("analyst", Role.ANALYST, null, null),
-                new NabijUser("volunteer", Role.VOLUNTEER, null, null),
-                new NabijUser("resident", Role.RESIDENT, null, caseResident),
-                new NabijUser("admin", Role.ADMINISTRATOR, null, null),
-                new NabijUser("auditor", Role.AUDITOR, null, null));
+                new NabijUser(
+                        "professional", Role.PROFESSIONAL, caseProfessional, null, employer(seed, caseProfessional)),
+                new NabijUser("teamlead", Role.TEAM_LEAD, teamLead, null, employer(seed, teamLead)),
+                new NabijUser("analyst", Role.ANALYST, null, null, municipality),
+                new NabijUser("volunteer", Role.VOLUNTEER, null, null, volunteerCentre),
+                new NabijUser("resident", Role.RESIDENT, null, caseResident, null),
+                new NabijUser("admin", Role.ADMINISTRATOR, null, null, municipality),
+                new NabijUser("auditor", Role.AUDITOR, null, null, municipality));
+    }
+
+    private static String employer(SeedData seed, String professionalId) {
+        return seed.professionals().stream()
+                .filter(professional -> professional.id().equals(professionalId))
+                .findFirst()
+                .orElseThrow()
+                .organisationId();
     }
 }

@@ -7,12 +7,15 @@ import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
+import nl.nabij.security.CurrentUser;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The {@code Organisation} type and its queries. */
+/** The {@code Organisation} type, its queries and the administrator's mutations. */
 @Controller
 class OrganisationController {
 
@@ -33,10 +36,18 @@ class OrganisationController {
 
     private final OrganisationRepository organisations;
     private final GraphQueries queries;
+    private final OrganisationAdministration administration;
+    private final CurrentUser currentUser;
 
-    OrganisationController(OrganisationRepository organisations, GraphQueries queries) {
+    OrganisationController(
+            OrganisationRepository organisations,
+            GraphQueries queries,
+            OrganisationAdministration administration,
+            CurrentUser currentUser) {
         this.organisations = organisations;
         this.queries = queries;
+        this.administration = administration;
+        this.currentUser = currentUser;
     }
 
     @QueryMapping
@@ -56,6 +67,20 @@ class OrganisationController {
                 PageRequest.of(first, after, last, before),
                 Organisation::from,
                 organisation -> new PageRequest.Cursor(organisation.name(), organisation.id()));
+    }
+
+    @MutationMapping
+    OrganisationAdministration.Payload createOrganisation(
+            @Argument OrganisationAdministration.CreateInput input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return administration.create(currentUser.get(), input, origin);
+    }
+
+    @MutationMapping
+    OrganisationAdministration.Payload updateOrganisation(
+            @Argument OrganisationAdministration.UpdateInput input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return administration.update(currentUser.get(), input, origin);
     }
 
     @BatchMapping

@@ -1,6 +1,7 @@
 /**
  * The directory of the care landscape (the sociale kaart): organisations, professionals, wijkteams, the geography
  * of municipality, districts and neighbourhoods, and the formal and informal vindplaatsen, with the links between
- * them. One GraphQL controller per type; nested lists are batched per request.
+ * them, and the administrator's changes to organisations. One GraphQL controller per type; nested lists are batched
+ * per request.
  */
 package nl.nabij.directory;

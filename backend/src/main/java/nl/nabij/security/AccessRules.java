@@ -13,6 +13,8 @@ import graphql.schema.GraphQLTypeUtil;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * members), not only where a query starts. A root field missing from the table is closed to everyone, so a new
  * operation cannot ship without a rule. Which households a permitted user sees is decided in the household queries.
  * The user comes from the GraphQL context ({@link CurrentUserInterceptor}), as nested fields may run on other threads.
+ * Every refusal is published as an {@link AccessDenied}, once per request and field, for the audit trail.
  */
 @Component
 public class AccessRules extends SimplePerformantInstrumentation {
@@ -58,7 +61,15 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("auditChainCheck", EnumSet.of(Role.AUDITOR)),
             entry("myData", EnumSet.of(Role.RESIDENT)),
             entry("grantConsent", EnumSet.of(Role.RESIDENT)),
-            entry("withdrawConsent", EnumSet.of(Role.RESIDENT)));
+            entry("withdrawConsent", EnumSet.of(Role.RESIDENT)),
+            entry("eraseResident", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("accounts", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("createAccount", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("disableAccount", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("enableAccount", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("resetPassword", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("createOrganisation", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("updateOrganisation", EnumSet.of(Role.ADMINISTRATOR)));
 
     /** Node types and who may see them, wherever they appear. Types not listed carry no data of their own. */
     static final Map<String, Set<Role>> TYPES = Map.ofEntries(
@@ -79,9 +90,18 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("NeighbourhoodStatistics", STAFF),
             entry("MyData", EnumSet.of(Role.RESIDENT)),
             entry("AccessRecord", EnumSet.of(Role.RESIDENT)),
-            entry("Consent", HOUSEHOLD_READERS));
+            entry("Consent", HOUSEHOLD_READERS),
+            entry("Account", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("Erasure", EnumSet.of(Role.ADMINISTRATOR)));
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
+    private static final String REPORTED_DENIALS = "nabij.reported-denials";
+
+    private final ApplicationEventPublisher events;
+
+    AccessRules(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(
@@ -110,6 +130,14 @@ public class AccessRules extends SimplePerformantInstrumentation {
             }
             Role role = user.role();
             if (!allowed.contains(role)) {
+                Set<String> reported = environment
+                        .getGraphQlContext()
+                        .computeIfAbsent(REPORTED_DENIALS, key -> ConcurrentHashMap.newKeySet());
+                if (reported.add(what)) {
+                    boolean change = "Mutation".equals(parent);
+                    events.publishEvent(new AccessDenied(
+                            user, environment.getGraphQlContext().get(CurrentUser.ORIGIN), what, change));
+                }
                 throw new AccessDeniedException("a " + role + " may not read " + what);
             }
             return dataFetcher.get(environment);

@@ -22,8 +22,10 @@ public class AccountService implements UserDetailsService {
             MATCH (a:Account {username: $username})
             OPTIONAL MATCH (a)-[:ACTS_AS]->(p:Professional)
             OPTIONAL MATCH (a)-[:IS]->(r:Resident)
+            OPTIONAL MATCH (a)-[:WORKS_FOR]->(own:Organisation)
+            OPTIONAL MATCH (p)-[:EMPLOYED_BY]->(employer:Organisation)
             RETURN a.username AS username, a.role AS role, a.passwordHash AS hash, a.enabled AS enabled,
-                   p.id AS professionalId, r.id AS residentId
+                   p.id AS professionalId, r.id AS residentId, coalesce(own.id, employer.id) AS organisationId
             """;
 
     private static final String SAVE =
@@ -31,13 +33,15 @@ public class AccountService implements UserDetailsService {
             MERGE (a:Account {username: $username})
             SET a.role = $role, a.passwordHash = $hash, a.enabled = true
             WITH a
-            OPTIONAL MATCH (a)-[old:ACTS_AS|IS]->()
+            OPTIONAL MATCH (a)-[old:ACTS_AS|IS|WORKS_FOR]->()
             DELETE old
             WITH a
             OPTIONAL MATCH (p:Professional {id: $professionalId})
             OPTIONAL MATCH (r:Resident {id: $residentId})
+            OPTIONAL MATCH (o:Organisation {id: $organisationId})
             FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (a)-[:ACTS_AS]->(p))
             FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (a)-[:IS]->(r))
+            FOREACH (_ IN CASE WHEN o IS NULL OR p IS NOT NULL THEN [] ELSE [1] END | MERGE (a)-[:WORKS_FOR]->(o))
             """;
 
     private final Neo4jClient client;
@@ -60,7 +64,8 @@ public class AccountService implements UserDetailsService {
                                 row.get("username").asString(),
                                 Role.valueOf(row.get("role").asString()),
                                 row.get("professionalId").asString(null),
-                                row.get("residentId").asString(null)),
+                                row.get("residentId").asString(null),
+                                row.get("organisationId").asString(null)),
                         row.get("hash").asString(),
                         row.get("enabled").asBoolean(false)))
                 .one()
@@ -76,6 +81,7 @@ public class AccountService implements UserDetailsService {
         parameters.put("hash", passwords.encode(password));
         parameters.put("professionalId", user.professionalId());
         parameters.put("residentId", user.residentId());
+        parameters.put("organisationId", user.organisationId());
         client.query(SAVE).bindAll(parameters).run();
     }
 }

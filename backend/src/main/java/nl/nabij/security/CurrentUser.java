@@ -19,6 +19,8 @@ public class CurrentUser {
     static final String PROFESSIONAL_CLAIM = "nabij_professional";
     /** The claim carrying the id of the resident the user is. */
     static final String RESIDENT_CLAIM = "nabij_resident";
+    /** The claim carrying the id of the organisation the user works for. */
+    static final String ORGANISATION_CLAIM = "nabij_organisation";
 
     public NabijUser get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -37,7 +39,8 @@ public class CurrentUser {
                     jwt.getSubject(),
                     Role.valueOf(jwt.getClaimAsString(ROLE_CLAIM)),
                     jwt.getClaimAsString(PROFESSIONAL_CLAIM),
-                    jwt.getClaimAsString(RESIDENT_CLAIM));
+                    jwt.getClaimAsString(RESIDENT_CLAIM),
+                    jwt.getClaimAsString(ORGANISATION_CLAIM));
         }
         throw new AuthenticationCredentialsNotFoundException("not signed in as a Nabij user");
     }

@@ -1,6 +1,7 @@
 /**
- * Protection of the GraphQL endpoint against abuse: limits on document size, depth, cost and aliases, no batches, a
- * request timeout, and errors that reveal nothing of the server. Every limit acts before any data is fetched, except
- * the timeout, which also bounds the database transaction.
+ * Who the user is and what they may see: the roles, sign-in with built-in accounts (Argon2id) or the identity
+ * provider's JWTs, the access rules on every operation and node type, and the protection of the GraphQL endpoint
+ * against abuse (limits on document size, depth, cost and aliases, no batches, a request timeout, masked errors).
+ * Every limit acts before any data is fetched, except the timeout, which also bounds the database transaction.
  */
 package nl.nabij.security;

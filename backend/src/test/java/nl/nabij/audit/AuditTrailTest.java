@@ -50,7 +50,8 @@ class AuditTrailTest {
                 .document(
                         """
                         query($subject: String) { auditEvents(subject: $subject, first: 100) { edges { node {
-                          sequence at action outcome username role actorReference purpose basis origin subjects
+                          sequence at action outcome username role actorReference organisation purpose basis origin
+                          subjects
                           previousHash hash } } } }
                         """)
                 .variable("subject", caseSubject())
@@ -77,6 +78,7 @@ class AuditTrailTest {
                 .containsEntry("username", "teamlead")
                 .containsEntry("role", "TEAM_LEAD")
                 .containsEntry("actorReference", TestUsers.teamLead().professionalId())
+                .containsEntry("organisation", TestUsers.teamLead().organisationId())
                 .containsEntry("purpose", "household-view")
                 .containsEntry("basis", "team-area")
                 .containsEntry("origin", "127.0.0.1");
@@ -98,6 +100,34 @@ class AuditTrailTest {
                 .containsEntry("outcome", "DENIED")
                 .containsEntry("username", "outsider")
                 .containsEntry("basis", "outside-need-to-know");
+    }
+
+    @Test
+    void aRoleThatMayNotAskIsRecordedAsDeniedWithoutASubject() {
+        GraphQlClients.overHttp(port, TestUsers.demo(Role.VOLUNTEER))
+                .document("{ households(neighbourhoodCode: \"" + CASE.neighbourhoodCode() + "\", first: 5) {"
+                        + " edges { node { id } } } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).isNotEmpty());
+
+        Map<String, Object> denied = driver.executableQuery(
+                        """
+                        MATCH (e:AuditEvent {username: 'volunteer', purpose: 'households'})
+                        RETURN e {.*} AS e ORDER BY e.sequence DESC LIMIT 1
+                        """)
+                .execute()
+                .records()
+                .get(0)
+                .get("e")
+                .asMap();
+        assertThat(denied)
+                .containsEntry("action", "READ")
+                .containsEntry("outcome", "DENIED")
+                .containsEntry("username", "volunteer")
+                .containsEntry("organisation", TestUsers.demo(Role.VOLUNTEER).organisationId())
+                .containsEntry("basis", "role-not-allowed")
+                .containsEntry("subjects", List.of());
     }
 
     @Test

@@ -17,13 +17,20 @@ import org.springframework.core.ParameterizedTypeReference;
 @NabijIntegrationTest
 class MyDataTest {
 
-    private static final SeedData.Household CASE = SeedData.fromClasspath().caseHousehold();
+    private static final SeedData SEED = SeedData.fromClasspath();
+    private static final SeedData.Household CASE = SEED.caseHousehold();
+    private static final String TEAM_LEADS_EMPLOYER = SEED.organisations().stream()
+            .filter(organisation ->
+                    organisation.id().equals(TestUsers.teamLead().organisationId()))
+            .findFirst()
+            .orElseThrow()
+            .name();
     private static final String EXPORT =
             """
             { myData {
                 resident { displayName birthYear }
                 household { id members { displayName } involvements { professional { name } organisation { name } } }
-                accessLog { at action outcome who role purpose } } }
+                accessLog { at action outcome who organisation role purpose } } }
             """;
 
     @LocalServerPort
@@ -52,6 +59,7 @@ class MyDataTest {
         assertThat(log)
                 .anySatisfy(access -> assertThat(access)
                         .containsEntry("role", "TEAM_LEAD")
+                        .containsEntry("organisation", TEAM_LEADS_EMPLOYER)
                         .containsEntry("purpose", "household-view")
                         .containsEntry("outcome", "GRANTED"))
                 .last()

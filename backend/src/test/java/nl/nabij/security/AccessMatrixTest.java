@@ -70,47 +70,78 @@ class AccessMatrixTest {
                 "vindplaatsen", "{ vindplaatsen(first: 3) { edges { node { name teamsInContact { name } } } } }");
         OPERATIONS.put("municipality", "{ municipality { districts { neighbourhoods { name } } } }");
         OPERATIONS.put("auditChainCheck", "{ auditChainCheck { intact } }");
+        OPERATIONS.put("auditEvents", "{ auditEvents(first: 2) { edges { node { sequence subjects } } } }");
+        OPERATIONS.put("myData", "{ myData { resident { displayName } accessLog { who } } }");
+        OPERATIONS.put(
+                "withdrawConsent",
+                "mutation { withdrawConsent(input: {consentId: \"not-a-uuid\"}) { errors { code } } }");
+        OPERATIONS.put("accounts", "{ accounts(first: 3) { edges { node { username professional { name } } } } }");
+        // The mutations get input they refuse with a typed error, so every cell runs without changing the data.
+        OPERATIONS.put(
+                "createOrganisation",
+                "mutation { createOrganisation(input: {name: \"x\", kind: WELFARE, careLine: FIRST}) {"
+                        + " errors { code } } }");
+        OPERATIONS.put(
+                "eraseResident",
+                "mutation { eraseResident(input: {bsn: \"1\", requestReference: \"AVG-0\"}) { errors { code } } }");
     }
 
     /** The matrix: per user, the outcome of each operation above, in order. */
     static Stream<Arguments> matrix() {
-        Map<String, List<Outcome>> rows = new LinkedHashMap<>();
-        rows.put(
-                "professional",
-                List.of(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, SEES, SEES, SEES, SEES, SEES, FORBIDDEN));
-        rows.put(
-                "outsider",
-                List.of(FORBIDDEN, FORBIDDEN, WITHOUT_CASE, WITHOUT_CASE, SEES, SEES, SEES, SEES, SEES, FORBIDDEN));
-        rows.put(
-                "teamlead",
-                List.of(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, SEES, SEES, SEES, SEES, SEES, FORBIDDEN));
-        rows.put(
-                "analyst",
-                List.of(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES, SEES, SEES, SEES, FORBIDDEN));
+        Map<String, Row> rows = new LinkedHashMap<>();
+        // household, householdOfResident, householdsAtAddress, households, organisations, teams, professional,
+        // vindplaatsen, municipality, auditChainCheck, auditEvents, myData, withdrawConsent, accounts,
+        // createOrganisation, eraseResident
+        rows.put("professional", row(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, SEES, SEES, SEES, SEES, SEES));
+        rows.put("outsider", row(FORBIDDEN, FORBIDDEN, WITHOUT_CASE, WITHOUT_CASE, SEES, SEES, SEES, SEES, SEES));
+        rows.put("teamlead", row(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, SEES, SEES, SEES, SEES, SEES));
+        rows.put("analyst", row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES, SEES, SEES, SEES));
         rows.put(
                 "volunteer",
-                List.of(
-                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES,
-                        FORBIDDEN));
+                row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES));
         rows.put(
                 "resident",
-                List.of(
-                        SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES,
-                        FORBIDDEN));
-        rows.put("admin", List.of(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES, SEES, SEES, SEES, FORBIDDEN));
+                row(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES)
+                        .with("myData", SEES)
+                        .with("withdrawConsent", SEES));
+        rows.put(
+                "admin",
+                row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES, SEES, SEES, SEES)
+                        .with("accounts", SEES)
+                        .with("createOrganisation", SEES)
+                        .with("eraseResident", SEES));
         rows.put(
                 "auditor",
-                List.of(
-                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
-                        FORBIDDEN, SEES));
+                row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)
+                        .with("auditChainCheck", SEES)
+                        .with("auditEvents", SEES));
         List<Arguments> cases = new ArrayList<>();
         List<String> operations = List.copyOf(OPERATIONS.keySet());
         rows.forEach((user, outcomes) -> {
-            for (int i = 0; i < operations.size(); i++) {
-                cases.add(Arguments.of(user, operations.get(i), outcomes.get(i)));
+            for (String operation : operations) {
+                cases.add(Arguments.of(user, operation, outcomes.outcomes().get(operation)));
             }
         });
         return cases.stream();
+    }
+
+    /** One user's row: the nine shared queries as given, every operation after them FORBIDDEN unless changed. */
+    record Row(Map<String, Outcome> outcomes) {
+
+        Row with(String operation, Outcome outcome) {
+            Map<String, Outcome> changed = new LinkedHashMap<>(outcomes);
+            changed.replace(operation, outcome);
+            return new Row(changed);
+        }
+    }
+
+    private static Row row(Outcome... sharedQueries) {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        List<String> operations = List.copyOf(OPERATIONS.keySet());
+        for (int i = 0; i < operations.size(); i++) {
+            outcomes.put(operations.get(i), i < sharedQueries.length ? sharedQueries[i] : FORBIDDEN);
+        }
+        return new Row(outcomes);
     }
 
     @LocalServerPort

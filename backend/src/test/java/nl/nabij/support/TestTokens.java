@@ -39,6 +39,7 @@ public final class TestTokens {
                 .claim("nabij_role", user.role().name())
                 .claim("nabij_professional", user.professionalId())
                 .claim("nabij_resident", user.residentId())
+                .claim("nabij_organisation", user.organisationId())
                 .issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
                 .build();

@@ -38,12 +38,11 @@ public final class TestUsers {
                         || targets.contains(i.target().residentId()))
                 .map(SeedData.Involvement::professionalId)
                 .collect(Collectors.toSet());
-        String outsider = seed.professionals().stream()
+        SeedData.Professional outsider = seed.professionals().stream()
                 .filter(p -> !involved.contains(p.id()) && p.teamId() == null)
                 .findFirst()
-                .orElseThrow()
-                .id();
-        return new NabijUser("outsider", Role.PROFESSIONAL, outsider, null);
+                .orElseThrow();
+        return new NabijUser("outsider", Role.PROFESSIONAL, outsider.id(), null, outsider.organisationId());
     }
 
     public static String bearer(NabijUser user) {

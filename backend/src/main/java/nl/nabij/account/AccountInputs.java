@@ -1,0 +1,13 @@
+package nl.nabij.account;
+
+/** The inputs of the account mutations that act on one existing account. */
+final class AccountInputs {
+
+    private AccountInputs() {}
+
+    /** Which account to disable or enable. */
+    record Username(String username) {}
+
+    /** Which account gets which new password. */
+    record ResetPassword(String username, String newPassword) {}
+}

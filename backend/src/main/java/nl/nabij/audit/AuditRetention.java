@@ -1,0 +1,105 @@
+package nl.nabij.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The retention rule: events older than {@code nabij.audit.retention} are removed from the start of the chain, never
+ * from its middle, and the head remembers the last removed event's sequence and hash. The chain check starts from
+ * that anchor, so what is kept stays verifiable link by link. Nothing else removes events.
+ */
+@Component
+@EnableConfigurationProperties(AuditProperties.class)
+class AuditRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
+    private static final int BATCH = 1_000;
+
+    private static final String OLDEST =
+            """
+            MATCH (c:AuditChain {id: 'nabij'})
+            SET c.prunedThrough = coalesce(c.prunedThrough, 0)
+            WITH c
+            MATCH (e:AuditEvent) WHERE e.sequence > c.prunedThrough AND e.sequence <= c.prunedThrough + $batch
+            RETURN e.sequence AS sequence, e.at < datetime($cutoff) AS expired, e.hash AS hash
+            ORDER BY e.sequence
+            """;
+
+    private static final String REMOVE =
+            """
+            UNWIND $sequences AS sequence
+            MATCH (e:AuditEvent {sequence: sequence})
+            DELETE e
+            WITH count(*) AS removed
+            MATCH (c:AuditChain {id: 'nabij'})
+            SET c.prunedThrough = $through, c.prunedHash = $hash, c.prunedAt = datetime()
+            """;
+
+    private final Neo4jClient client;
+    private final TransactionTemplate transactions;
+    private final AuditProperties properties;
+    private final Clock clock;
+
+    AuditRetention(
+            Neo4jClient client, PlatformTransactionManager transactions, AuditProperties properties, Clock clock) {
+        this.client = client;
+        this.transactions = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${nabij.audit.purge-cron:0 30 3 * * *}")
+    void removeExpiredEvents() {
+        long removed = removeEventsExpiredAt(clock.instant());
+        if (removed > 0) {
+            log.info("Audit retention removed {} events older than {}", removed, properties.retention());
+        }
+    }
+
+    /** Removes the events that are past retention at {@code now}, one batch per transaction; returns how many. */
+    long removeEventsExpiredAt(Instant now) {
+        String cutoff =
+                now.atOffset(ZoneOffset.UTC).minus(properties.retention()).toString();
+        long removed = 0;
+        while (true) {
+            Integer batch = transactions.execute(status -> removeOneBatch(cutoff));
+            removed += batch;
+            if (batch < BATCH) {
+                return removed;
+            }
+        }
+    }
+
+    private int removeOneBatch(String cutoff) {
+        List<Long> sequences = new ArrayList<>();
+        String lastHash = null;
+        for (Map<String, Object> event : client.query(OLDEST)
+                .bindAll(Map.of("batch", BATCH, "cutoff", cutoff))
+                .fetch()
+                .all()) {
+            if (!(Boolean) event.get("expired")) {
+                break;
+            }
+            sequences.add((Long) event.get("sequence"));
+            lastHash = (String) event.get("hash");
+        }
+        if (!sequences.isEmpty()) {
+            client.query(REMOVE)
+                    .bindAll(Map.of("sequences", sequences, "through", sequences.getLast(), "hash", lastHash))
+                    .run();
+        }
+        return sequences.size();
+    }
+}

@@ -1,0 +1,148 @@
+package nl.nabij.directory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import nl.nabij.api.InputError;
+import nl.nabij.audit.AuditEntry;
+import nl.nabij.audit.AuditTrail;
+import nl.nabij.security.NabijUser;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The administrator's changes to organisations: adding one and correcting its name, kind or care line. Input is
+ * checked whole first; a change is written with its audit event in one transaction.
+ */
+@Service
+class OrganisationAdministration {
+
+    private static final int SHORTEST_NAME = 2;
+    private static final int LONGEST_NAME = 120;
+    private static final Pattern PLAIN_TEXT = Pattern.compile("[^\\p{Cntrl}<>]*");
+    private static final String BASIS = "organisation-administration";
+
+    private static final String NAME_TAKEN =
+            """
+            RETURN EXISTS { MATCH (o:Organisation {name: $name}) WHERE o.id <> coalesce($id, '') } AS taken
+            """;
+
+    private static final String CREATE =
+            """
+            CREATE (o:Organisation {id: $id, name: $name, kind: $kind, careLine: $careLine})
+            RETURN o AS value
+            """;
+
+    private static final String UPDATE =
+            """
+            MATCH (o:Organisation {id: $id})
+            SET o.name = coalesce($name, o.name), o.kind = coalesce($kind, o.kind),
+                o.careLine = coalesce($careLine, o.careLine)
+            RETURN o AS value
+            """;
+
+    private final Neo4jClient client;
+    private final AuditTrail trail;
+
+    OrganisationAdministration(Neo4jClient client, AuditTrail trail) {
+        this.client = client;
+        this.trail = trail;
+    }
+
+    /** The input of {@code createOrganisation}. */
+    record CreateInput(String name, OrganisationKind kind, CareLine careLine) {}
+
+    /** The input of {@code updateOrganisation}: the fields left out keep their value. */
+    record UpdateInput(String id, String name, OrganisationKind kind, CareLine careLine) {}
+
+    /** The result of an organisation mutation: the organisation as it now stands, or the errors that stopped it. */
+    record Payload(Organisation organisation, List<InputError> errors) {}
+
+    @Transactional
+    Payload create(NabijUser administrator, CreateInput input, String origin) {
+        String name = input.name() == null ? null : input.name().strip();
+        List<InputError> errors = nameErrors(name, null);
+        if (!errors.isEmpty()) {
+            return new Payload(null, errors);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", UUID.randomUUID().toString());
+        parameters.put("name", name);
+        parameters.put("kind", input.kind().name());
+        parameters.put("careLine", input.careLine().name());
+        return written(CREATE, parameters, administrator, origin, "organisation-create")
+                .orElseThrow(() -> new IllegalStateException("the organisation was not written"));
+    }
+
+    @Transactional
+    Payload update(NabijUser administrator, UpdateInput input, String origin) {
+        String id = canonical(input.id());
+        if (id == null) {
+            return new Payload(null, List.of(new InputError("id", "MALFORMED_ID", "id must be a UUID")));
+        }
+        String name = input.name() == null ? null : input.name().strip();
+        List<InputError> errors = name == null ? List.of() : nameErrors(name, id);
+        if (!errors.isEmpty()) {
+            return new Payload(null, errors);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("name", name);
+        parameters.put("kind", input.kind() == null ? null : input.kind().name());
+        parameters.put(
+                "careLine", input.careLine() == null ? null : input.careLine().name());
+        return written(UPDATE, parameters, administrator, origin, "organisation-update")
+                .orElseGet(() -> new Payload(
+                        null, List.of(new InputError("id", "UNKNOWN_ORGANISATION", "no organisation has this id"))));
+    }
+
+    private Optional<Payload> written(
+            String cypher, Map<String, Object> parameters, NabijUser administrator, String origin, String purpose) {
+        return client.query(cypher)
+                .bindAll(parameters)
+                .fetchAs(Organisation.class)
+                .mappedBy((types, row) -> Organisation.from(row.get("value")))
+                .one()
+                .map(organisation -> {
+                    trail.append(
+                            administrator, origin, List.of(new AuditEntry("CHANGE", true, purpose, BASIS, List.of())));
+                    return new Payload(organisation, List.of());
+                });
+    }
+
+    private List<InputError> nameErrors(String name, String id) {
+        List<InputError> errors = new ArrayList<>();
+        if (name == null || name.length() < SHORTEST_NAME || name.length() > LONGEST_NAME) {
+            errors.add(new InputError(
+                    "name", "NAME_LENGTH", "name is " + SHORTEST_NAME + " to " + LONGEST_NAME + " characters"));
+        } else if (!PLAIN_TEXT.matcher(name).matches()) {
+            errors.add(new InputError("name", "NAME_CHARACTERS", "name is plain text: no control characters, < or >"));
+        } else {
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("name", name);
+            parameters.put("id", id);
+            boolean taken = client.query(NAME_TAKEN)
+                    .bindAll(parameters)
+                    .fetchAs(Boolean.class)
+                    .one()
+                    .orElse(false);
+            if (taken) {
+                errors.add(new InputError("name", "NAME_TAKEN", "another organisation has this name"));
+            }
+        }
+        return errors;
+    }
+
+    private static String canonical(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

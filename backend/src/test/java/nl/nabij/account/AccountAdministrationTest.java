@@ -1,0 +1,257 @@
+package nl.nabij.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import nl.nabij.security.Role;
+import nl.nabij.seed.SeedData;
+import nl.nabij.support.GraphQlClients;
+import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * An administrator creates, disables, enables and resets accounts, and adds and corrects organisations; the accounts
+ * work at once, every change is audited, and bad input is a typed error that writes nothing.
+ */
+@NabijIntegrationTest
+class AccountAdministrationTest {
+
+    private static final SeedData SEED = SeedData.fromClasspath();
+    private static final String PASSWORD = "correct horse battery";
+    private static final String OWN_ORGANISATIONS = "Testorganisatie";
+
+    private static final String CREATE =
+            """
+            mutation($input: CreateAccountInput!) { createAccount(input: $input) {
+              account { username role enabled forResident professional { id } organisation { id } }
+              errors { field code } } }
+            """;
+
+    private static final String QUERY = "{\"query\":\"{ professionals(first: 1) { edges { node { name } } } }\"}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Driver driver;
+
+    @AfterEach
+    void removeWhatTheTestsCreated() {
+        driver.executableQuery("MATCH (a:Account) WHERE a.username STARTS WITH 'test.' DETACH DELETE a")
+                .execute();
+        driver.executableQuery("MATCH (o:Organisation) WHERE o.name STARTS WITH $prefix DETACH DELETE o")
+                .withParameters(Map.of("prefix", OWN_ORGANISATIONS))
+                .execute();
+    }
+
+    private HttpGraphQlTester admin() {
+        return GraphQlClients.overHttp(port, TestUsers.demo(Role.ADMINISTRATOR));
+    }
+
+    private GraphQlTester.Response create(Map<String, Object> input) {
+        return admin().document(CREATE).variable("input", input).execute();
+    }
+
+    private static Map<String, Object> input(String username, String role) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("username", username);
+        input.put("password", PASSWORD);
+        input.put("role", role);
+        return input;
+    }
+
+    private int signIn(String username, String password) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Basic " + basic)
+                                .POST(HttpRequest.BodyPublishers.ofString(QUERY))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private long count(String cypher, Map<String, Object> parameters) {
+        return driver.executableQuery(cypher)
+                .withParameters(parameters)
+                .execute()
+                .records()
+                .get(0)
+                .get(0)
+                .asLong();
+    }
+
+    @Test
+    void aNewAccountSignsInAtOnceAndDisablingEnablingAndResettingTakeEffect() throws Exception {
+        SeedData.Professional professional = SEED.professionals().get(3);
+        Map<String, Object> input = input("test.hulpverlener", "PROFESSIONAL");
+        input.put("professionalId", professional.id());
+
+        var created = create(input);
+
+        created.path("createAccount.errors").entityList(Object.class).hasSize(0);
+        created.path("createAccount.account.professional.id")
+                .entity(String.class)
+                .isEqualTo(professional.id());
+        created.path("createAccount.account.organisation.id")
+                .entity(String.class)
+                .isEqualTo(professional.organisationId());
+        assertThat(signIn("test.hulpverlener", PASSWORD)).isEqualTo(200);
+
+        admin().document(
+                        "mutation { disableAccount(input: {username: \"test.hulpverlener\"}) { account { enabled } } }")
+                .execute()
+                .path("disableAccount.account.enabled")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        assertThat(signIn("test.hulpverlener", PASSWORD)).isEqualTo(401);
+
+        admin().document("mutation { enableAccount(input: {username: \"test.hulpverlener\"}) { account { enabled } } }")
+                .execute()
+                .path("enableAccount.account.enabled")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        admin().document("mutation { resetPassword(input: {username: \"test.hulpverlener\", newPassword:"
+                        + " \"another long password\"}) { errors { code } } }")
+                .execute()
+                .path("resetPassword.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        assertThat(signIn("test.hulpverlener", PASSWORD)).isEqualTo(401);
+        assertThat(signIn("test.hulpverlener", "another long password")).isEqualTo(200);
+
+        assertThat(count(
+                        "MATCH (e:AuditEvent {username: 'admin', action: 'CHANGE'}) WHERE e.purpose IN "
+                                + "['account-create', 'account-disable', 'account-enable', 'account-password-reset'] "
+                                + "RETURN count(DISTINCT e.purpose)",
+                        Map.of()))
+                .isEqualTo(4);
+        admin().document("{ accounts(first: 100) { edges { node { username role enabled } } } }")
+                .execute()
+                .path("accounts.edges[*].node.username")
+                .entityList(String.class)
+                .contains("admin", "test.hulpverlener");
+    }
+
+    @Test
+    void aResidentsAccountIsLinkedByBsnAndShowsTheAdministratorNothingOfTheResident() {
+        SeedData.Member member = SEED.caseHousehold().members().get(1);
+        Map<String, Object> input = input("test.inwoner", "RESIDENT");
+        input.put("bsn", member.bsn());
+
+        var created = create(input);
+
+        created.path("createAccount.account.forResident").entity(Boolean.class).isEqualTo(true);
+        assertThat(created.path("createAccount").entity(Object.class).get().toString())
+                .doesNotContain(member.bsn(), member.displayName());
+        assertThat(count(
+                        "MATCH (:Account {username: 'test.inwoner'})-[:IS]->(r:Resident {id: $id}) RETURN count(r)",
+                        Map.of("id", member.id())))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsATypedErrorAndWritesNoAccount() {
+        long before = count("MATCH (a:Account) RETURN count(a)", Map.of());
+        Map<String, Object> everythingWrong = input("Not A Name!", "PROFESSIONAL");
+        everythingWrong.put("password", "short");
+        everythingWrong.put("bsn", "111222333");
+        everythingWrong.put("organisationId", SEED.organisations().get(0).id());
+
+        create(everythingWrong)
+                .path("createAccount.errors[*].code")
+                .entityList(String.class)
+                .containsExactly(
+                        "MALFORMED_USERNAME",
+                        "PASSWORD_TOO_SHORT",
+                        "PROFESSIONAL_REQUIRED",
+                        "NOT_FOR_ROLE",
+                        "NOT_FOR_ROLE");
+        Map<String, Object> unknowns = input("admin", "RESIDENT");
+        unknowns.put("bsn", "999999990");
+        create(unknowns)
+                .path("createAccount.errors[*].code")
+                .entityList(String.class)
+                .containsExactly("USERNAME_TAKEN", "UNKNOWN_RESIDENT");
+        admin().document("mutation { disableAccount(input: {username: \"admin\"}) { errors { code } } }")
+                .execute()
+                .path("disableAccount.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("OWN_ACCOUNT");
+        admin().document("mutation { disableAccount(input: {username: \"nobody\"}) { errors { code } } }")
+                .execute()
+                .path("disableAccount.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_ACCOUNT");
+
+        assertThat(count("MATCH (a:Account) RETURN count(a)", Map.of())).isEqualTo(before);
+        assertThat(count("MATCH (a:Account {username: 'admin', enabled: true}) RETURN count(a)", Map.of()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAdministratorAddsAndCorrectsAnOrganisationAndNamesStayUnique() {
+        var created = admin().document(
+                        """
+                        mutation { createOrganisation(input: {name: "Testorganisatie Buurtzorg Oost",
+                          kind: DISTRICT_NURSING, careLine: FIRST}) { organisation { id name kind } errors { code } } }
+                        """)
+                .execute();
+        String id = created.path("createOrganisation.organisation.id")
+                .entity(String.class)
+                .get();
+
+        admin().document("mutation($id: ID!) { updateOrganisation(input: {id: $id, careLine: SECOND}) {"
+                        + " organisation { name careLine } } }")
+                .variable("id", id)
+                .execute()
+                .path("updateOrganisation.organisation.careLine")
+                .entity(String.class)
+                .isEqualTo("SECOND");
+        admin().document(
+                        """
+                        mutation { createOrganisation(input: {name: "Testorganisatie Buurtzorg Oost",
+                          kind: WELFARE, careLine: FIRST}) { organisation { id } errors { field code } } }
+                        """)
+                .execute()
+                .path("createOrganisation.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NAME_TAKEN");
+        GraphQlClients.overHttp(port, TestUsers.demo(Role.PROFESSIONAL))
+                .document("{ organisation(id: \"" + id + "\") { name careLine } }")
+                .execute()
+                .path("organisation.name")
+                .entity(String.class)
+                .isEqualTo("Testorganisatie Buurtzorg Oost");
+        GraphQlClients.overHttp(port, TestUsers.demo(Role.PROFESSIONAL))
+                .document("mutation($id: ID!) { updateOrganisation(input: {id: $id, name: \"Testorganisatie X\"}) {"
+                        + " organisation { name } } }")
+                .variable("id", id)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(
+                                error.getErrorType().toString())
+                        .isEqualTo("FORBIDDEN")));
+        assertThat(count(
+                        "MATCH (o:Organisation {id: $id, name: 'Testorganisatie Buurtzorg Oost'}) RETURN count(o)",
+                        Map.of("id", id)))
+                .as("the refused rename changed nothing")
+                .isEqualTo(1);
+    }
+}

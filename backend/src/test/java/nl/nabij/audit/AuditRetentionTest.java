@@ -1,0 +1,91 @@
+package nl.nabij.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Map;
+import nl.nabij.security.Role;
+import nl.nabij.seed.SeedData;
+import nl.nabij.support.GraphQlClients;
+import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Audit events are kept at least five years: the retention rule removes only older ones, from the start of the
+ * chain, and what is kept still checks out link by link.
+ */
+@NabijIntegrationTest
+class AuditRetentionTest {
+
+    private static final SeedData.Household CASE = SeedData.fromClasspath().caseHousehold();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Driver driver;
+
+    @Autowired
+    AuditRetention retention;
+
+    private void viewTheCase() {
+        GraphQlClients.overHttp(port, TestUsers.teamLead())
+                .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                .execute()
+                .path("household.id")
+                .hasValue();
+    }
+
+    private long eventsWrittenBefore(Instant moment) {
+        return driver.executableQuery("MATCH (e:AuditEvent) WHERE e.at < datetime($moment) RETURN count(e) AS n")
+                .withParameters(Map.of("moment", moment.toString()))
+                .execute()
+                .records()
+                .get(0)
+                .get("n")
+                .asLong();
+    }
+
+    @Test
+    void eventsOlderThanTheRetentionGoAndTheRestStillFormAnIntactChain() throws Exception {
+        viewTheCase();
+        Thread.sleep(5);
+        Instant boundary = Instant.now();
+        Thread.sleep(5);
+        viewTheCase();
+        long keptBefore = eventsWrittenBefore(Instant.now().plusSeconds(60)) - eventsWrittenBefore(boundary);
+
+        assertThat(retention.removeEventsExpiredAt(
+                        boundary.atOffset(ZoneOffset.UTC).plusYears(4).toInstant()))
+                .as("four years on, every event is within retention")
+                .isZero();
+        long removed = retention.removeEventsExpiredAt(
+                boundary.atOffset(ZoneOffset.UTC).plusYears(5).toInstant());
+
+        assertThat(removed).isPositive();
+        assertThat(eventsWrittenBefore(boundary)).isZero();
+        assertThat(eventsWrittenBefore(Instant.now().plusSeconds(60))).isGreaterThanOrEqualTo(keptBefore);
+        var check = GraphQlClients.overHttp(port, TestUsers.demo(Role.AUDITOR))
+                .document("{ auditChainCheck { intact retainedFrom eventsChecked } }")
+                .execute();
+        check.path("auditChainCheck.intact").entity(Boolean.class).isEqualTo(true);
+        check.path("auditChainCheck.retainedFrom").entity(Long.class).satisfies(first -> assertThat(first)
+                .isGreaterThan(removed));
+    }
+
+    @Test
+    void aRetentionShorterThanFiveYearsStopsTheApplication() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AuditProperties(Period.ofYears(5).minusMonths(1), "0 30 3 * * *"))
+                .withMessageContaining("at least P5Y");
+        assertThat(new AuditProperties(Period.ofYears(7), "0 30 3 * * *").retention())
+                .isEqualTo(Period.ofYears(7));
+    }
+}
