@@ -1,6 +1,9 @@
 package nl.nabij.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import nl.nabij.database.SchemaMigrations;
+import nl.nabij.involvement.InvolvementLifecycle;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.security.AccountService;
 import nl.nabij.seed.DemoDataLoader;
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo municipality, and one account per role (see {@link DemoAccounts}), when the database holds no
- * municipality yet; {@code nabij.demo-data.enabled=false}
+ * municipality yet; its active involvements get a full active period from that day; {@code nabij.demo-data.enabled=false}
  * turns this off. Runs after the schema migrations (it depends on them) and before the web server takes requests.
  */
 @Component
@@ -26,12 +29,21 @@ class DemoDataInitializer implements InitializingBean {
     private final Driver driver;
     private final Pseudonymiser pseudonymiser;
     private final AccountService accounts;
+    private final InvolvementLifecycle lifecycle;
+    private final Clock clock;
 
     DemoDataInitializer(
-            SchemaMigrations appliedFirst, Driver driver, Pseudonymiser pseudonymiser, AccountService accounts) {
+            SchemaMigrations appliedFirst,
+            Driver driver,
+            Pseudonymiser pseudonymiser,
+            AccountService accounts,
+            InvolvementLifecycle lifecycle,
+            Clock clock) {
         this.driver = driver;
         this.pseudonymiser = pseudonymiser;
         this.accounts = accounts;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
     }
 
     @Override
@@ -49,6 +61,7 @@ class DemoDataInitializer implements InitializingBean {
         long started = System.nanoTime();
         var report = new DemoDataLoader(driver, null, pseudonymiser::pseudonymise).load();
         DemoAccounts.users(SeedData.fromClasspath()).forEach(user -> accounts.save(user, DemoAccounts.PASSWORD));
+        lifecycle.adoptImported(LocalDate.now(clock));
         log.info("Demo data loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, report);
     }
 }

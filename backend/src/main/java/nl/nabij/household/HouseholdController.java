@@ -1,9 +1,11 @@
 package nl.nabij.household;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InvalidArgumentException;
@@ -120,10 +122,17 @@ class HouseholdController {
 
     @SchemaMapping
     CompletableFuture<List<Involvement>> involvements(
-            Household household, @Argument boolean activeOnly, DataLoader<String, HouseholdCircle> circles) {
-        return circles.load(household.id()).thenApply(circle -> circle.involvements().stream()
-                .filter(involvement -> !activeOnly || involvement.active())
-                .toList());
+            Household household,
+            @Argument boolean activeOnly,
+            @Argument LocalDate asOf,
+            DataLoader<String, HouseholdCircle> circles) {
+        // The circle holds ended involvements too, so "as of" is a filter on it and costs no statement of its own.
+        Predicate<Involvement> wanted = asOf != null
+                ? involvement -> involvement.heldOn(asOf)
+                : involvement -> !activeOnly || involvement.active();
+        return circles.load(household.id())
+                .thenApply(
+                        circle -> circle.involvements().stream().filter(wanted).toList());
     }
 
     @SchemaMapping

@@ -10,6 +10,7 @@ import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.resident.Resident;
+import nl.nabij.security.HouseholdScope;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -73,6 +74,7 @@ class HouseholdQueries {
               WITH i, resident, p, o, t ORDER BY i.status, i.since DESC, i.id
               RETURN collect({
                        id: i.id, domain: i.domain, since: i.since, until: i.until, status: i.status,
+                       expiresOn: i.expiresOn, endReason: i.endReason,
                        professional: p {.id, .name, .discipline},
                        organisation: o {.id, .name, .kind, .careLine},
                        team: t {.id, .name},
@@ -109,19 +111,9 @@ class HouseholdQueries {
         this.queries = queries;
     }
 
-    /**
-     * The households a user may see, as a predicate over {@code h} with the user's professional or resident id as
-     * {@code $me}: a professional's active involvements, a team lead's team's neighbourhoods, a resident's home.
-     */
+    /** The households a user may see: {@link HouseholdScope}. */
     static String visibleTo(Role role) {
-        return switch (role) {
-            case PROFESSIONAL -> "EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->"
-                    + "(:Involvement {status: 'ACTIVE'})-[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) }";
-            case TEAM_LEAD -> "EXISTS { MATCH (:Professional {id: $me})-[:SECONDED_TO]->(:Team)-[:SERVES]->"
-                    + "(:Neighbourhood)<-[:LOCATED_IN]-(h) }";
-            case RESIDENT -> "EXISTS { MATCH (:Resident {id: $me})-[:MEMBER_OF]->(h) }";
-            default -> "false";
-        };
+        return HouseholdScope.visibleTo(role);
     }
 
     /** The household with the given id, and whether the user may see it; empty when there is none. */

@@ -15,6 +15,8 @@ import org.neo4j.driver.types.MapAccessor;
  * @param resident the member it concerns, or null when it concerns the household as a whole
  * @param team the wijkteam it runs through, or null
  * @param until the last day, or null while open
+ * @param expiresOn while active, the last day it holds unless renewed; null for ended ones and unadopted imports
+ * @param endReason why it ended, or null while active
  */
 public record Involvement(
         String id,
@@ -25,10 +27,17 @@ public record Involvement(
         Resident resident,
         LocalDate since,
         LocalDate until,
-        InvolvementStatus status) {
+        InvolvementStatus status,
+        LocalDate expiresOn,
+        EndReason endReason) {
 
     public boolean active() {
         return status == InvolvementStatus.ACTIVE;
+    }
+
+    /** Whether it held on that day: begun by then and not ended before it. */
+    public boolean heldOn(LocalDate day) {
+        return !since.isAfter(day) && (until == null || !until.isBefore(day));
     }
 
     /** Reads the map projection the household queries build. */
@@ -42,7 +51,11 @@ public record Involvement(
                 value.get("resident").isNull() ? null : Resident.from(value.get("resident")),
                 value.get("since").asLocalDate(),
                 dateOrNull(value.get("until")),
-                InvolvementStatus.valueOf(value.get("status").asString()));
+                InvolvementStatus.valueOf(value.get("status").asString()),
+                dateOrNull(value.get("expiresOn")),
+                value.get("endReason").isNull()
+                        ? null
+                        : EndReason.valueOf(value.get("endReason").asString()));
     }
 
     private static LocalDate dateOrNull(Value value) {

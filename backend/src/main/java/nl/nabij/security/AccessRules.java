@@ -63,6 +63,12 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("grantConsent", EnumSet.of(Role.RESIDENT)),
             entry("withdrawConsent", EnumSet.of(Role.RESIDENT)),
             entry("eraseResident", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("registerInvolvement", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("endInvolvement", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("renewInvolvement", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("myNotifications", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("markNotificationsRead", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("notifications", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("accounts", EnumSet.of(Role.ADMINISTRATOR)),
             entry("createAccount", EnumSet.of(Role.ADMINISTRATOR)),
             entry("disableAccount", EnumSet.of(Role.ADMINISTRATOR)),
@@ -92,7 +98,8 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("AccessRecord", EnumSet.of(Role.RESIDENT)),
             entry("Consent", HOUSEHOLD_READERS),
             entry("Account", EnumSet.of(Role.ADMINISTRATOR)),
-            entry("Erasure", EnumSet.of(Role.ADMINISTRATOR)));
+            entry("Erasure", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("Notification", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)));
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
     private static final String REPORTED_DENIALS = "nabij.reported-denials";

@@ -1,25 +1,52 @@
 package nl.nabij.security;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.graphql.server.WebGraphQlInterceptor;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the signed-in user, and the client address for the audit trail, into the GraphQL context while the request thread still holds the security context, so the
- * access rules can read it on whatever thread a nested field is resolved.
+ * Puts the signed-in user, and the client address for the audit trail, into the GraphQL context while the request
+ * thread still holds the security context, so the access rules can read it on whatever thread a nested field is
+ * resolved. Over WebSocket, where a browser cannot send an Authorization header, the user signs in with the
+ * connection_init payload ({@code {"Authorization": "Bearer …"}} or {@code "Basic …"}); a connection without valid
+ * credentials is closed with 4401 before any operation runs.
  */
 @Component
-class CurrentUserInterceptor implements WebGraphQlInterceptor {
+class CurrentUserInterceptor implements WebSocketGraphQlInterceptor {
+
+    private static final String CONNECTION_USER = "nabij.user";
 
     private final CurrentUser currentUser;
+    private final ObjectProvider<JwtDecoder> identityProvider;
+    private final UserDetailsService accounts;
+    private final PasswordEncoder passwords;
 
-    CurrentUserInterceptor(CurrentUser currentUser) {
+    CurrentUserInterceptor(
+            CurrentUser currentUser,
+            ObjectProvider<JwtDecoder> identityProvider,
+            UserDetailsService accounts,
+            PasswordEncoder passwords) {
         this.currentUser = currentUser;
+        this.identityProvider = identityProvider;
+        this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     @Override
@@ -29,13 +56,59 @@ class CurrentUserInterceptor implements WebGraphQlInterceptor {
             context.put(
                     CurrentUser.ORIGIN, request.getRemoteAddress().getAddress().getHostAddress());
         }
-        try {
-            context.put(NabijUser.class, currentUser.get());
-        } catch (AuthenticationException anonymous) {
-            // No user in the context: every guarded field then answers UNAUTHORIZED.
+        if (request instanceof WebSocketGraphQlRequest socket) {
+            Object user = socket.getSessionInfo().getAttributes().get(CONNECTION_USER);
+            if (user != null) {
+                context.put(NabijUser.class, user);
+            }
+        } else {
+            try {
+                context.put(NabijUser.class, currentUser.get());
+            } catch (AuthenticationException anonymous) {
+                // No user in the context: every guarded field then answers UNAUTHORIZED.
+            }
         }
         request.configureExecutionInput(
                 (input, builder) -> builder.graphQLContext(context).build());
         return chain.next(request);
+    }
+
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+        return Mono.fromCallable(() -> {
+            Object authorization = payload.get("Authorization");
+            NabijUser user = signIn(authorization instanceof String header ? header : "")
+                    .orElseThrow(() -> new BadCredentialsException("connection_init carries no valid credentials"));
+            session.getAttributes().put(CONNECTION_USER, user);
+            return Map.of();
+        });
+    }
+
+    private Optional<NabijUser> signIn(String authorization) {
+        if (authorization.startsWith("Bearer ") && identityProvider.getIfAvailable() != null) {
+            try {
+                return Optional.of(CurrentUser.fromPrincipal(
+                        identityProvider.getObject().decode(authorization.substring("Bearer ".length()))));
+            } catch (JwtException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (authorization.startsWith("Basic ")) {
+            try {
+                String[] credentials = new String(
+                                Base64.getDecoder().decode(authorization.substring("Basic ".length())),
+                                StandardCharsets.UTF_8)
+                        .split(":", 2);
+                UserDetails account = accounts.loadUserByUsername(credentials[0]);
+                if (credentials.length == 2
+                        && account.isEnabled()
+                        && passwords.matches(credentials[1], account.getPassword())) {
+                    return Optional.of(CurrentUser.fromPrincipal(account));
+                }
+            } catch (AuthenticationException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -23,7 +23,9 @@ import org.springframework.context.annotation.Import;
             "nabij.embedded.bolt-port=0",
             "nabij.embedded.page-cache=64m",
             "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
-            TestTokens.PUBLIC_KEY_PROPERTY
+            TestTokens.PUBLIC_KEY_PROPERTY,
+            "spring.mail.host=127.0.0.1",
+            "spring.mail.port=" + TestMail.SMTP_PORT
         })
 @Import(StatementCounter.class)
 @Tag("integration")

@@ -1,0 +1,351 @@
+package nl.nabij.involvement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.nabij.api.InputError;
+import nl.nabij.audit.AuditEntry;
+import nl.nabij.audit.AuditTrail;
+import nl.nabij.resident.Bsn;
+import nl.nabij.resident.Pseudonymiser;
+import nl.nabij.security.HouseholdScope;
+import nl.nabij.security.NabijUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering, ending and renewing involvements, each with its audit event in one transaction. Input is checked whole
+ * first; with any error nothing is written. A registration first locks the professional's node, which serialises
+ * their registrations: a retry that races the first call finds what it made instead of making a second one. A new
+ * involvement is published as {@link InvolvementRegistered} within the transaction.
+ */
+@Service
+class InvolvementRegistry {
+
+    private static final int LONGEST_CLIENT_MUTATION_ID = 64;
+
+    /** One involvement as {@link Involvement#from} reads it, with the pseudonyms of the residents it concerns. */
+    private static final String READ =
+            """
+            MATCH (p:Professional)-[:REGISTERED]->(i:Involvement {id: $id})-[:ON_BEHALF_OF]->(o:Organisation)
+            OPTIONAL MATCH (i)-[:VIA]->(t:Team)
+            OPTIONAL MATCH (i)-[:CONCERNS]->(r:Resident)-[m:MEMBER_OF]->(:Household)
+            RETURN {id: i.id, domain: i.domain, since: i.since, until: i.until, status: i.status,
+                    expiresOn: i.expiresOn, endReason: i.endReason,
+                    professional: p {.id, .name, .discipline}, organisation: o {.id, .name, .kind, .careLine},
+                    team: t {.id, .name},
+                    resident: CASE WHEN r IS NULL THEN null ELSE r {.id, .displayName, .birthYear, role: m.role} END
+                   } AS value,
+                   CASE WHEN r IS NULL
+                        THEN [(i)-[:CONCERNS]->(:Household)<-[:MEMBER_OF]-(x:Resident) | x.pseudonym]
+                        ELSE [r.pseudonym] END AS subjects
+            """;
+
+    private static final String LOCK_PROFESSIONAL =
+            """
+            MATCH (p:Professional {id: $me})
+            SET p.lastRegistrationAt = datetime()
+            RETURN p.id AS value
+            """;
+
+    private static final String REPLAY =
+            """
+            MATCH (:Professional {id: $me})-[:REGISTERED]->(i:Involvement {clientMutationId: $clientMutationId})
+            RETURN i.id AS value
+            """;
+
+    /** Whom it concerns, whether the professional may act on them by id, and an active twin if there is one. */
+    private static final String TARGET =
+            """
+            MATCH (p:Professional {id: $me})
+            OPTIONAL MATCH (byBsn:Resident {pseudonym: $pseudonym})
+            OPTIONAL MATCH (byId:Resident {id: $residentId})
+            OPTIONAL MATCH (household:Household {id: $householdId})
+            WITH p, coalesce(byBsn, byId, household) AS t
+            MATCH (t)-[:MEMBER_OF*0..1]->(h:Household)
+            OPTIONAL MATCH (p)-[:REGISTERED]->(twin:Involvement {status: 'ACTIVE', domain: $domain})-[:CONCERNS]->(t)
+            WITH p, t, h, head(collect(twin.id)) AS twin
+            RETURN {target: t.id, resident: t:Resident, visible: %s,
+                    seconded: EXISTS { (p)-[:SECONDED_TO]->(:Team) }, twin: twin} AS value
+            """;
+
+    private static final String CREATE =
+            """
+            MATCH (p:Professional {id: $me})-[:EMPLOYED_BY]->(o:Organisation)
+            MATCH (t:%s {id: $target})
+            CREATE (p)-[:REGISTERED]->(i:Involvement {id: $id, domain: $domain, since: $since, status: 'ACTIVE',
+                   expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId})
+                   -[:CONCERNS]->(t)
+            CREATE (i)-[:ON_BEHALF_OF]->(o)
+            WITH p, i
+            OPTIONAL MATCH (p)-[:SECONDED_TO]->(team:Team) WHERE $throughTeam
+            WITH i, head(collect(team)) AS team
+            FOREACH (_ IN CASE WHEN team IS NULL THEN [] ELSE [1] END | CREATE (i)-[:VIA]->(team))
+            RETURN i.id AS value
+            """;
+
+    private static final String OWN =
+            """
+            MATCH (:Professional {id: $me})-[:REGISTERED]->(i:Involvement {id: $id})
+            RETURN {status: i.status, since: i.since} AS value
+            """;
+
+    private static final String END =
+            """
+            MATCH (i:Involvement {id: $id})
+            SET i.status = 'ENDED', i.until = $until, i.endReason = $reason
+            REMOVE i.expiresOn
+            """;
+
+    private static final String RENEW =
+            """
+            MATCH (i:Involvement {id: $id})
+            SET i.expiresOn = $expiresOn
+            """;
+
+    private final Neo4jClient client;
+    private final Pseudonymiser pseudonymiser;
+    private final AuditTrail trail;
+    private final InvolvementProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    InvolvementRegistry(
+            Neo4jClient client,
+            Pseudonymiser pseudonymiser,
+            AuditTrail trail,
+            InvolvementProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.client = client;
+        this.pseudonymiser = pseudonymiser;
+        this.trail = trail;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** The result of an involvement mutation. */
+    record Payload(Involvement involvement, boolean created, List<InputError> errors) {
+
+        static Payload failed(InputError... errors) {
+            return new Payload(null, false, List.of(errors));
+        }
+    }
+
+    /** How a registration's target came out of {@link #TARGET}. */
+    private record Target(String id, boolean resident, boolean visible, boolean seconded, String twin) {}
+
+    /** An involvement as read back, with the pseudonyms its audit event names. */
+    private record Read(Involvement involvement, List<String> subjects) {}
+
+    @Transactional
+    Payload register(NabijUser user, RegisterInvolvementInput input, String origin) {
+        List<InputError> errors = check(input);
+        if (!errors.isEmpty()) {
+            return new Payload(null, false, errors);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("me", user.professionalId());
+        if (client.query(LOCK_PROFESSIONAL).bindAll(parameters).fetch().one().isEmpty()) {
+            throw new IllegalStateException("the signed-in user acts as no known professional");
+        }
+        String clientMutationId = input.clientMutationId() == null
+                ? null
+                : input.clientMutationId().strip();
+        parameters.put("clientMutationId", clientMutationId);
+        if (clientMutationId != null) {
+            Optional<String> replayed = single(REPLAY, parameters);
+            if (replayed.isPresent()) {
+                return recorded(replayed.get(), false, user, origin, "READ", "involvement-register-retry");
+            }
+        }
+        boolean byBsn = input.bsn() != null;
+        parameters.put(
+                "pseudonym",
+                byBsn ? pseudonymiser.pseudonymise(Bsn.parse(input.bsn()).orElseThrow()) : null);
+        parameters.put("residentId", canonical(input.residentId()));
+        parameters.put("householdId", canonical(input.householdId()));
+        parameters.put("domain", input.domain().name());
+        Optional<Target> target = client.query(TARGET.formatted(HouseholdScope.visibleTo(user.role())))
+                .bindAll(parameters)
+                .fetchAs(Target.class)
+                .mappedBy((types, row) -> {
+                    var value = row.get("value");
+                    return new Target(
+                            value.get("target").asString(),
+                            value.get("resident").asBoolean(),
+                            value.get("visible").asBoolean(),
+                            value.get("seconded").asBoolean(),
+                            value.get("twin").asString(null));
+                })
+                .one();
+        // By id only what the professional may already see: registering must not become a way into a household.
+        if (target.isEmpty() || (!byBsn && !target.get().visible())) {
+            return input.householdId() != null
+                    ? Payload.failed(
+                            new InputError("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id"))
+                    : Payload.failed(new InputError(
+                            byBsn ? "bsn" : "residentId",
+                            "UNKNOWN_RESIDENT",
+                            byBsn ? "Nabij holds no resident with this BSN" : "no resident you may see has this id"));
+        }
+        if (input.throughTeam() && !target.get().seconded()) {
+            return Payload.failed(new InputError("throughTeam", "NOT_IN_A_TEAM", "you are not seconded to a wijkteam"));
+        }
+        if (target.get().twin() != null) {
+            return recorded(target.get().twin(), false, user, origin, "READ", "involvement-register-existing");
+        }
+        String id = UUID.randomUUID().toString();
+        parameters.put("id", id);
+        parameters.put("target", target.get().id());
+        parameters.put("since", input.since());
+        parameters.put("expiresOn", LocalDate.now(clock).plus(properties.activePeriod()));
+        parameters.put("throughTeam", input.throughTeam());
+        client.query(CREATE.formatted(target.get().resident() ? "Resident" : "Household"))
+                .bindAll(parameters)
+                .run();
+        events.publishEvent(new InvolvementRegistered(id));
+        return recorded(id, true, user, origin, "CHANGE", "involvement-register");
+    }
+
+    @Transactional
+    Payload end(NabijUser user, EndInvolvementInput input, String origin) {
+        Optional<Own> own = own(user, input.involvementId());
+        if (own.isEmpty()) {
+            return unknownInvolvement();
+        }
+        List<InputError> errors = new ArrayList<>();
+        if (!own.get().active()) {
+            errors.add(new InputError("involvementId", "NOT_ACTIVE", "this involvement has ended already"));
+        }
+        if (input.until().isBefore(own.get().since())) {
+            errors.add(new InputError("until", "UNTIL_BEFORE_SINCE", "until is on or after the involvement's since"));
+        } else if (input.until().isAfter(LocalDate.now(clock))) {
+            errors.add(new InputError("until", "UNTIL_IN_FUTURE", "until is today or earlier"));
+        }
+        if (input.reason() == EndReason.EXPIRED) {
+            errors.add(new InputError("reason", "RESERVED_REASON", "EXPIRED is set by Nabij when a period runs out"));
+        }
+        if (!errors.isEmpty()) {
+            return new Payload(null, false, errors);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", canonical(input.involvementId()));
+        parameters.put("until", input.until());
+        parameters.put("reason", input.reason().name());
+        client.query(END).bindAll(parameters).run();
+        return recorded(canonical(input.involvementId()), false, user, origin, "CHANGE", "involvement-end");
+    }
+
+    @Transactional
+    Payload renew(NabijUser user, String involvementId, String origin) {
+        Optional<Own> own = own(user, involvementId);
+        if (own.isEmpty()) {
+            return unknownInvolvement();
+        }
+        if (!own.get().active()) {
+            return Payload.failed(new InputError(
+                    "involvementId", "NOT_ACTIVE", "an ended involvement is not renewed; register a new one"));
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", canonical(involvementId));
+        parameters.put("expiresOn", LocalDate.now(clock).plus(properties.activePeriod()));
+        client.query(RENEW).bindAll(parameters).run();
+        return recorded(canonical(involvementId), false, user, origin, "CHANGE", "involvement-renew");
+    }
+
+    /** The state of an involvement the user registered. */
+    private record Own(String status, LocalDate since) {
+
+        boolean active() {
+            return "ACTIVE".equals(status);
+        }
+    }
+
+    private Optional<Own> own(NabijUser user, String involvementId) {
+        String id = canonical(involvementId);
+        if (id == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("me", user.professionalId());
+        parameters.put("id", id);
+        return client.query(OWN)
+                .bindAll(parameters)
+                .fetchAs(Own.class)
+                .mappedBy((types, row) -> new Own(
+                        row.get("value").get("status").asString(),
+                        row.get("value").get("since").asLocalDate()))
+                .one();
+    }
+
+    private static Payload unknownInvolvement() {
+        // Someone else's involvement reads as unknown: only its professional may change it.
+        return Payload.failed(
+                new InputError("involvementId", "UNKNOWN_INVOLVEMENT", "you registered no involvement with this id"));
+    }
+
+    private Payload recorded(String id, boolean created, NabijUser user, String origin, String action, String purpose) {
+        Read read = client.query(READ)
+                .bindAll(Map.of("id", id))
+                .fetchAs(Read.class)
+                .mappedBy((types, row) -> new Read(
+                        Involvement.from(row.get("value")), row.get("subjects").asList(v -> v.asString())))
+                .one()
+                .orElseThrow(() -> new IllegalStateException("involvement " + id + " vanished in its transaction"));
+        trail.append(user, origin, List.of(new AuditEntry(action, true, purpose, "own-registration", read.subjects())));
+        return new Payload(read.involvement(), created, List.of());
+    }
+
+    private Optional<String> single(String cypher, Map<String, Object> parameters) {
+        return client.query(cypher)
+                .bindAll(parameters)
+                .fetchAs(String.class)
+                .mappedBy((types, row) -> row.get("value").asString())
+                .one();
+    }
+
+    private List<InputError> check(RegisterInvolvementInput input) {
+        List<InputError> errors = new ArrayList<>();
+        int targets = (input.bsn() == null ? 0 : 1)
+                + (input.residentId() == null ? 0 : 1)
+                + (input.householdId() == null ? 0 : 1);
+        if (targets != 1) {
+            errors.add(new InputError("bsn", "ONE_TARGET", "give exactly one of bsn, residentId and householdId"));
+        } else if (input.bsn() != null && Bsn.parse(input.bsn()).isEmpty()) {
+            errors.add(new InputError("bsn", "INVALID_BSN", "bsn must be 8 or 9 digits that pass the elfproef"));
+        } else if (input.residentId() != null && canonical(input.residentId()) == null) {
+            errors.add(new InputError("residentId", "MALFORMED_ID", "residentId must be a UUID"));
+        } else if (input.householdId() != null && canonical(input.householdId()) == null) {
+            errors.add(new InputError("householdId", "MALFORMED_ID", "householdId must be a UUID"));
+        }
+        if (input.since().isAfter(LocalDate.now(clock))) {
+            errors.add(new InputError("since", "SINCE_IN_FUTURE", "since is today or earlier"));
+        }
+        if (input.clientMutationId() != null
+                && (input.clientMutationId().isBlank()
+                        || input.clientMutationId().length() > LONGEST_CLIENT_MUTATION_ID)) {
+            errors.add(new InputError(
+                    "clientMutationId",
+                    "CLIENT_MUTATION_ID_LENGTH",
+                    "clientMutationId is 1 to " + LONGEST_CLIENT_MUTATION_ID + " characters"));
+        }
+        return errors;
+    }
+
+    private static String canonical(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
