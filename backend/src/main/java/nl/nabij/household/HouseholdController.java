@@ -1,5 +1,6 @@
 package nl.nabij.household;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import nl.nabij.consent.Consent;
 import nl.nabij.consent.ConsentQueries;
 import nl.nabij.directory.Professional;
 import nl.nabij.involvement.Involvement;
+import nl.nabij.regie.PlanGoal;
+import nl.nabij.regie.Plans;
+import nl.nabij.regie.RegieFlag;
+import nl.nabij.regie.RegieRules;
 import nl.nabij.resident.Bsn;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.resident.Resident;
@@ -37,6 +42,9 @@ import reactor.core.publisher.Mono;
 class HouseholdController {
 
     private final HouseholdReads reads;
+    private final Plans plans;
+    private final RegieRules regieRules;
+    private final Clock clock;
     private final ConsentQueries consents;
     private final Pseudonymiser pseudonymiser;
     private final CurrentUser currentUser;
@@ -45,11 +53,17 @@ class HouseholdController {
             HouseholdReads reads,
             HouseholdQueries queries,
             ConsentQueries consents,
+            Plans plans,
+            RegieRules regieRules,
+            Clock clock,
             Pseudonymiser pseudonymiser,
             CurrentUser currentUser,
             BatchLoaderRegistry loaders) {
         this.reads = reads;
         this.consents = consents;
+        this.plans = plans;
+        this.regieRules = regieRules;
+        this.clock = clock;
         this.pseudonymiser = pseudonymiser;
         this.currentUser = currentUser;
         loaders.forTypePair(String.class, HouseholdCircle.class)
@@ -108,6 +122,16 @@ class HouseholdController {
             }
             return household.household();
         });
+    }
+
+    @BatchMapping
+    Map<Household, List<PlanGoal>> plan(List<Household> households) {
+        return plans.ofHouseholds(households, Household::id);
+    }
+
+    @BatchMapping
+    Map<Household, List<RegieFlag>> regieFlags(List<Household> households) {
+        return regieRules.flags(households, Household::id, LocalDate.now(clock));
     }
 
     @BatchMapping

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registering, ending and renewing involvements, each with its audit event in one transaction. Input is checked whole
- * first; with any error nothing is written. A registration first locks the professional's node, which serialises
+ * first; with any error nothing is written. A registration first locks the professional's node (a property set and
+ * removed again: the lock stays until the end of the transaction, the node is unchanged), which serialises
  * their registrations: a retry that races the first call finds what it made instead of making a second one. A new
  * involvement is published as {@link InvolvementRegistered} within the transaction.
  */
@@ -51,7 +52,8 @@ class InvolvementRegistry {
     private static final String LOCK_PROFESSIONAL =
             """
             MATCH (p:Professional {id: $me})
-            SET p.lastRegistrationAt = datetime()
+            SET p.registering = true
+            REMOVE p.registering
             RETURN p.id AS value
             """;
 

@@ -67,6 +67,12 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("endInvolvement", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("renewInvolvement", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("myNotifications", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("assignCoordinator", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("handOverCoordination", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("endCoordination", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("addPlanGoal", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("updatePlanGoal", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("recordCollaboration", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("markNotificationsRead", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("notifications", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("accounts", EnumSet.of(Role.ADMINISTRATOR)),
@@ -99,7 +105,9 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("Consent", HOUSEHOLD_READERS),
             entry("Account", EnumSet.of(Role.ADMINISTRATOR)),
             entry("Erasure", EnumSet.of(Role.ADMINISTRATOR)),
-            entry("Notification", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)));
+            entry("Notification", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            entry("PlanGoal", HOUSEHOLD_READERS),
+            entry("RegieFlag", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)));
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
     private static final String REPORTED_DENIALS = "nabij.reported-denials";

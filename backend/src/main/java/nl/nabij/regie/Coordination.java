@@ -1,0 +1,179 @@
+package nl.nabij.regie;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.nabij.api.InputError;
+import nl.nabij.directory.Professional;
+import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assigning, handing over and ending the coordinator (regisseur) of a household. The coordinator is always one of the
+ * professionals actively involved, and there is at most one: the relationship exists only while it holds, and its
+ * history is in the audit trail. Anyone who sees the household may assign one when there is none; only the
+ * coordinator or a team lead hands over or ends.
+ */
+@Service
+class Coordination {
+
+    private static final String STATE =
+            """
+            MATCH (h:Household {id: $householdId})
+            OPTIONAL MATCH (c:Professional)-[:COORDINATES]->(h)
+            RETURN {coordinator: c.id,
+                    candidateKnown: EXISTS { MATCH (:Professional {id: $candidate}) },
+                    candidateInvolved: %s} AS value
+            """
+                    .formatted(HouseholdChange.INVOLVED.formatted("$candidate"));
+
+    private static final String APPOINT =
+            """
+            MATCH (h:Household {id: $householdId})
+            OPTIONAL MATCH (:Professional)-[old:COORDINATES]->(h)
+            DELETE old
+            WITH DISTINCT h
+            MATCH (p:Professional {id: $candidate})
+            CREATE (p)-[:COORDINATES {since: $today}]->(h)
+            RETURN p {.id, .name, .discipline} AS value
+            """;
+
+    private static final String END =
+            """
+            MATCH (:Professional)-[old:COORDINATES]->(:Household {id: $householdId})
+            DELETE old
+            """;
+
+    private final Neo4jClient client;
+    private final HouseholdChange change;
+    private final Clock clock;
+
+    Coordination(Neo4jClient client, HouseholdChange change, Clock clock) {
+        this.client = client;
+        this.change = change;
+        this.clock = clock;
+    }
+
+    /** The result of a coordination mutation: the coordinator now, or the errors that stopped it. */
+    record Payload(Professional coordinator, List<InputError> errors) {
+
+        static Payload failed(String field, String code, String message) {
+            return new Payload(null, List.of(new InputError(field, code, message)));
+        }
+    }
+
+    private record State(String coordinator, boolean candidateKnown, boolean candidateInvolved) {}
+
+    @Transactional
+    Payload assign(NabijUser user, String householdId, String professionalId, String origin) {
+        return appoint(user, householdId, professionalId, origin, false);
+    }
+
+    @Transactional
+    Payload handOver(NabijUser user, String householdId, String professionalId, String origin) {
+        return appoint(user, householdId, professionalId, origin, true);
+    }
+
+    @Transactional
+    Payload end(NabijUser user, String householdId, String origin) {
+        var household = change.open(user, canonical(householdId));
+        if (household.isEmpty()) {
+            return unknownHousehold();
+        }
+        State state = state(household.get().householdId(), null);
+        if (state.coordinator() == null) {
+            return Payload.failed("householdId", "NO_COORDINATOR", "this household has no coordinator");
+        }
+        if (!mayChange(user, state)) {
+            return Payload.failed(
+                    "householdId", "NOT_ALLOWED", "only the coordinator or a team lead ends coordination");
+        }
+        client.query(END)
+                .bindAll(Map.of("householdId", household.get().householdId()))
+                .run();
+        change.recorded(user, origin, household.get(), "coordinator-end");
+        return new Payload(null, List.of());
+    }
+
+    private Payload appoint(
+            NabijUser user, String householdId, String professionalId, String origin, boolean handingOver) {
+        String candidate = canonical(professionalId);
+        if (candidate == null) {
+            return Payload.failed("professionalId", "MALFORMED_ID", "professionalId must be a UUID");
+        }
+        var household = change.open(user, canonical(householdId));
+        if (household.isEmpty()) {
+            return unknownHousehold();
+        }
+        State state = state(household.get().householdId(), candidate);
+        if (!state.candidateKnown()) {
+            return Payload.failed("professionalId", "UNKNOWN_PROFESSIONAL", "no professional has this id");
+        }
+        if (!state.candidateInvolved()) {
+            return Payload.failed(
+                    "professionalId", "NOT_INVOLVED", "the coordinator must be actively involved with the household");
+        }
+        if (!handingOver && state.coordinator() != null) {
+            return Payload.failed(
+                    "householdId", "COORDINATOR_EXISTS", "this household has a coordinator; hand over instead");
+        }
+        if (handingOver && state.coordinator() == null) {
+            return Payload.failed("householdId", "NO_COORDINATOR", "this household has no coordinator; assign one");
+        }
+        if (handingOver && !mayChange(user, state)) {
+            return Payload.failed("householdId", "NOT_ALLOWED", "only the coordinator or a team lead hands over");
+        }
+        if (candidate.equals(state.coordinator())) {
+            return Payload.failed("professionalId", "ALREADY_COORDINATOR", "this professional coordinates already");
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("householdId", household.get().householdId());
+        parameters.put("candidate", candidate);
+        parameters.put("today", LocalDate.now(clock));
+        Professional coordinator = client.query(APPOINT)
+                .bindAll(parameters)
+                .fetchAs(Professional.class)
+                .mappedBy((types, row) -> Professional.from(row.get("value")))
+                .one()
+                .orElseThrow();
+        change.recorded(user, origin, household.get(), handingOver ? "coordinator-hand-over" : "coordinator-assign");
+        return new Payload(coordinator, List.of());
+    }
+
+    private static boolean mayChange(NabijUser user, State state) {
+        return user.role() == Role.TEAM_LEAD || user.professionalId().equals(state.coordinator());
+    }
+
+    private State state(String householdId, String candidate) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("householdId", householdId);
+        parameters.put("candidate", candidate);
+        return client.query(STATE)
+                .bindAll(parameters)
+                .fetchAs(State.class)
+                .mappedBy((types, row) -> new State(
+                        row.get("value").get("coordinator").asString(null),
+                        row.get("value").get("candidateKnown").asBoolean(),
+                        row.get("value").get("candidateInvolved").asBoolean()))
+                .one()
+                .orElseThrow();
+    }
+
+    private static Payload unknownHousehold() {
+        return Payload.failed("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id");
+    }
+
+    static String canonical(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
