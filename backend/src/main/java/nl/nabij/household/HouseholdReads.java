@@ -89,7 +89,7 @@ class HouseholdReads {
     }
 
     /** The rule that put a household in the user's scope (see {@link HouseholdQueries#visibleTo}). */
-    private static String basis(Role role) {
+    static String basis(Role role) {
         return switch (role) {
             case PROFESSIONAL -> "active-involvement";
             case TEAM_LEAD -> "team-area";

@@ -37,6 +37,8 @@ public class AccessRules extends SimplePerformantInstrumentation {
     static final Set<Role> STAFF = EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD, Role.ANALYST, Role.ADMINISTRATOR);
     /** The public map of neighbourhoods and vindplaatsen: everyone but the auditor, who only audits. */
     static final Set<Role> MAP_READERS = EnumSet.complementOf(EnumSet.of(Role.AUDITOR));
+    /** The roles that search an area for overlap, each within their household scope; residents have one household. */
+    static final Set<Role> OVERLAP_SEARCHERS = EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD);
 
     /** Root operations and who may call them. */
     static final Map<String, Set<Role>> OPERATIONS = Map.ofEntries(
@@ -45,6 +47,7 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("householdsAtAddress", HOUSEHOLD_READERS),
             entry("householdOfResident", HOUSEHOLD_READERS),
             entry("households", HOUSEHOLD_READERS),
+            entry("overlaps", OVERLAP_SEARCHERS),
             entry("professional", STAFF),
             entry("professionals", STAFF),
             entry("organisation", STAFF),
@@ -89,6 +92,8 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("Resident", HOUSEHOLD_READERS),
             entry("Involvement", HOUSEHOLD_READERS),
             entry("OverlapSummary", HOUSEHOLD_READERS),
+            entry("Overlap", OVERLAP_SEARCHERS),
+            entry("CoordinatorSuggestion", OVERLAP_SEARCHERS),
             // Residents see who is involved with them; they reach professionals only through their own household.
             entry("Professional", union(STAFF, Role.RESIDENT)),
             entry("Organisation", union(STAFF, Role.RESIDENT)),

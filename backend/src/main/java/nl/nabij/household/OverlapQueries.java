@@ -1,0 +1,151 @@
+package nl.nabij.household;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.nabij.api.Connection;
+import nl.nabij.api.InvalidArgumentException;
+import nl.nabij.api.PageRequest;
+import nl.nabij.database.GraphQueries;
+import nl.nabij.security.NabijUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finding overlap: one Cypher statement ranks the households of an area that the user may see, and brings each with
+ * its unlinked pairs and a suggested coordinator.
+ */
+@Component
+class OverlapQueries {
+
+    /**
+     * The statement, given the area's MATCH (binding {@code n} and {@code h}) and the visibility predicate over
+     * {@code h}. It counts professionals and organisations over the active involvements with the household or a
+     * member, drops households below the thresholds before pairing anyone, and pages by keyset on (severity
+     * descending, household id). The suggestion's {@code rank} is the ordinal of {@link CoordinatorSuggestion.Rule}.
+     * The household's projection repeats the one {@link Household#from} reads, which {@link HouseholdQueries} keeps
+     * private.
+     */
+    private static final String OVERLAPS =
+            """
+            MATCH %s
+            WHERE %s
+            CALL (h) {
+              MATCH (h)<-[:MEMBER_OF*0..1]-()<-[:CONCERNS]-(:Involvement {status: 'ACTIVE'})
+                    -[:ON_BEHALF_OF]->(o:Organisation)
+              RETURN count(DISTINCT o) AS organisationCount
+            }
+            CALL (h, n) {
+              MATCH (h)<-[:MEMBER_OF*0..1]-()<-[:CONCERNS]-(i:Involvement {status: 'ACTIVE'})<-[:REGISTERED]-(p:Professional)
+              WITH p, min(i.since) AS since
+              RETURN collect({
+                       professional: p,
+                       since: since,
+                       wijkteam: COLLECT {
+                         MATCH (p)-[:SECONDED_TO]->(t:Team)-[:SERVES]->(n) RETURN t.name ORDER BY t.name LIMIT 1
+                       }[0]
+                     }) AS involved
+            }
+            WITH h, n, organisationCount, involved, [x IN involved | x.professional] AS professionals,
+                 EXISTS { (:Professional)-[:COORDINATES]->(h) } AS hasCoordinator
+            WHERE size(involved) >= $minimumProfessionals AND organisationCount >= $minimumOrganisations
+              AND NOT ($withoutCoordinatorOnly AND hasCoordinator)
+            CALL (professionals) {
+              UNWIND professionals AS a
+              UNWIND professionals AS b
+              WITH a, b
+              WHERE a.id < b.id AND NOT EXISTS { (a)-[:COLLABORATES_WITH]-(b) }
+              WITH a, b ORDER BY a.name, b.name
+              RETURN collect({first: a {.id, .name, .discipline}, second: b {.id, .name, .discipline}}) AS unlinkedPairs
+            }
+            WITH h, n, organisationCount, involved, professionals, hasCoordinator, unlinkedPairs,
+                 size(professionals) + 2 * organisationCount + size(unlinkedPairs)
+                   + CASE WHEN hasCoordinator THEN 0 ELSE 10 END AS severity
+            WHERE $afterSeverity IS NULL OR severity < $afterSeverity
+               OR (severity = $afterSeverity AND h.id > $afterId)
+            WITH h, n, organisationCount, involved, professionals, hasCoordinator, unlinkedPairs, severity
+            ORDER BY severity DESC, h.id
+            LIMIT $limit
+            CALL (h, involved, professionals) {
+              UNWIND involved AS candidate
+              WITH candidate.professional AS p, candidate.since AS since, candidate.wijkteam AS wijkteam
+              WITH p, since, wijkteam,
+                   CASE WHEN EXISTS { (p)-[:COORDINATES]->(h) } THEN 0 WHEN wijkteam IS NOT NULL THEN 1 ELSE 2 END
+                     AS rank,
+                   size([q IN professionals WHERE q <> p AND EXISTS { (p)-[:COLLABORATES_WITH]-(q) }]) AS links
+              ORDER BY rank, CASE rank WHEN 1 THEN since END, links DESC, since, p.name, p.id
+              LIMIT 1
+              RETURN {
+                       professional: p {.id, .name, .discipline}, rank: rank, since: since, wijkteam: wijkteam,
+                       links: links, others: size(professionals) - 1
+                     } AS suggestion
+            }
+            RETURN {
+                     household: h {.id, .postcode, .houseNumber, .houseNumberAddition, neighbourhood: n {.code, .name},
+                                   memberPseudonyms: [(r:Resident)-[:MEMBER_OF]->(h) | r.pseudonym]},
+                     professionalCount: size(professionals), organisationCount: organisationCount,
+                     severity: severity, hasCoordinator: hasCoordinator, unlinkedPairs: unlinkedPairs,
+                     suggestion: suggestion
+                   } AS value
+            ORDER BY severity DESC, h.id
+            """;
+
+    private final GraphQueries queries;
+
+    OverlapQueries(GraphQueries queries) {
+        this.queries = queries;
+    }
+
+    /** One page of the overlapping households the user may see, the most severe first. */
+    Connection<Overlap> overlaps(OverlapCriteria criteria, PageRequest request, NabijUser user) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("me", user.scopeId());
+        parameters.put("scope", criteria.scope().key());
+        parameters.put("minimumProfessionals", criteria.minimumProfessionals());
+        parameters.put("minimumOrganisations", criteria.minimumOrganisations());
+        parameters.put("withoutCoordinatorOnly", criteria.withoutCoordinatorOnly());
+        parameters.put("afterSeverity", request.cursor() == null ? null : severityOf(request.cursor()));
+        parameters.put(
+                "afterId", request.cursor() == null ? null : request.cursor().id());
+        parameters.put("limit", request.size() + 1);
+        String cypher = OVERLAPS.formatted(areaMatch(criteria.scope().area()), HouseholdQueries.visibleTo(user.role()));
+        List<Overlap> rows = new ArrayList<>(queries.list(cypher, parameters, Overlap::from));
+        boolean more = rows.size() > request.size();
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        List<Connection.Edge<Overlap>> edges = rows.stream()
+                .map(overlap -> new Connection.Edge<>(overlap, cursorOf(overlap).encode()))
+                .toList();
+        return new Connection<>(
+                edges,
+                new Connection.PageInfo(
+                        more,
+                        request.cursor() != null,
+                        edges.isEmpty() ? null : edges.get(0).cursor(),
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+    }
+
+    /** Each area starts from its key's uniqueness constraint. */
+    private static String areaMatch(OverlapScope.Area area) {
+        return switch (area) {
+            case NEIGHBOURHOOD -> "(n:Neighbourhood {code: $scope})<-[:LOCATED_IN]-(h:Household)";
+            case TEAM -> "(:Team {id: $scope})-[:SERVES]->(n:Neighbourhood)<-[:LOCATED_IN]-(h:Household)";
+            case MUNICIPALITY -> "(:Municipality {code: $scope})<-[:PART_OF]-(:District)<-[:PART_OF]-"
+                    + "(n:Neighbourhood)<-[:LOCATED_IN]-(h:Household)";
+        };
+    }
+
+    private static PageRequest.Cursor cursorOf(Overlap overlap) {
+        return new PageRequest.Cursor(
+                Integer.toString(overlap.severity()), overlap.household().id());
+    }
+
+    private static int severityOf(PageRequest.Cursor cursor) {
+        try {
+            return Integer.parseInt(cursor.sortKey());
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("after", "MALFORMED_CURSOR", "after is not a cursor of this list");
+        }
+    }
+}
