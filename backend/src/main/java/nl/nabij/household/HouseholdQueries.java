@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HouseholdQueries {
 
-    /** The household with its neighbourhood, as {@link Household#from} reads it. */
-    private static final String PROJECTION =
+    /** The household with its neighbourhood, as {@link Household#from} reads it; {@code n} is the neighbourhood. */
+    static final String PROJECTION =
             "h {.id, .postcode, .houseNumber, .houseNumberAddition, neighbourhood: n {.code, .name},"
                     + " memberPseudonyms: [(r:Resident)-[:MEMBER_OF]->(h) | r.pseudonym]}";
 

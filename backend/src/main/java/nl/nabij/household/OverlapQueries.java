@@ -19,12 +19,10 @@ import org.springframework.stereotype.Component;
 class OverlapQueries {
 
     /**
-     * The statement, given the area's MATCH (binding {@code n} and {@code h}) and the visibility predicate over
-     * {@code h}. It counts professionals and organisations over the active involvements with the household or a
+     * The statement, given the area's MATCH (binding {@code n} and {@code h}), the visibility predicate over
+     * {@code h} and the household projection of {@link HouseholdQueries}. It counts professionals and organisations over the active involvements with the household or a
      * member, drops households below the thresholds before pairing anyone, and pages by keyset on (severity
      * descending, household id). The suggestion's {@code rank} is the ordinal of {@link CoordinatorSuggestion.Rule}.
-     * The household's projection repeats the one {@link Household#from} reads, which {@link HouseholdQueries} keeps
-     * private.
      */
     private static final String OVERLAPS =
             """
@@ -81,8 +79,7 @@ class OverlapQueries {
                      } AS suggestion
             }
             RETURN {
-                     household: h {.id, .postcode, .houseNumber, .houseNumberAddition, neighbourhood: n {.code, .name},
-                                   memberPseudonyms: [(r:Resident)-[:MEMBER_OF]->(h) | r.pseudonym]},
+                     household: %s,
                      professionalCount: size(professionals), organisationCount: organisationCount,
                      severity: severity, hasCoordinator: hasCoordinator, unlinkedPairs: unlinkedPairs,
                      suggestion: suggestion
@@ -108,7 +105,10 @@ class OverlapQueries {
         parameters.put(
                 "afterId", request.cursor() == null ? null : request.cursor().id());
         parameters.put("limit", request.size() + 1);
-        String cypher = OVERLAPS.formatted(areaMatch(criteria.scope().area()), HouseholdQueries.visibleTo(user.role()));
+        String cypher = OVERLAPS.formatted(
+                areaMatch(criteria.scope().area()),
+                HouseholdQueries.visibleTo(user.role()),
+                HouseholdQueries.PROJECTION);
         List<Overlap> rows = new ArrayList<>(queries.list(cypher, parameters, Overlap::from));
         boolean more = rows.size() > request.size();
         if (more) {

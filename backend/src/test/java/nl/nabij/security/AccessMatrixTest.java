@@ -76,6 +76,11 @@ class AccessMatrixTest {
                 "withdrawConsent",
                 "mutation { withdrawConsent(input: {consentId: \"not-a-uuid\"}) { errors { code } } }");
         OPERATIONS.put("accounts", "{ accounts(first: 3) { edges { node { username professional { name } } } } }");
+        OPERATIONS.put(
+                "overlaps",
+                "{ overlaps(scope: {neighbourhoodCode: \"" + CASE.neighbourhoodCode() + "\"}) {"
+                        + " edges { node { household { id } } } } }");
+        OPERATIONS.put("myNotifications", "{ myNotifications(first: 1) { edges { node { message } } } }");
         // The mutations get input they refuse with a typed error, so every cell runs without changing the data.
         OPERATIONS.put(
                 "createOrganisation",
@@ -84,6 +89,14 @@ class AccessMatrixTest {
         OPERATIONS.put(
                 "eraseResident",
                 "mutation { eraseResident(input: {bsn: \"1\", requestReference: \"AVG-0\"}) { errors { code } } }");
+        OPERATIONS.put(
+                "registerInvolvement",
+                "mutation { registerInvolvement(input: {bsn: \"1\", domain: WMO, since: \"2026-01-01\"}) {"
+                        + " errors { code } } }");
+        OPERATIONS.put(
+                "assignCoordinator",
+                "mutation { assignCoordinator(input: {householdId: \"x\", professionalId: \"y\"}) {"
+                        + " errors { code } } }");
     }
 
     /** The matrix: per user, the outcome of each operation above, in order. */
@@ -92,9 +105,27 @@ class AccessMatrixTest {
         // household, householdOfResident, householdsAtAddress, households, organisations, teams, professional,
         // vindplaatsen, municipality, auditChainCheck, auditEvents, myData, withdrawConsent, accounts,
         // createOrganisation, eraseResident
-        rows.put("professional", row(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, SEES, SEES, SEES, SEES, SEES));
-        rows.put("outsider", row(FORBIDDEN, FORBIDDEN, WITHOUT_CASE, WITHOUT_CASE, SEES, SEES, SEES, SEES, SEES));
-        rows.put("teamlead", row(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, SEES, SEES, SEES, SEES, SEES));
+        rows.put(
+                "professional",
+                row(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, SEES, SEES, SEES, SEES, SEES)
+                        .with("overlaps", SEES_CASE)
+                        .with("myNotifications", SEES)
+                        .with("registerInvolvement", SEES)
+                        .with("assignCoordinator", SEES));
+        rows.put(
+                "outsider",
+                row(FORBIDDEN, FORBIDDEN, WITHOUT_CASE, WITHOUT_CASE, SEES, SEES, SEES, SEES, SEES)
+                        .with("overlaps", WITHOUT_CASE)
+                        .with("myNotifications", SEES)
+                        .with("registerInvolvement", SEES)
+                        .with("assignCoordinator", SEES));
+        rows.put(
+                "teamlead",
+                row(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, SEES, SEES, SEES, SEES, SEES)
+                        .with("overlaps", SEES_CASE)
+                        .with("myNotifications", SEES)
+                        .with("registerInvolvement", SEES)
+                        .with("assignCoordinator", SEES));
         rows.put("analyst", row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES, SEES, SEES, SEES));
         rows.put(
                 "volunteer",
