@@ -1,0 +1,217 @@
+package nl.nabij.network;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What is missing in a network, each gap with the facts that show it and what to do about it:
+ * <ol>
+ *   <li>vindplaatsen in a team's neighbourhoods it has no contact with, informal ones first;
+ *   <li>disciplines of the reference composition no member of a team has;
+ *   <li>professionals who help the same households without a collaboration link, ranked by Adamic–Adar: each shared
+ *       household adds 1 / ln(the number of professionals around it), so sharing a quiet household weighs more
+ *       than sharing a crowded one;
+ *   <li>organisations active in the area with no member in its teams and no collaboration with one.
+ * </ol>
+ */
+public record MissingLinks(
+        List<VindplaatsContact> vindplaatsContacts,
+        List<Discipline> disciplines,
+        List<PredictedLink> predictedLinks,
+        List<UnlinkedOrganisation> unlinkedOrganisations) {
+
+    public record VindplaatsContact(
+            String team, String vindplaats, String kind, String category, String evidence, String suggestedAction) {}
+
+    public record Discipline(String team, String discipline, String evidence, String suggestedAction) {}
+
+    public record PredictedLink(
+            String firstProfessional,
+            String first,
+            String secondProfessional,
+            String second,
+            int sharedHouseholds,
+            double score,
+            String evidence,
+            String suggestedAction) {}
+
+    public record UnlinkedOrganisation(
+            String organisation, String name, int households, String evidence, String suggestedAction) {}
+
+    static MissingLinks of(NetworkFacts facts, List<String> referenceDisciplines, int minimumSharedHouseholds) {
+        return new MissingLinks(
+                vindplaatsContacts(facts),
+                disciplines(facts, referenceDisciplines),
+                predictedLinks(facts, minimumSharedHouseholds),
+                unlinkedOrganisations(facts));
+    }
+
+    private static List<VindplaatsContact> vindplaatsContacts(NetworkFacts facts) {
+        Set<List<String>> contacts = facts.contacts().stream()
+                .map(c -> List.of(c.team(), c.vindplaats()))
+                .collect(Collectors.toSet());
+        List<VindplaatsContact> missing = new ArrayList<>();
+        for (NetworkFacts.Team team : facts.teams()) {
+            Set<String> served = facts.serving().stream()
+                    .filter(s -> s.team().equals(team.id()))
+                    .map(NetworkFacts.Serving::neighbourhood)
+                    .collect(Collectors.toSet());
+            facts.vindplaatsen().stream()
+                    .filter(v -> served.contains(v.neighbourhood()))
+                    .filter(v -> !contacts.contains(List.of(team.id(), v.id())))
+                    .sorted(Comparator.comparing((NetworkFacts.Vindplaats v) -> "FORMAL".equals(v.kind()))
+                            .thenComparing(NetworkFacts.Vindplaats::name))
+                    .forEach(v -> missing.add(new VindplaatsContact(
+                            team.id(),
+                            v.id(),
+                            v.kind(),
+                            v.category(),
+                            team.name() + " serves " + v.neighbourhood() + ", where " + v.name() + " ("
+                                    + v.category().toLowerCase().replace('_', ' ') + ", "
+                                    + v.kind().toLowerCase()
+                                    + ") is; the team has no contact with it",
+                            "INFORMAL".equals(v.kind())
+                                    ? "Meet " + v.name() + " in person and agree how they reach the team"
+                                    : "Agree a contact person at " + v.name() + " and a regular consultation hour")));
+        }
+        return missing;
+    }
+
+    private static List<Discipline> disciplines(NetworkFacts facts, List<String> reference) {
+        Map<String, NetworkFacts.Professional> professionals = facts.professionals().stream()
+                .collect(Collectors.toMap(NetworkFacts.Professional::id, p -> p, (a, b) -> a));
+        Map<String, String> organisationNames = facts.organisations().stream()
+                .collect(Collectors.toMap(NetworkFacts.Organisation::id, NetworkFacts.Organisation::name, (a, b) -> a));
+        List<Discipline> missing = new ArrayList<>();
+        for (NetworkFacts.Team team : facts.teams()) {
+            List<NetworkFacts.Professional> members = facts.secondments().stream()
+                    .filter(s -> s.team().equals(team.id()))
+                    .map(s -> professionals.get(s.professional()))
+                    .toList();
+            Set<String> present =
+                    members.stream().map(NetworkFacts.Professional::discipline).collect(Collectors.toSet());
+            for (String discipline : reference) {
+                if (present.contains(discipline)) {
+                    continue;
+                }
+                Set<String> providers = facts.professionals().stream()
+                        .filter(p -> discipline.equals(p.discipline()))
+                        .map(p -> organisationNames.get(p.organisation()))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                missing.add(new Discipline(
+                        team.id(),
+                        discipline,
+                        "none of the " + members.size() + " members of " + team.name() + " works in "
+                                + discipline.toLowerCase().replace('_', ' '),
+                        providers.isEmpty()
+                                ? "No organisation active in the area provides it: ask the municipality to contract it"
+                                : "Ask " + String.join(" or ", providers) + " to second someone to " + team.name()));
+            }
+        }
+        return missing;
+    }
+
+    /** What a pair of professionals shares so far: households, and their Adamic–Adar score. */
+    private record Tally(int shared, double score) {
+
+        Tally plus(Tally other) {
+            return new Tally(shared + other.shared, score + other.score);
+        }
+    }
+
+    private static List<PredictedLink> predictedLinks(NetworkFacts facts, int minimumShared) {
+        Map<String, Set<String>> professionalsOf = new HashMap<>();
+        facts.helping().forEach(h -> professionalsOf
+                .computeIfAbsent(h.household(), k -> new TreeSet<>())
+                .add(h.professional()));
+        Set<Set<String>> linked = new HashSet<>();
+        facts.collaborations().forEach(pair -> linked.add(Set.of(pair.first(), pair.second())));
+        Map<List<String>, Tally> pairs = new LinkedHashMap<>();
+        professionalsOf.values().forEach(around -> {
+            List<String> ids = List.copyOf(around);
+            Tally household = new Tally(1, 1 / Math.log(ids.size()));
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) {
+                    if (!linked.contains(Set.of(ids.get(i), ids.get(j)))) {
+                        pairs.merge(List.of(ids.get(i), ids.get(j)), household, Tally::plus);
+                    }
+                }
+            }
+        });
+        Map<String, String> names = facts.professionals().stream()
+                .collect(Collectors.toMap(NetworkFacts.Professional::id, NetworkFacts.Professional::name, (a, b) -> a));
+        return pairs.entrySet().stream()
+                .filter(e -> e.getValue().shared() >= minimumShared)
+                .map(e -> {
+                    String first = names.get(e.getKey().get(0));
+                    String second = names.get(e.getKey().get(1));
+                    int shared = e.getValue().shared();
+                    return new PredictedLink(
+                            e.getKey().get(0),
+                            first,
+                            e.getKey().get(1),
+                            second,
+                            shared,
+                            e.getValue().score(),
+                            first + " and " + second + " both help " + shared + " household" + (shared == 1 ? "" : "s")
+                                    + " and have never recorded working together",
+                            "Introduce " + first + " and " + second + "; hold a case meeting about what they share");
+                })
+                .sorted(Comparator.comparingDouble(PredictedLink::score)
+                        .reversed()
+                        .thenComparing(PredictedLink::first)
+                        .thenComparing(PredictedLink::second))
+                .toList();
+    }
+
+    private static List<UnlinkedOrganisation> unlinkedOrganisations(NetworkFacts facts) {
+        if (facts.teams().isEmpty()) {
+            return List.of();
+        }
+        Set<String> teamMembers = facts.secondments().stream()
+                .map(NetworkFacts.Secondment::professional)
+                .collect(Collectors.toSet());
+        Map<String, String> employerOf = facts.professionals().stream()
+                .collect(Collectors.toMap(
+                        NetworkFacts.Professional::id, NetworkFacts.Professional::organisation, (a, b) -> a));
+        Set<String> linkedOrganisations = new HashSet<>();
+        teamMembers.forEach(member -> linkedOrganisations.add(employerOf.get(member)));
+        facts.collaborations().forEach(pair -> {
+            if (teamMembers.contains(pair.first())) {
+                linkedOrganisations.add(employerOf.get(pair.second()));
+            }
+            if (teamMembers.contains(pair.second())) {
+                linkedOrganisations.add(employerOf.get(pair.first()));
+            }
+        });
+        Map<String, Set<String>> householdsOf = new LinkedHashMap<>();
+        facts.helping().forEach(h -> householdsOf
+                .computeIfAbsent(h.organisation(), k -> new HashSet<>())
+                .add(h.household()));
+        Map<String, String> names = facts.organisations().stream()
+                .collect(Collectors.toMap(NetworkFacts.Organisation::id, NetworkFacts.Organisation::name, (a, b) -> a));
+        String teams =
+                facts.teams().stream().map(NetworkFacts.Team::name).sorted().collect(Collectors.joining(", "));
+        return householdsOf.entrySet().stream()
+                .filter(e -> !linkedOrganisations.contains(e.getKey()))
+                .map(e -> new UnlinkedOrganisation(
+                        e.getKey(),
+                        names.get(e.getKey()),
+                        e.getValue().size(),
+                        names.get(e.getKey()) + " helps " + e.getValue().size() + " households here; none of its"
+                                + " people is in " + teams + " or has worked with a member",
+                        "Invite " + names.get(e.getKey()) + " to the next network meeting of " + teams))
+                .sorted(Comparator.comparingInt(UnlinkedOrganisation::households)
+                        .reversed()
+                        .thenComparing(UnlinkedOrganisation::name))
+                .toList();
+    }
+}
