@@ -26,7 +26,8 @@ class NetworkQueries {
             """;
 
     /**
-     * Everything the network of the area needs, as it stood on {@code $asOf}: involvements that held that day,
+     * Everything the network of the area needs, as it stood on {@code $asOf}: active vindplaatsen (not proposed
+     * or retired ones), involvements that held that day,
      * secondments, collaborations and contacts that existed by then, and referrals (an involvement ended REFERRED and
      * another organisation's involvement with the same person or household that began after it) made by then.
      */
@@ -73,7 +74,7 @@ class NetworkQueries {
             }
             CALL (area, contacts) {
               UNWIND area AS n
-              MATCH (v:Vindplaats)-[:LOCATED_IN]->(n)
+              MATCH (v:Vindplaats)-[:LOCATED_IN]->(n) WHERE coalesce(v.status, 'ACTIVE') = 'ACTIVE'
               RETURN collect(v {.id, .name, .kind, .category, neighbourhood: n.code}) AS local
             }
             CALL (contacts, local) {

@@ -61,6 +61,11 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("vindplaats", MAP_READERS),
             entry("vindplaatsen", MAP_READERS),
             entry("neighbourhoodNetwork", STAFF),
+            entry("volunteerReviewQueue", EnumSet.of(Role.TEAM_LEAD)),
+            entry("approveVolunteer", EnumSet.of(Role.TEAM_LEAD)),
+            entry("rejectVolunteer", EnumSet.of(Role.TEAM_LEAD)),
+            entry("connectVolunteerToTeam", EnumSet.of(Role.TEAM_LEAD)),
+            entry("unconfirmedVolunteerRegistrations", EnumSet.of(Role.ADMINISTRATOR)),
             entry("missingLinks", STAFF),
             entry("compareNetworks", STAFF),
             entry("auditEvents", EnumSet.of(Role.AUDITOR)),
@@ -88,6 +93,17 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("resetPassword", EnumSet.of(Role.ADMINISTRATOR)),
             entry("createOrganisation", EnumSet.of(Role.ADMINISTRATOR)),
             entry("updateOrganisation", EnumSet.of(Role.ADMINISTRATOR)));
+
+    /**
+     * What anyone may call without signing in, on {@link PublicGraphQlConfiguration#PATH}: registering as a volunteer
+     * and managing that registration with its personal link. The node types these return carry no rule of their own.
+     */
+    static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "registerAsVolunteer",
+            "confirmVolunteerRegistration",
+            "volunteerRegistration",
+            "updateVolunteerRegistration",
+            "deleteVolunteerRegistration");
 
     /** Node types and who may see them, wherever they appear. Types not listed carry no data of their own. */
     static final Map<String, Set<Role>> TYPES = Map.ofEntries(
@@ -146,8 +162,12 @@ public class AccessRules extends SimplePerformantInstrumentation {
                 return dataFetcher;
             }
         }
+        boolean publicOperation = ROOT_TYPES.contains(parent) && PUBLIC_OPERATIONS.contains(field);
         return environment -> {
             NabijUser user = environment.getGraphQlContext().get(NabijUser.class);
+            if (publicOperation) {
+                return dataFetcher.get(environment);
+            }
             if (user == null) {
                 throw new AuthenticationCredentialsNotFoundException("not signed in");
             }

@@ -30,7 +30,9 @@ class GraphQlRequestLimitsFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/graphql".equals(request.getRequestURI()));
+        return !("POST".equals(request.getMethod())
+                && ("/graphql".equals(request.getRequestURI())
+                        || PublicGraphQlConfiguration.PATH.equals(request.getRequestURI())));
     }
 
     @Override

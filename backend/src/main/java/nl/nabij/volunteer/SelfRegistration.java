@@ -1,0 +1,401 @@
+package nl.nabij.volunteer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.nabij.api.InputError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A volunteer's own side: registering without an account, confirming with the one-time link, and seeing, correcting
+ * and deleting the registration with the personal link. The confirmation link goes out by mail when SMTP is
+ * configured and the volunteer gave an address; otherwise, or when the mail fails, it waits for an administrator to
+ * pass it on. Unconfirmed registrations are removed once their link has expired.
+ */
+@Service
+@EnableConfigurationProperties(VolunteerProperties.class)
+class SelfRegistration {
+
+    private static final Logger log = LoggerFactory.getLogger(SelfRegistration.class);
+
+    private static final String NEIGHBOURHOOD_OF_POSTCODE =
+            """
+            MATCH (:Household {postcode: $postcode})-[:LOCATED_IN]->(n:Neighbourhood)
+            RETURN n.code AS value LIMIT 1
+            """;
+
+    private static final String VINDPLAATS_EXISTS =
+            "RETURN EXISTS { MATCH (:Vindplaats {id: $vindplaatsId}) } AS value";
+
+    private static final String CREATE =
+            """
+            MATCH (n:Neighbourhood {code: $neighbourhood})
+            CREATE (r:VolunteerRegistration {id: $id, name: $name, email: $email, phone: $phone, offers: $offers,
+                    availability: $availability, consentToBeContacted: true, status: 'UNCONFIRMED',
+                    createdAt: datetime(), confirmBefore: datetime($confirmBefore),
+                    confirmationHash: $confirmationHash, personalHash: $personalHash})-[:IN]->(n)
+            WITH r, n
+            OPTIONAL MATCH (existing:Vindplaats {id: $vindplaatsId})
+            FOREACH (_ IN CASE WHEN existing IS NULL THEN [] ELSE [1] END | CREATE (r)-[:ACTS_FROM]->(existing))
+            FOREACH (_ IN CASE WHEN $proposedName IS NULL THEN [] ELSE [1] END |
+                CREATE (r)-[:ACTS_FROM]->(:Vindplaats {id: $proposedId, name: $proposedName, kind: 'INFORMAL',
+                        category: $proposedCategory, status: 'PROPOSED'})-[:LOCATED_IN]->(n))
+            RETURN %s AS value
+            """
+                    .formatted(VolunteerRegistration.PROJECTION);
+
+    private static final String HAND_TO_ADMINISTRATOR =
+            "MATCH (r:VolunteerRegistration {id: $id}) SET r.confirmationLink = $link";
+
+    private static final String CONFIRM =
+            """
+            MATCH (r:VolunteerRegistration {confirmationHash: $hash})
+            WHERE r.status = 'UNCONFIRMED' AND r.confirmBefore > datetime($now)
+            SET r.status = 'PENDING', r.confirmedAt = datetime($now)
+            REMOVE r.confirmationHash, r.confirmationLink
+            RETURN %s AS value
+            """
+                    .formatted(VolunteerRegistration.PROJECTION);
+
+    private static final String BY_PERSONAL_LINK =
+            """
+            MATCH (r:VolunteerRegistration {personalHash: $hash})
+            RETURN %s AS value
+            """
+                    .formatted(VolunteerRegistration.PROJECTION);
+
+    private static final String CORRECT =
+            """
+            MATCH (r:VolunteerRegistration {personalHash: $hash})
+            SET r.name = coalesce($name, r.name), r.email = coalesce($email, r.email),
+                r.phone = coalesce($phone, r.phone), r.offers = coalesce($offers, r.offers),
+                r.availability = coalesce($availability, r.availability)
+            RETURN %s AS value
+            """
+                    .formatted(VolunteerRegistration.PROJECTION);
+
+    /** The registration, and the place it proposed while it is still only a proposal of this registration. */
+    private static final String DELETE =
+            """
+            MATCH (r:VolunteerRegistration {personalHash: $hash})
+            OPTIONAL MATCH (r)-[:ACTS_FROM]->(v:Vindplaats {status: 'PROPOSED'})
+            WHERE NOT EXISTS { (v)<-[:ACTS_FROM]-(other:VolunteerRegistration) WHERE other <> r }
+            DETACH DELETE r, v
+            RETURN count(DISTINCT r) AS value
+            """;
+
+    private static final String EXPIRE =
+            """
+            MATCH (r:VolunteerRegistration) WHERE r.confirmBefore < datetime($now) AND r.status = 'UNCONFIRMED'
+            OPTIONAL MATCH (r)-[:ACTS_FROM]->(v:Vindplaats {status: 'PROPOSED'})
+            WHERE NOT EXISTS { (v)<-[:ACTS_FROM]-(other:VolunteerRegistration) WHERE other <> r }
+            DETACH DELETE r, v
+            RETURN count(DISTINCT r) AS value
+            """;
+
+    private static final String UNCONFIRMED_FOR_ADMINISTRATOR =
+            """
+            MATCH (r:VolunteerRegistration {status: 'UNCONFIRMED'}) WHERE r.confirmationLink IS NOT NULL
+            RETURN r {.id, .name, .email, .phone, .confirmationLink, confirmBefore: toString(r.confirmBefore)} AS value
+            ORDER BY r.confirmBefore
+            """;
+
+    private final Neo4jClient client;
+    private final TransactionTemplate transactions;
+    private final RegistrationRateLimit rateLimit;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final VolunteerProperties properties;
+    private final Clock clock;
+    private final String mailFrom;
+
+    SelfRegistration(
+            Neo4jClient client,
+            PlatformTransactionManager transactions,
+            RegistrationRateLimit rateLimit,
+            ObjectProvider<JavaMailSender> mail,
+            VolunteerProperties properties,
+            Clock clock,
+            @Value("${nabij.notifications.mail-from:nabij@localhost}") String mailFrom) {
+        this.mailFrom = mailFrom;
+        this.client = client;
+        this.transactions = new TransactionTemplate(transactions);
+        this.rateLimit = rateLimit;
+        this.mail = mail;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * The result of registering: the registration, the personal link (shown this once), whether the confirmation
+     * link was mailed, or the errors.
+     */
+    record Registered(
+            VolunteerRegistration registration,
+            String personalLink,
+            boolean confirmationMailed,
+            List<InputError> errors) {
+
+        static Registered failed(List<InputError> errors) {
+            return new Registered(null, null, false, errors);
+        }
+    }
+
+    /** The result of a change through a link. */
+    record Changed(VolunteerRegistration registration, List<InputError> errors) {}
+
+    /** An unconfirmed registration whose link an administrator must pass on. */
+    record Unconfirmed(
+            String id, String name, String email, String phone, String confirmationLink, String confirmBefore) {}
+
+    Registered register(RegistrationInput input, String origin) {
+        if (!rateLimit.allow(origin)) {
+            return Registered.failed(List.of(new InputError(
+                    "input", "RATE_LIMITED", "too many registrations from your address; try again in an hour")));
+        }
+        List<InputError> errors = new ArrayList<>(RegistrationRules.check(input));
+        if (!errors.isEmpty()) {
+            return Registered.failed(errors);
+        }
+        String postcode = RegistrationRules.postcode(input.postcode());
+        Optional<String> neighbourhood = text(NEIGHBOURHOOD_OF_POSTCODE, Map.of("postcode", postcode));
+        if (neighbourhood.isEmpty()) {
+            errors.add(new InputError("postcode", "UNKNOWN_POSTCODE", "this postcode lies outside the municipality"));
+        }
+        String vindplaatsId = RegistrationRules.canonical(input.vindplaatsId());
+        if (vindplaatsId != null
+                && !client.query(VINDPLAATS_EXISTS)
+                        .bindAll(Map.of("vindplaatsId", vindplaatsId))
+                        .fetchAs(Boolean.class)
+                        .one()
+                        .orElse(false)) {
+            errors.add(new InputError("vindplaatsId", "UNKNOWN_VINDPLAATS", "no vindplaats has this id"));
+        }
+        if (!errors.isEmpty()) {
+            return Registered.failed(errors);
+        }
+        String confirmation = Links.newToken();
+        String personal = Links.newToken();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", UUID.randomUUID().toString());
+        parameters.put("neighbourhood", neighbourhood.get());
+        parameters.put("name", input.name().strip());
+        parameters.put("email", input.email() == null ? null : input.email().strip());
+        parameters.put("phone", input.phone() == null ? null : input.phone().strip());
+        parameters.put("offers", input.offers().stream().map(Offer::name).toList());
+        parameters.put(
+                "availability",
+                input.availability() == null ? null : input.availability().strip());
+        parameters.put(
+                "confirmBefore",
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
+                        .plus(properties.confirmWithin())
+                        .toString());
+        parameters.put("confirmationHash", Links.hash(confirmation));
+        parameters.put("personalHash", Links.hash(personal));
+        parameters.put("vindplaatsId", vindplaatsId);
+        parameters.put("proposedId", UUID.randomUUID().toString());
+        parameters.put(
+                "proposedName",
+                input.proposedPlace() == null
+                        ? null
+                        : input.proposedPlace().name().strip());
+        parameters.put(
+                "proposedCategory",
+                input.proposedPlace() == null ? null : input.proposedPlace().category());
+        VolunteerRegistration registration = transactions.execute(status -> client.query(CREATE)
+                .bindAll(parameters)
+                .fetchAs(VolunteerRegistration.class)
+                .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
+                .one()
+                .orElseThrow());
+        String confirmationLink = properties.publicUrl() + "/volunteer/confirm?token=" + confirmation;
+        String personalLink = properties.publicUrl() + "/volunteer/mine?token=" + personal;
+        boolean mailed = mailed(registration, confirmationLink, personalLink);
+        if (!mailed) {
+            transactions.executeWithoutResult(status -> client.query(HAND_TO_ADMINISTRATOR)
+                    .bindAll(Map.of("id", registration.id(), "link", confirmationLink))
+                    .run());
+        }
+        return new Registered(registration, personalLink, mailed, List.of());
+    }
+
+    Changed confirm(String token) {
+        Optional<VolunteerRegistration> confirmed = token == null
+                ? Optional.empty()
+                : transactions.execute(status -> client.query(CONFIRM)
+                        .bindAll(Map.of("hash", Links.hash(token), "now", now()))
+                        .fetchAs(VolunteerRegistration.class)
+                        .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
+                        .one());
+        return confirmed
+                .map(registration -> new Changed(registration, List.of()))
+                .orElseGet(() -> new Changed(
+                        null,
+                        List.of(new InputError(
+                                "token", "UNKNOWN_OR_EXPIRED_LINK", "this link is unknown, used or expired"))));
+    }
+
+    Optional<VolunteerRegistration> byPersonalLink(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        return client.query(BY_PERSONAL_LINK)
+                .bindAll(Map.of("hash", Links.hash(token)))
+                .fetchAs(VolunteerRegistration.class)
+                .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
+                .one();
+    }
+
+    /** The input of a correction through the personal link; fields left out keep their value. */
+    record Correction(String token, String name, String email, String phone, List<Offer> offers, String availability) {}
+
+    Changed correct(Correction correction) {
+        List<InputError> errors = new ArrayList<>(
+                RegistrationRules.contactErrors(correction.name(), correction.email(), correction.phone(), false));
+        if (correction.offers() != null) {
+            errors.addAll(RegistrationRules.offerErrors(correction.offers()));
+        }
+        errors.addAll(RegistrationRules.availabilityErrors(correction.availability()));
+        if (!errors.isEmpty()) {
+            return new Changed(null, errors);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("hash", correction.token() == null ? "" : Links.hash(correction.token()));
+        parameters.put(
+                "name", correction.name() == null ? null : correction.name().strip());
+        parameters.put(
+                "email", correction.email() == null ? null : correction.email().strip());
+        parameters.put(
+                "phone", correction.phone() == null ? null : correction.phone().strip());
+        parameters.put(
+                "offers",
+                correction.offers() == null
+                        ? null
+                        : correction.offers().stream().map(Offer::name).toList());
+        parameters.put(
+                "availability",
+                correction.availability() == null
+                        ? null
+                        : correction.availability().strip());
+        return transactions
+                .execute(status -> client.query(CORRECT)
+                        .bindAll(parameters)
+                        .fetchAs(VolunteerRegistration.class)
+                        .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
+                        .one())
+                .map(registration -> new Changed(registration, List.of()))
+                .orElseGet(() -> new Changed(null, List.of(unknownLink())));
+    }
+
+    /** Erases the registration of the personal link; false when the link is unknown. */
+    boolean delete(String token) {
+        if (token == null) {
+            return false;
+        }
+        long deleted = transactions.execute(status -> client.query(DELETE)
+                .bindAll(Map.of("hash", Links.hash(token)))
+                .fetchAs(Long.class)
+                .mappedBy((types, row) -> row.get("value").asLong())
+                .one()
+                .orElse(0L));
+        return deleted > 0;
+    }
+
+    List<Unconfirmed> unconfirmedForAdministrator() {
+        return client
+                .query(UNCONFIRMED_FOR_ADMINISTRATOR)
+                .fetchAs(Unconfirmed.class)
+                .mappedBy((types, row) -> {
+                    var value = row.get("value");
+                    return new Unconfirmed(
+                            value.get("id").asString(),
+                            value.get("name").asString(),
+                            value.get("email").asString(null),
+                            value.get("phone").asString(null),
+                            value.get("confirmationLink").asString(),
+                            value.get("confirmBefore").asString());
+                })
+                .all()
+                .stream()
+                .toList();
+    }
+
+    @Scheduled(cron = "${nabij.volunteer.expiry-cron:0 15 * * * *}")
+    void removeExpired() {
+        long removed = removeExpiredAt(clock.instant());
+        if (removed > 0) {
+            log.info("Removed {} volunteer registrations that were never confirmed", removed);
+        }
+    }
+
+    /** Removes the registrations whose confirmation link had expired at {@code moment}; returns how many. */
+    long removeExpiredAt(Instant moment) {
+        return transactions.execute(status -> client.query(EXPIRE)
+                .bindAll(Map.of("now", moment.atOffset(ZoneOffset.UTC).toString()))
+                .fetchAs(Long.class)
+                .mappedBy((types, row) -> row.get("value").asLong())
+                .one()
+                .orElse(0L));
+    }
+
+    private boolean mailed(VolunteerRegistration registration, String confirmationLink, String personalLink) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null || registration.email() == null) {
+            return false;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(mailFrom);
+        message.setTo(registration.email());
+        message.setSubject("Nabij: confirm your registration as a volunteer");
+        message.setText("Hello " + registration.name() + ",\n\nConfirm your registration within "
+                + properties.confirmWithin().toHours() + " hours:\n" + confirmationLink
+                + "\n\nWith this personal link you can see, correct or delete your registration at any time:\n"
+                + personalLink + "\n\nKeep it to yourself. If you did not register, ignore this mail: without"
+                + " confirmation the registration is removed.");
+        try {
+            sender.send(message);
+            return true;
+        } catch (MailException e) {
+            log.warn(
+                    "Confirmation of registration {} not mailed; an administrator can pass it on",
+                    registration.id(),
+                    e);
+            return false;
+        }
+    }
+
+    private Optional<String> text(String cypher, Map<String, Object> parameters) {
+        return client.query(cypher)
+                .bindAll(parameters)
+                .fetchAs(String.class)
+                .mappedBy((types, row) -> row.get("value").asString())
+                .one();
+    }
+
+    private String now() {
+        return clock.instant().atOffset(ZoneOffset.UTC).toString();
+    }
+
+    private static InputError unknownLink() {
+        return new InputError("token", "UNKNOWN_LINK", "this personal link is unknown");
+    }
+}
