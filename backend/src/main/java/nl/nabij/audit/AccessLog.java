@@ -11,7 +11,7 @@ public class AccessLog {
 
     private static final String ABOUT =
             """
-            MATCH (e:AuditEvent) WHERE $subject IN e.subjects
+            MATCH (:AuditSubject {pseudonym: $subject})<-[:ABOUT]-(e:AuditEvent)
             OPTIONAL MATCH (p:Professional {id: e.actorReference})
             OPTIONAL MATCH (o:Organisation {id: e.organisation})
             RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role), organisation: o.name}

@@ -1,9 +1,11 @@
 package nl.nabij.audit;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.nabij.api.Connection;
+import nl.nabij.api.InvalidArgumentException;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
 import org.springframework.stereotype.Component;
@@ -27,26 +29,52 @@ class AuditQueries {
             RETURN e AS value ORDER BY e.sequence LIMIT $limit
             """;
 
+    private static final String PAGE_ABOUT =
+            """
+            MATCH (:AuditSubject {pseudonym: $subject})<-[:ABOUT]-(e:AuditEvent) WHERE e.sequence > $after
+            RETURN e AS value ORDER BY e.sequence LIMIT $limit
+            """;
+
     private final GraphQueries queries;
 
     AuditQueries(GraphQueries queries) {
         this.queries = queries;
     }
 
-    /** The events, newest first, optionally only those about one resident's pseudonym. */
+    /**
+     * The events in the order they were written, optionally only those about one resident's pseudonym: a seek on the
+     * sequence index, or a lookup of the subject and its events, never a scan of the trail.
+     */
     Connection<AuditEvent> events(String subject, PageRequest request) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("subject", subject);
-        return queries.page(
-                "MATCH (e:AuditEvent) WHERE $subject IS NULL OR $subject IN e.subjects",
-                // Zero-padded, so the text order of the sort key is the numeric order of the sequence.
-                "right('0000000000000000000' + toString(e.sequence), 19)",
-                "e.id",
-                "e",
-                parameters,
-                request,
-                AuditEvent::from,
-                event -> new PageRequest.Cursor(String.format("%019d", event.sequence()), event.id()));
+        parameters.put("after", request.cursor() == null ? 0L : sequenceOf(request.cursor()));
+        parameters.put("limit", request.size() + 1);
+        List<AuditEvent> events =
+                new ArrayList<>(queries.list(subject == null ? BATCH : PAGE_ABOUT, parameters, AuditEvent::from));
+        boolean more = events.size() > request.size();
+        if (more) {
+            events.remove(events.size() - 1);
+        }
+        List<Connection.Edge<AuditEvent>> edges = events.stream()
+                .map(event -> new Connection.Edge<>(
+                        event, new PageRequest.Cursor(Long.toString(event.sequence()), event.id()).encode()))
+                .toList();
+        return new Connection<>(
+                edges,
+                new Connection.PageInfo(
+                        more,
+                        request.cursor() != null,
+                        edges.isEmpty() ? null : edges.getFirst().cursor(),
+                        edges.isEmpty() ? null : edges.getLast().cursor()));
+    }
+
+    private static long sequenceOf(PageRequest.Cursor cursor) {
+        try {
+            return Long.parseLong(cursor.sortKey());
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("after", "MALFORMED_CURSOR", "after is a cursor of this list");
+        }
     }
 
     /** The last event the retention rule removed, where the walk of the chain starts. */

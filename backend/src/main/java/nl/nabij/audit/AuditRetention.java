@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +35,7 @@ class AuditRetention {
             SET c.prunedThrough = coalesce(c.prunedThrough, 0)
             WITH c
             MATCH (e:AuditEvent) WHERE e.sequence > c.prunedThrough AND e.sequence <= c.prunedThrough + $batch
-            RETURN e.sequence AS sequence, e.at < datetime($cutoff) AS expired, e.hash AS hash
+            RETURN e.sequence AS sequence, e.at < datetime($cutoff) AS expired, e.hash AS hash, e.subjects AS subjects
             ORDER BY e.sequence
             """;
 
@@ -41,10 +43,18 @@ class AuditRetention {
             """
             UNWIND $sequences AS sequence
             MATCH (e:AuditEvent {sequence: sequence})
-            DELETE e
+            DETACH DELETE e
             WITH count(*) AS removed
             MATCH (c:AuditChain {id: 'nabij'})
             SET c.prunedThrough = $through, c.prunedHash = $hash, c.prunedAt = datetime()
+            """;
+
+    /** Subjects no event is about any more; the trail keeps a pseudonym only while an event needs it. */
+    private static final String PRUNE_SUBJECTS =
+            """
+            UNWIND $pseudonyms AS pseudonym
+            MATCH (s:AuditSubject {pseudonym: pseudonym}) WHERE NOT EXISTS { (s)<-[:ABOUT]-(:AuditEvent) }
+            DELETE s
             """;
 
     private final Neo4jClient client;
@@ -84,6 +94,7 @@ class AuditRetention {
 
     private int removeOneBatch(String cutoff) {
         List<Long> sequences = new ArrayList<>();
+        Set<Object> pseudonyms = new HashSet<>();
         String lastHash = null;
         for (Map<String, Object> event : client.query(OLDEST)
                 .bindAll(Map.of("batch", BATCH, "cutoff", cutoff))
@@ -93,6 +104,7 @@ class AuditRetention {
                 break;
             }
             sequences.add((Long) event.get("sequence"));
+            pseudonyms.addAll((List<?>) event.get("subjects"));
             lastHash = (String) event.get("hash");
         }
         if (!sequences.isEmpty()) {

@@ -37,6 +37,9 @@ public class AuditTrail {
             UNWIND $events AS event
             CREATE (e:AuditEvent)
             SET e = event, e.at = datetime(event.at)
+            FOREACH (pseudonym IN event.subjects |
+                MERGE (s:AuditSubject {pseudonym: pseudonym})
+                CREATE (e)-[:ABOUT]->(s))
             WITH count(e) AS written
             MATCH (c:AuditChain {id: 'nabij'})
             SET c.lastHash = $lastHash

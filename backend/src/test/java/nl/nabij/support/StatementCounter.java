@@ -8,10 +8,12 @@ import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
+import org.neo4j.driver.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 public class StatementCounter implements BeanPostProcessor {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<Query> queries = new CopyOnWriteArrayList<>();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -30,6 +33,12 @@ public class StatementCounter implements BeanPostProcessor {
 
     public void reset() {
         statements.clear();
+        queries.clear();
+    }
+
+    /** The statements sent since the last reset, with their parameters. */
+    public List<Query> queries() {
+        return List.copyOf(queries);
     }
 
     public int count() {
@@ -59,6 +68,7 @@ public class StatementCounter implements BeanPostProcessor {
         if (method.getName().equals("run") || method.getName().equals("execute")) {
             Object query = arguments == null || arguments.length == 0 ? null : arguments[0];
             statements.add(query instanceof Query q ? q.text() : String.valueOf(query));
+            queries.add(asQuery(query, arguments));
         }
         Object result;
         try {
@@ -67,6 +77,22 @@ public class StatementCounter implements BeanPostProcessor {
             throw e.getCause();
         }
         return result == null || !method.getReturnType().isInterface() ? result : wrap(result);
+    }
+
+    private static Query asQuery(Object query, Object[] arguments) {
+        if (query instanceof Query q) {
+            return q;
+        }
+        Object parameters = arguments != null && arguments.length > 1 ? arguments[1] : null;
+        if (parameters instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> named = (Map<String, Object>) map;
+            return new Query(String.valueOf(query), named);
+        }
+        if (parameters instanceof Value value) {
+            return new Query(String.valueOf(query), value);
+        }
+        return new Query(String.valueOf(query));
     }
 
     private static Class<?>[] publicDriverInterfaces(Class<?> type) {
