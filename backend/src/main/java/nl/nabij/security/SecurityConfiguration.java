@@ -1,13 +1,17 @@
 package nl.nabij.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -30,16 +34,40 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> identityProvider) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/graphql", "/graphql/**")
                         .authenticated()
+                        // Probes come from the orchestrator without credentials; they reveal UP or DOWN only.
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest()
                         .permitAll())
                 // Stateless: every request carries its credentials, so there is no session to steal and no CSRF.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .httpBasic(Customizer.withDefaults());
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorizedOrUnavailable));
         if (identityProvider.getIfAvailable() != null) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim())));
         }
         return http.build();
+    }
+
+    /**
+     * A built-in account is looked up in Neo4j; when Neo4j cannot be reached that is no wrong password, so the answer
+     * is 503 with a code, not a 401 that would make the user doubt their credentials.
+     */
+    private static void unauthorizedOrUnavailable(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        if (failure instanceof InternalAuthenticationServiceException) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setContentType("application/json");
+            response.getWriter()
+                    .write("{\"errors\":[{\"message\":\"The database cannot be reached right now; try again shortly.\","
+                            + "\"extensions\":{\"code\":\"DATABASE_UNAVAILABLE\"}}]}");
+            return;
+        }
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Nabij\"");
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
     }
 
     @Bean

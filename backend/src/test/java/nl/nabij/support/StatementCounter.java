@@ -106,7 +106,7 @@ public class StatementCounter implements BeanPostProcessor {
     private static void collect(Class<?>[] interfaces, Set<Class<?>> found) {
         Arrays.stream(interfaces).forEach(candidate -> {
             if (Modifier.isPublic(candidate.getModifiers())
-                    && candidate.getPackageName().equals("org.neo4j.driver")) {
+                    && candidate.getPackageName().startsWith("org.neo4j.driver")) {
                 found.add(candidate);
             }
             collect(candidate.getInterfaces(), found);
