@@ -1,6 +1,7 @@
 /**
  * The network of a neighbourhood or district as it stood on a day: its teams, organisations, vindplaatsen and
  * professionals, who works with whom, with metrics per node and for the whole (JGraphT), and what is missing, each gap
- * with its evidence and a suggested action. Nothing in it names a resident or a household.
+ * with its evidence and a suggested action; the network also as files for network tools (GraphML, GEXF, CSV). Nothing
+ * in it names a resident or a household.
  */
 package nl.nabij.network;

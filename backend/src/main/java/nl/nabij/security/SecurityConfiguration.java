@@ -23,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call the API at all: every GraphQL request must be signed in, with a built-in account (HTTP Basic) or, when
  * an identity provider is configured ({@code spring.security.oauth2.resourceserver.jwt.*}), with its bearer token.
- * What a signed-in user may then see is decided per field by {@link AccessRules}.
+ * What a signed-in user may then see is decided per field by {@link AccessRules}. The file exports under
+ * {@code /exports/} have no fields to check, so their role rule is here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -39,6 +40,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.ADMINISTRATOR.name())
+                        // The network files: the roles that read networks over GraphQL, before any handler runs.
+                        .requestMatchers("/exports/**")
+                        .hasAnyRole(AccessRules.STAFF.stream().map(Role::name).toArray(String[]::new))
                         .anyRequest()
                         .permitAll())
                 // Stateless: every request carries its credentials, so there is no session to steal and no CSRF.

@@ -1,0 +1,60 @@
+package nl.nabij.network;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The attributes the network exports carry per node and per edge, listed once so that GraphML, GEXF and the CSV files
+ * cannot drift apart. Each value is the text the files hold, or null where a node has none (a detail), and is then
+ * left out.
+ */
+final class ExportColumns {
+
+    /** The value types of the attributes, with their names in GraphML ({@code attr.type}) and GEXF ({@code type}). */
+    enum Type {
+        STRING("string", "string"),
+        INTEGER("int", "integer"),
+        DOUBLE("double", "double"),
+        BOOLEAN("boolean", "boolean");
+
+        final String graphMl;
+        final String gexf;
+
+        Type(String graphMl, String gexf) {
+            this.graphMl = graphMl;
+            this.gexf = gexf;
+        }
+    }
+
+    record Column<T>(String name, Type type, Function<T, String> value) {}
+
+    /** GEXF has a label of its own on every node, so it leaves this column out of its attributes. */
+    static final Column<NetworkNode> LABEL = new Column<>("label", Type.STRING, NetworkNode::label);
+
+    static final List<Column<NetworkNode>> NODE = List.of(
+            new Column<>("kind", Type.STRING, node -> node.kind().name()),
+            LABEL,
+            new Column<>("detail", Type.STRING, NetworkNode::detail),
+            new Column<>("degree", Type.INTEGER, node -> Integer.toString(node.degree())),
+            new Column<>("weightedDegree", Type.DOUBLE, node -> number(node.weightedDegree())),
+            new Column<>("betweenness", Type.DOUBLE, node -> number(node.betweenness())),
+            new Column<>("component", Type.INTEGER, node -> Integer.toString(node.component())),
+            new Column<>("isolated", Type.BOOLEAN, node -> Boolean.toString(node.isolated())));
+
+    /** GEXF has a weight of its own on every edge, so it leaves this column out of its attributes. */
+    static final Column<NetworkEdge> WEIGHT = new Column<>("weight", Type.DOUBLE, edge -> number(edge.weight()));
+
+    static final List<Column<NetworkEdge>> EDGE =
+            List.of(new Column<>("kind", Type.STRING, edge -> edge.kind().name()), WEIGHT);
+
+    private ExportColumns() {}
+
+    /**
+     * A number as every format and locale reads it: a dot as decimal separator, no exponent, no trailing zeros ("3",
+     * "0.25", "0.0001"). The metrics are always finite: JGraphT's betweenness is 0 in graphs of one or two nodes.
+     */
+    static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

