@@ -85,6 +85,10 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("no answer within " + timeout + "; log:\n" + logText());
     }
 
+    public int httpPort() {
+        return httpPort;
+    }
+
     /** Waits for the process to end by itself and returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

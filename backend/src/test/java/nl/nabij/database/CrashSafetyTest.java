@@ -1,0 +1,135 @@
+package nl.nabij.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.nabij.NabijApplication;
+import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
+import nl.nabij.seed.SeedData;
+import nl.nabij.support.AppProcess;
+import nl.nabij.support.TestSecrets;
+import nl.nabij.support.TestTokens;
+import nl.nabij.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * Nothing acknowledged is lost: the application is killed with {@code kill -9} in the middle of 1,000 registrations
+ * from eight clients at once, and after a restart every registration it had answered with an id is there.
+ * {@code ops/crash-check.sh} runs this test on its own.
+ */
+class CrashSafetyTest {
+
+    private static final int REGISTRATIONS = 1_000;
+    private static final int KILL_AFTER = 300;
+    private static final Pattern ID = Pattern.compile("\"involvement\":\\{\"id\":\"([0-9a-f-]{36})\"");
+    private static final String REGISTER =
+            "{\"query\":\"mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) {"
+                    + " involvement { id } created } }\",\"variables\":{\"input\":{\"bsn\":\"%s\",\"domain\":\"%s\","
+                    + "\"since\":\"2026-01-05\"}}}";
+    private static final String[] DOMAINS = {
+        "WMO", "YOUTH", "PARTICIPATION", "ZVW", "WLZ", "DEBT", "EDUCATION", "SAFETY"
+    };
+
+    @TempDir
+    Path home;
+
+    private int boltPort;
+
+    @Test
+    void everyAcknowledgedRegistrationSurvivesAKillMinusNine() throws Exception {
+        SeedData seed = SeedData.fromClasspath();
+        List<String> bsns = seed.households().stream()
+                .flatMap(household -> household.members().stream())
+                .map(SeedData.Member::bsn)
+                .toList();
+        List<NabijUser> professionals = seed.professionals().stream()
+                .map(p -> new NabijUser("p-" + p.id(), Role.PROFESSIONAL, p.id(), null, p.organisationId()))
+                .toList();
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+
+        try (AppProcess app = start("before")) {
+            int httpPort = app.httpPort();
+            HttpClient http = HttpClient.newHttpClient();
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            for (int client = 0; client < 8; client++) {
+                clients.execute(() -> {
+                    for (int i = next.getAndIncrement(); i < REGISTRATIONS; i = next.getAndIncrement()) {
+                        NabijUser professional = professionals.get(i % professionals.size());
+                        String body = REGISTER.formatted(bsns.get(i % bsns.size()), DOMAINS[(i / 80) % DOMAINS.length]);
+                        try {
+                            HttpResponse<String> answer = http.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/graphql"))
+                                            .header("Content-Type", "application/json")
+                                            .header("Authorization", TestUsers.bearer(professional))
+                                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            Matcher id = ID.matcher(answer.body());
+                            if (answer.statusCode() == 200 && id.find()) {
+                                acknowledged.add(id.group(1));
+                            }
+                        } catch (Exception killed) {
+                            return;
+                        }
+                    }
+                });
+            }
+            while (acknowledged.size() < KILL_AFTER) {
+                Thread.sleep(20);
+            }
+            app.kill();
+            clients.shutdown();
+            assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        }
+        List<String> ids = new ArrayList<>(acknowledged);
+        assertThat(ids.size()).as("killed in the middle").isBetween(KILL_AFTER, REGISTRATIONS - 1);
+
+        try (AppProcess restarted = start("after");
+                Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort)) {
+            long found = driver.executableQuery("MATCH (i:Involvement) WHERE i.id IN $ids RETURN count(i) AS n")
+                    .withParameters(Map.of("ids", ids))
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("n")
+                    .asLong();
+            assertThat(found).as("acknowledged registrations after the restart").isEqualTo(ids.size());
+        }
+    }
+
+    private AppProcess start(String name) throws Exception {
+        int httpPort = AppProcess.freePort();
+        boltPort = boltPort == 0 ? AppProcess.freePort() : boltPort;
+        return AppProcess.start(
+                        NabijApplication.class.getName(),
+                        home.resolve(name + ".log"),
+                        httpPort,
+                        "--server.port=" + httpPort,
+                        "--nabij.embedded.home=" + home.resolve("neo4j"),
+                        "--nabij.embedded.bolt-port=" + boltPort,
+                        "--nabij.embedded.page-cache=64m",
+                        "--nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
+                        "--" + TestTokens.PUBLIC_KEY_PROPERTY)
+                .awaitGraphQl(Duration.ofMinutes(4));
+    }
+}
