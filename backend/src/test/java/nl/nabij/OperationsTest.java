@@ -91,15 +91,14 @@ class OperationsTest {
         URI bolt = database.getUri();
         try (TcpProxy proxy = new TcpProxy(bolt.getHost(), bolt.getPort());
                 ConfigurableApplicationContext second = new SpringApplicationBuilder(NabijApplication.class)
-                        .properties(
-                                "spring.neo4j.uri=bolt://127.0.0.1:" + proxy.port(),
-                                "server.port=0",
-                                "nabij.demo-data.enabled=false",
-                                "spring.neo4j.pool.connection-acquisition-timeout=2s",
-                                "spring.neo4j.connection-timeout=2s",
-                                "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
-                                TestTokens.PUBLIC_KEY_PROPERTY)
-                        .run()) {
+                        .run(
+                                "--spring.neo4j.uri=bolt://127.0.0.1:" + proxy.port(),
+                                "--server.port=0",
+                                "--nabij.demo-data.enabled=false",
+                                "--spring.neo4j.pool.connection-acquisition-timeout=2s",
+                                "--spring.neo4j.connection-timeout=2s",
+                                "--nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
+                                "--" + TestTokens.PUBLIC_KEY_PROPERTY)) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             assertThat(get(secondPort, "/actuator/health/readiness", null).statusCode())
                     .isEqualTo(200);

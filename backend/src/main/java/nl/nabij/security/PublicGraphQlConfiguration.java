@@ -1,5 +1,6 @@
 package nl.nabij.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * GraphQL-over-HTTP clients expect, instead of 200 with an error per field.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class PublicGraphQlConfiguration {
 
     static final String PATH = "/public/graphql";

@@ -1,0 +1,6 @@
+/**
+ * Backup and restore of the whole graph as one portable file (gzipped JSON lines) while the application runs, and
+ * its restore into an empty store, each with counts and a content digest that does not depend on the store's
+ * internal ids, so a backup and its restore can be compared.
+ */
+package nl.nabij.backup;
