@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Removes a resident and everything that is about them alone, in one transaction with its audit event: their
- * membership, the involvements and consents that concern them, their sign-in account and, when they were its last
- * member, their household with the involvements and the coordinator that concerned it. Audit events are not touched:
+ * membership, the involvements, applications and consents that concern them, their sign-in account and, when they
+ * were its last member, their household with the involvements, applications and the coordinator that concerned it. Audit events are not touched:
  * they name residents only by pseudonym, and the hash chain must stay whole.
  */
 @Service
@@ -39,6 +39,10 @@ class ErasureService {
                 RETURN count(i) AS ofResident
             }
             CALL (r) {
+                OPTIONAL MATCH (r)<-[:FOR]-(a:Application)
+                DETACH DELETE a
+            }
+            CALL (r) {
                 OPTIONAL MATCH (r)<-[:GIVEN_BY]-(c:Consent)
                 DETACH DELETE c
                 RETURN count(c) AS consents
@@ -52,6 +56,10 @@ class ErasureService {
                 OPTIONAL MATCH (h)<-[:CONCERNS]-(i:Involvement) WHERE lastMember
                 DETACH DELETE i
                 RETURN count(i) AS ofHousehold
+            }
+            CALL (h, lastMember) {
+                OPTIONAL MATCH (h)<-[:FOR]-(a:Application) WHERE lastMember
+                DETACH DELETE a
             }
             DETACH DELETE r
             FOREACH (_ IN CASE WHEN lastMember THEN [1] ELSE [] END | DETACH DELETE h)

@@ -38,7 +38,8 @@ class QueryPlanTest {
             "Consent",
             "VolunteerRegistration",
             "Match",
-            "Goal");
+            "Goal",
+            "Application");
 
     private static final SeedData SEED = SeedData.fromClasspath();
     private static final SeedData.Household CASE = SEED.caseHousehold();
@@ -86,6 +87,9 @@ class QueryPlanTest {
         questions.put("{ neighbourhoodNetwork(code: \"WK990101\") { density } }", TestUsers.demo(Role.ANALYST));
         questions.put(
                 "{ missingLinks(code: \"WK990101\") { predictedLinks { score } } }", TestUsers.demo(Role.ANALYST));
+        questions.put("{ clientism(code: \"WK990101\") { smallCellsSuppressed } }", TestUsers.demo(Role.ANALYST));
+        questions.put(
+                "{ applicationWaiting(code: \"WK990101\") { smallCellsSuppressed } }", TestUsers.demo(Role.ANALYST));
         questions.put("{ myNotifications(first: 5) { edges { node { id } } } }", TestUsers.demo(Role.PROFESSIONAL));
         questions.put(
                 "{ myData { resident { displayName } accessLog { who } consents { id } } }",

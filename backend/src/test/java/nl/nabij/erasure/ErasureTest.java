@@ -57,6 +57,9 @@ class ErasureTest {
                    since: date('2026-02-01')})-[:CONCERNS]->(second)
             CREATE (p)-[:REGISTERED]->(:Involvement {id: randomUUID(), domain: 'DEBT', status: 'ACTIVE',
                    since: date('2026-03-01')})-[:CONCERNS]->(h)
+            CREATE (:Application {id: $firstApplication, law: 'WMO', submittedOn: date('2026-01-12')})-[:FOR]->(first)
+            CREATE (:Application {id: $householdApplication, law: 'PARTICIPATION', submittedOn: date('2026-02-02')})
+                   -[:FOR]->(h)
             CREATE (c:Consent {id: randomUUID(), purpose: 'Overleg', until: date('2027-06-01'), grantedAt: datetime()})
                    -[:GIVEN_BY]->(first)
             CREATE (c)-[:TO]->(o)
@@ -65,7 +68,7 @@ class ErasureTest {
     private static final String REMOVE_FIXTURE =
             """
             MATCH (n) WHERE n.id IN [$household, $first, $second]
-            OPTIONAL MATCH (n)<-[:CONCERNS|GIVEN_BY|IS]-(attached)
+            OPTIONAL MATCH (n)<-[:CONCERNS|GIVEN_BY|IS|FOR]-(attached)
             DETACH DELETE attached, n
             """;
 
@@ -85,6 +88,8 @@ class ErasureTest {
             SeedData.fromClasspath().professionals().get(0).id();
     private final String firstId = "5f0c8d3e-0000-4000-8000-00000000e011";
     private final String secondId = "5f0c8d3e-0000-4000-8000-00000000e012";
+    private final String firstApplication = "5f0c8d3e-0000-4000-8000-00000000e021";
+    private final String householdApplication = "5f0c8d3e-0000-4000-8000-00000000e022";
 
     @BeforeEach
     void aHouseholdOfTwoWithInvolvementsAConsentAndAnAccount() {
@@ -97,7 +102,9 @@ class ErasureTest {
                         "firstName", FIRST_NAME,
                         "second", secondId,
                         "secondPseudonym", pseudonymiser.pseudonymise(SECOND_BSN),
-                        "secondName", SECOND_NAME))
+                        "secondName", SECOND_NAME,
+                        "firstApplication", firstApplication,
+                        "householdApplication", householdApplication))
                 .execute();
         accounts.save(new NabijUser("erasure-resident", Role.RESIDENT, null, firstId, null), "a long demo password");
     }
@@ -115,6 +122,17 @@ class ErasureTest {
                 .variable("bsn", bsn)
                 .variable("reference", reference)
                 .execute();
+    }
+
+    private List<String> applications() {
+        return driver
+                .executableQuery("MATCH (a:Application) WHERE a.id IN $ids RETURN a.id AS id")
+                .withParameters(Map.of("ids", List.of(firstApplication, householdApplication)))
+                .execute()
+                .records()
+                .stream()
+                .map(record -> record.get("id").asString())
+                .toList();
     }
 
     private long count(String cypher, Map<String, Object> parameters) {
@@ -147,6 +165,9 @@ class ErasureTest {
                         Map.of("household", HOUSEHOLD)))
                 .as("the other member and the household stay")
                 .isEqualTo(1);
+        assertThat(applications())
+                .as("the household's application stays, the resident's is gone")
+                .containsExactly(householdApplication);
         assertThat(count(
                         "MATCH (e:AuditEvent) WHERE $pseudonym IN e.subjects AND e.purpose = 'erasure' "
                                 + "AND e.basis = 'avg-article-17 request AVG-2026-0042' RETURN count(e)",
@@ -165,6 +186,7 @@ class ErasureTest {
         assertThat(count("MATCH (h:Household {id: $household}) RETURN count(h)", Map.of("household", HOUSEHOLD)))
                 .as("the household went with its last member")
                 .isZero();
+        assertThat(applications()).as("and its application with it").isEmpty();
         GraphQlClients.overHttp(port, TestUsers.demo(Role.AUDITOR))
                 .document("{ auditChainCheck { intact } }")
                 .execute()

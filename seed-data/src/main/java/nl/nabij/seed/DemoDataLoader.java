@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import nl.nabij.seed.SeedData.Application;
 import nl.nabij.seed.SeedData.District;
 import nl.nabij.seed.SeedData.Household;
 import nl.nabij.seed.SeedData.Involvement;
@@ -146,7 +147,8 @@ public final class DemoDataLoader {
             MATCH (p:Professional {id: row.professionalId})
             MATCH (o:Organisation {id: row.organisationId})
             MERGE (i:Involvement {id: row.id})
-            SET i.domain = row.domain, i.since = row.since, i.until = row.until, i.status = row.status
+            SET i.domain = row.domain, i.since = row.since, i.until = row.until, i.status = row.status,
+                i.endReason = row.endReason
             MERGE (p)-[:REGISTERED]->(i)
             MERGE (i)-[:ON_BEHALF_OF]->(o)
             RETURN count(*) AS written""";
@@ -192,6 +194,31 @@ public final class DemoDataLoader {
             MATCH (b:Professional {id: row.professionalB})
             MERGE (a)-[c:COLLABORATES_WITH]->(b)
             SET c.since = row.since, c.kind = row.kind
+            RETURN count(*) AS written""";
+
+    private static final String APPLICATIONS =
+            """
+            UNWIND $rows AS row
+            MATCH (t:Team {id: row.teamId})
+            MERGE (a:Application {id: row.id})
+            SET a.law = row.law, a.submittedOn = row.submittedOn, a.decidedOn = row.decidedOn
+            MERGE (a)-[:HANDLED_BY]->(t)
+            RETURN count(*) AS written""";
+
+    private static final String FOR_HOUSEHOLD =
+            """
+            UNWIND $rows AS row
+            MATCH (a:Application {id: row.id})
+            MATCH (h:Household {id: row.householdId})
+            MERGE (a)-[:FOR]->(h)
+            RETURN count(*) AS written""";
+
+    private static final String FOR_RESIDENT =
+            """
+            UNWIND $rows AS row
+            MATCH (a:Application {id: row.id})
+            MATCH (r:Resident {id: row.residentId})
+            MERGE (a)-[:FOR]->(r)
             RETURN count(*) AS written""";
 
     private final Driver driver;
@@ -254,6 +281,14 @@ public final class DemoDataLoader {
 
             relationships.put("COORDINATES", writer.write(COORDINATES, coordinatorRows(data)));
             relationships.put("COLLABORATES_WITH", writer.write(COLLABORATES_WITH, collaborationRows(data)));
+
+            List<Map<String, Object>> applications = applicationRows(data);
+            nodes.put("Application", writer.write(APPLICATIONS, applications));
+            relationships.put("HANDLED_BY", nodes.get("Application"));
+            relationships.put(
+                    "FOR",
+                    writer.write(FOR_HOUSEHOLD, withValue(applications, "householdId"))
+                            + writer.write(FOR_RESIDENT, withValue(applications, "residentId")));
         }
         LoadReport report = new LoadReport(nodes, relationships);
         LOG.info(
@@ -441,7 +476,11 @@ public final class DemoDataLoader {
                     "until",
                     involvement.until(),
                     "status",
-                    involvement.status().name()));
+                    involvement.status().name(),
+                    "endReason",
+                    involvement.endReason() == null
+                            ? null
+                            : involvement.endReason().name()));
         }
         return rows;
     }
@@ -470,6 +509,28 @@ public final class DemoDataLoader {
                         "kind",
                         collaboration.kind().name()))
                 .toList();
+    }
+
+    private static List<Map<String, Object>> applicationRows(SeedData data) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Application application : data.applications()) {
+            rows.add(row(
+                    "id",
+                    application.id(),
+                    "law",
+                    application.law().name(),
+                    "householdId",
+                    application.target().householdId(),
+                    "residentId",
+                    application.target().residentId(),
+                    "teamId",
+                    application.teamId(),
+                    "submittedOn",
+                    application.submittedOn(),
+                    "decidedOn",
+                    application.decidedOn()));
+        }
+        return rows;
     }
 
     private static List<Map<String, Object>> withValue(List<Map<String, Object>> rows, String key) {

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
+import nl.nabij.seed.SeedData.Application;
 import nl.nabij.seed.SeedData.CareLine;
 import nl.nabij.seed.SeedData.Collaboration;
 import nl.nabij.seed.SeedData.CollaborationKind;
@@ -23,9 +24,11 @@ import nl.nabij.seed.SeedData.Coordinator;
 import nl.nabij.seed.SeedData.Discipline;
 import nl.nabij.seed.SeedData.District;
 import nl.nabij.seed.SeedData.Domain;
+import nl.nabij.seed.SeedData.EndReason;
 import nl.nabij.seed.SeedData.Household;
 import nl.nabij.seed.SeedData.Involvement;
 import nl.nabij.seed.SeedData.InvolvementStatus;
+import nl.nabij.seed.SeedData.Law;
 import nl.nabij.seed.SeedData.Member;
 import nl.nabij.seed.SeedData.Municipality;
 import nl.nabij.seed.SeedData.Neighbourhood;
@@ -61,6 +64,18 @@ public final class DemoMunicipalityGenerator {
     private static final LocalDate FIRST_INVOLVEMENT = LocalDate.of(2024, 1, 1);
     private static final LocalDate LAST_DATE = LocalDate.of(2026, 10, 31);
     private static final double ENDED_SHARE = 0.15;
+    // Wijkteams are the entry point that hands residents on, so their members end by referral more often.
+    private static final int REFERRED_PERCENT_VIA_TEAM = 65;
+    private static final int REFERRED_PERCENT_OTHERWISE = 30;
+    private static final Map<EndReason, Integer> OTHER_END_REASONS = new EnumMap<>(Map.of(
+            EndReason.GOAL_REACHED, 50, EndReason.NO_LONGER_NEEDED, 25, EndReason.DECLINED, 15, EndReason.MOVED, 10));
+    // How often a team member who can refer to their own employer does: the cliëntisme the steering figures show.
+    private static final int OWN_EMPLOYER_PERCENT = 70;
+    private static final int APPLICATIONS = 320;
+    private static final LocalDate FIRST_APPLICATION = LAST_DATE.minusMonths(18).plusDays(1);
+    // Both pilots started here; Haven's long waits for household help shorten from then on.
+    private static final LocalDate PILOT_START = LocalDate.of(2026, 5, 1);
+    private static final int STATUTORY_TERM_DAYS = 56;
     // Dutch postcodes skip letters that are easily misread; SA, SD and SS are never issued.
     private static final String POSTCODE_LETTERS = "ABCDEGHJKLMNPRSTVWXZ";
     private static final Set<String> FORBIDDEN_POSTCODE_LETTERS = Set.of("SA", "SD", "SS");
@@ -332,6 +347,8 @@ public final class DemoMunicipalityGenerator {
         teamCollaborations();
         householdCollaborations(households);
         coordinators(households);
+        referralFollowUps(households);
+        List<Application> applications = applications(households);
         return new SeedData(
                 municipality,
                 List.copyOf(organisationsByKey.values()),
@@ -341,7 +358,8 @@ public final class DemoMunicipalityGenerator {
                 households,
                 involvements,
                 List.copyOf(collaborationsByPair.values()),
-                coordinators);
+                coordinators,
+                applications);
     }
 
     private static Municipality municipality() {
@@ -828,11 +846,11 @@ public final class DemoMunicipalityGenerator {
             Domain domain,
             LocalDate since,
             LocalDate until) {
-        String key = household.id() + "/" + (involvements.size() + 1);
+        String id = id("involvement", household.id() + "/" + (involvements.size() + 1));
         Team team = teamServing(household.neighbourhoodCode());
         String teamId = team != null && team.id().equals(professional.teamId()) ? team.id() : null;
         involvements.add(new Involvement(
-                id("involvement", key),
+                id,
                 professional.id(),
                 professional.organisationId(),
                 teamId,
@@ -840,7 +858,200 @@ public final class DemoMunicipalityGenerator {
                 domain,
                 since,
                 until,
-                until == null ? InvolvementStatus.ACTIVE : InvolvementStatus.ENDED));
+                until == null ? InvolvementStatus.ACTIVE : InvolvementStatus.ENDED,
+                until == null ? null : endReason(id, teamId != null, isCase(household))));
+    }
+
+    /**
+     * Drawn from the involvement's own id, not from the generator's sequence, so end reasons came in without changing
+     * anything generated before them. The documented case's one ended involvement is not a referral: a referral
+     * brings a follow-up, and the case's circle is fixed.
+     */
+    private static EndReason endReason(String involvementId, boolean viaTeam, boolean caseHousehold) {
+        Random draws = randomFor("end-reason", involvementId);
+        int referredPercent = viaTeam ? REFERRED_PERCENT_VIA_TEAM : REFERRED_PERCENT_OTHERWISE;
+        if (draws.nextInt(100) < referredPercent && !caseHousehold) {
+            return EndReason.REFERRED;
+        }
+        return weighted(draws, List.copyOf(OTHER_END_REASONS.keySet()), OTHER_END_REASONS::get);
+    }
+
+    /**
+     * Every referral is taken up: where no other professional began with the same resident or household after it,
+     * one does within four weeks. A team member who can refers to their own employer's services (its staff outside
+     * the teams) half of the time; everyone else refers to another organisation. The follow-ups come after all other
+     * data and draw from the referral's own id, so nothing generated before them changed.
+     */
+    private void referralFollowUps(List<Household> households) {
+        Map<String, Household> householdOfTarget = new LinkedHashMap<>();
+        for (Household household : households) {
+            householdOfTarget.put(household.id(), household);
+            household.members().forEach(member -> householdOfTarget.put(member.id(), household));
+        }
+        for (Involvement referral : List.copyOf(involvements)) {
+            if (referral.endReason() != EndReason.REFERRED || hasFollowUp(referral)) {
+                continue;
+            }
+            Random draws = randomFor("referral", referral.id());
+            Household household = householdOfTarget.get(targetId(referral.target()));
+            List<Professional> fitting = professionals.stream()
+                    .filter(professional -> professional.teamId() == null)
+                    .filter(professional -> !professional.id().equals(referral.professionalId()))
+                    .filter(professional -> fitsTarget(professional, referral.target(), household))
+                    .filter(professional -> !involvedWith(professional, referral.target()))
+                    .toList();
+            List<Professional> ownEmployer = fitting.stream()
+                    .filter(professional -> professional.organisationId().equals(referral.organisationId()))
+                    .toList();
+            List<Professional> elsewhere = fitting.stream()
+                    .filter(professional -> !professional.organisationId().equals(referral.organisationId()))
+                    .filter(professional -> servesDistrict(professional, districtOf(household.neighbourhoodCode())))
+                    .toList();
+            boolean toOwnEmployer =
+                    referral.teamId() != null && !ownEmployer.isEmpty() && draws.nextInt(100) < OWN_EMPLOYER_PERCENT;
+            Professional receiver = pick(draws, toOwnEmployer ? ownEmployer : elsewhere);
+            LocalDate since = referral.until().plusDays(draws.nextInt(29));
+            involvements.add(new Involvement(
+                    id("involvement", household.id() + "/" + (involvements.size() + 1)),
+                    receiver.id(),
+                    receiver.organisationId(),
+                    null,
+                    referral.target(),
+                    followUpDomain(receiver.discipline(), referral.target()),
+                    since.isAfter(LAST_DATE) ? LAST_DATE : since,
+                    null,
+                    InvolvementStatus.ACTIVE,
+                    null));
+        }
+    }
+
+    private boolean hasFollowUp(Involvement referral) {
+        return involvements.stream()
+                .anyMatch(other -> other.target().equals(referral.target())
+                        && !other.professionalId().equals(referral.professionalId())
+                        && !other.since().isBefore(referral.until()));
+    }
+
+    private boolean involvedWith(Professional professional, Target target) {
+        return involvements.stream()
+                .anyMatch(involvement -> involvement.professionalId().equals(professional.id())
+                        && involvement.target().equals(target));
+    }
+
+    private boolean servesDistrict(Professional professional, String district) {
+        String home = districtOfOrganisation.get(professional.organisationId());
+        return home == null || home.equals(district);
+    }
+
+    /** Who can take up a referral for this resident or household, by what their discipline is for. */
+    private boolean fitsTarget(Professional professional, Target target, Household household) {
+        Member member = target.residentId() == null ? null : membersById.get(target.residentId());
+        Discipline discipline = professional.discipline();
+        if (member == null) {
+            return switch (discipline) {
+                case SOCIAL_WORK, COMMUNITY_WORK, DEBT_COUNSELLING, HOUSING -> true;
+                case YOUTH_CARE -> !children(household).isEmpty();
+                default -> false;
+            };
+        }
+        if (member.role() == Role.CHILD) {
+            return switch (discipline) {
+                case SOCIAL_WORK, YOUTH_CARE, YOUTH_HEALTH_CARE, MENTAL_HEALTH -> true;
+                case SCHOOL_SOCIAL_WORK -> member.birthYear() <= REFERENCE_YEAR - 4;
+                default -> false;
+            };
+        }
+        return switch (discipline) {
+            case SOCIAL_WORK, WMO_CONSULTANCY, MENTAL_HEALTH -> true;
+            case WORK_AND_INCOME -> member.birthYear() > 1959;
+            case DISTRICT_NURSING -> member.birthYear() <= 1955;
+            default -> false;
+        };
+    }
+
+    private Domain followUpDomain(Discipline discipline, Target target) {
+        Member member = target.residentId() == null ? null : membersById.get(target.residentId());
+        boolean child = member != null && member.role() == Role.CHILD;
+        return switch (discipline) {
+            case SOCIAL_WORK, MENTAL_HEALTH -> child ? Domain.YOUTH : Domain.WMO;
+            case YOUTH_CARE, YOUTH_HEALTH_CARE -> Domain.YOUTH;
+            case WORK_AND_INCOME -> Domain.PARTICIPATION;
+            case DEBT_COUNSELLING, HOUSING -> Domain.DEBT;
+            case DISTRICT_NURSING, GENERAL_PRACTICE -> Domain.ZVW;
+            case SCHOOL_SOCIAL_WORK -> Domain.EDUCATION;
+            case PROBATION, POLICE -> Domain.SAFETY;
+            case CLIENT_SUPPORT, WMO_CONSULTANCY, COMMUNITY_WORK, VOLUNTEER_COORDINATION -> Domain.WMO;
+        };
+    }
+
+    /**
+     * Applications over the last eighteen months, handled by the wijkteam of the household's district. Most are decided
+     * within the statutory eight weeks; Haven's waits were long until the pilot began and shorter after, Poort's were
+     * shorter throughout. The first two are decided on the term's last day and the day after, so the boundary of the
+     * rule is in the data. Each draws from its own id, apart from the generator's sequence.
+     */
+    private List<Application> applications(List<Household> households) {
+        List<Application> applications = new ArrayList<>();
+        for (int number = 1; number <= APPLICATIONS; number++) {
+            String id = id("application", "A%04d".formatted(number));
+            Random draws = randomFor("application", id);
+            Household household = pick(draws, households);
+            Law law = number <= 2 ? Law.WMO : weighted(draws, List.of(Law.values()), lawWeights(household));
+            Target target = applicant(draws, law, household);
+            LocalDate submittedOn = date(draws, FIRST_APPLICATION, LAST_DATE);
+            boolean haven = districtOf(household.neighbourhoodCode()).equals(HAVEN);
+            int waitingDays =
+                    number <= 2 ? STATUTORY_TERM_DAYS + number - 1 : waitingDays(draws, haven, law, submittedOn);
+            LocalDate decidedOn = submittedOn.plusDays(waitingDays);
+            applications.add(new Application(
+                    id,
+                    law,
+                    target,
+                    teamServing(household.neighbourhoodCode()).id(),
+                    submittedOn,
+                    decidedOn.isAfter(LAST_DATE) ? null : decidedOn));
+        }
+        return applications;
+    }
+
+    private static ToIntFunction<Law> lawWeights(Household household) {
+        boolean children = !children(household).isEmpty();
+        boolean senior = adults(household).stream().anyMatch(member -> member.birthYear() <= 1955);
+        boolean workingAge = adults(household).stream().anyMatch(member -> member.birthYear() > 1959);
+        return law -> switch (law) {
+            case WMO -> senior ? 80 : 35;
+            case YOUTH -> children ? 35 : 0;
+            case PARTICIPATION -> workingAge ? 30 : 0;
+        };
+    }
+
+    // Wmo support goes to an adult, youth care to a child, and income support to the household as a whole.
+    private static Target applicant(Random draws, Law law, Household household) {
+        return switch (law) {
+            case WMO -> resident(pick(draws, adults(household)));
+            case YOUTH -> resident(pick(draws, children(household)));
+            case PARTICIPATION -> Target.household(household.id());
+        };
+    }
+
+    private static int waitingDays(Random draws, boolean haven, Law law, LocalDate submittedOn) {
+        boolean pilot = !submittedOn.isBefore(PILOT_START);
+        int latePercent = pilot ? (haven ? 12 : 10) : (haven ? 35 : 18);
+        if (draws.nextInt(100) >= latePercent) {
+            return 14 + draws.nextInt(STATUTORY_TERM_DAYS - 13);
+        }
+        // Household help in Haven waited up to five months before the pilot.
+        int longest = haven && law == Law.WMO && !pilot ? 100 : 50;
+        return STATUTORY_TERM_DAYS + 1 + draws.nextInt(longest);
+    }
+
+    private static Random randomFor(String purpose, String itemId) {
+        return new Random(UUID.nameUUIDFromBytes((purpose + ":" + itemId).getBytes(StandardCharsets.UTF_8))
+                .getMostSignificantBits());
+    }
+
+    private static String targetId(Target target) {
+        return target.householdId() != null ? target.householdId() : target.residentId();
     }
 
     private Team teamServing(String neighbourhoodCode) {
@@ -997,11 +1208,19 @@ public final class DemoMunicipalityGenerator {
     }
 
     private LocalDate date(LocalDate from, LocalDate to) {
-        return from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, to) + 1));
+        return date(random, from, to);
+    }
+
+    private static LocalDate date(Random draws, LocalDate from, LocalDate to) {
+        return from.plusDays(draws.nextInt((int) ChronoUnit.DAYS.between(from, to) + 1));
     }
 
     private <T> T pick(List<T> items) {
-        return items.get(random.nextInt(items.size()));
+        return pick(random, items);
+    }
+
+    private static <T> T pick(Random draws, List<T> items) {
+        return items.get(draws.nextInt(items.size()));
     }
 
     private char pick(String characters) {
@@ -1009,8 +1228,12 @@ public final class DemoMunicipalityGenerator {
     }
 
     private <T> T weighted(List<T> items, ToIntFunction<T> weight) {
+        return weighted(random, items, weight);
+    }
+
+    private static <T> T weighted(Random draws, List<T> items, ToIntFunction<T> weight) {
         int total = items.stream().mapToInt(weight).sum();
-        int draw = random.nextInt(total);
+        int draw = draws.nextInt(total);
         for (T item : items) {
             draw -= weight.applyAsInt(item);
             if (draw < 0) {

@@ -34,7 +34,8 @@ public record SeedData(
         List<Household> households,
         List<Involvement> involvements,
         List<Collaboration> collaborations,
-        List<Coordinator> coordinators) {
+        List<Coordinator> coordinators,
+        List<Application> applications) {
 
     /** Where the committed files live on the class path. */
     public static final String CLASSPATH_DIRECTORY = "/seed/";
@@ -48,6 +49,7 @@ public record SeedData(
     public static final String INVOLVEMENTS_FILE = "involvements.json";
     public static final String COLLABORATIONS_FILE = "collaborations.json";
     public static final String COORDINATORS_FILE = "coordinators.json";
+    public static final String APPLICATIONS_FILE = "applications.json";
 
     /** Every seed file, in the order of the components. */
     public static final List<String> FILES = List.of(
@@ -59,7 +61,8 @@ public record SeedData(
             HOUSEHOLDS_FILE,
             INVOLVEMENTS_FILE,
             COLLABORATIONS_FILE,
-            COORDINATORS_FILE);
+            COORDINATORS_FILE,
+            APPLICATIONS_FILE);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -87,6 +90,7 @@ public record SeedData(
         involvements = List.copyOf(involvements);
         collaborations = List.copyOf(collaborations);
         coordinators = List.copyOf(coordinators);
+        applications = List.copyOf(applications);
     }
 
     /**
@@ -112,7 +116,8 @@ public record SeedData(
                 readList(HOUSEHOLDS_FILE, Household.class),
                 readList(INVOLVEMENTS_FILE, Involvement.class),
                 readList(COLLABORATIONS_FILE, Collaboration.class),
-                readList(COORDINATORS_FILE, Coordinator.class));
+                readList(COORDINATORS_FILE, Coordinator.class),
+                readList(APPLICATIONS_FILE, Application.class));
     }
 
     /** Writes every component to its file in {@code directory}, creating the directory when needed. */
@@ -128,6 +133,7 @@ public record SeedData(
             write(directory, INVOLVEMENTS_FILE, involvements);
             write(directory, COLLABORATIONS_FILE, collaborations);
             write(directory, COORDINATORS_FILE, coordinators);
+            write(directory, APPLICATIONS_FILE, applications);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the seed files to " + directory, e);
         }
@@ -253,6 +259,22 @@ public record SeedData(
         ENDED
     }
 
+    /** Why an ended involvement ended; {@code EXPIRED} is the application's own and never in the seed. */
+    public enum EndReason {
+        GOAL_REACHED,
+        REFERRED,
+        MOVED,
+        DECLINED,
+        NO_LONGER_NEEDED
+    }
+
+    /** The laws a resident applies to the municipality under, each with a statutory term for the decision. */
+    public enum Law {
+        WMO,
+        YOUTH,
+        PARTICIPATION
+    }
+
     public enum CollaborationKind {
         CASE_MEETING,
         PHONE_CALL,
@@ -367,7 +389,10 @@ public record SeedData(
         }
     }
 
-    /** {@code teamId} is present when the professional registered it as a member of a wijkteam. */
+    /**
+     * {@code teamId} is present when the professional registered it as a member of a wijkteam; {@code endReason} and
+     * {@code until} are present exactly when it ended.
+     */
     public record Involvement(
             String id,
             String professionalId,
@@ -377,7 +402,8 @@ public record SeedData(
             Domain domain,
             LocalDate since,
             LocalDate until,
-            InvolvementStatus status) {
+            InvolvementStatus status,
+            EndReason endReason) {
         public Involvement {
             requireNonNull(id, "id");
             requireNonNull(professionalId, "professionalId");
@@ -388,6 +414,9 @@ public record SeedData(
             requireNonNull(status, "status");
             if ((until == null) != (status == InvolvementStatus.ACTIVE)) {
                 throw new IllegalArgumentException("An involvement is ENDED exactly when it has an until, " + id);
+            }
+            if ((endReason == null) != (status == InvolvementStatus.ACTIVE)) {
+                throw new IllegalArgumentException("An involvement is ENDED exactly when it has an endReason, " + id);
             }
         }
 
@@ -428,6 +457,24 @@ public record SeedData(
             requireNonNull(householdId, "householdId");
             requireNonNull(professionalId, "professionalId");
             requireNonNull(since, "since");
+        }
+    }
+
+    /**
+     * An application for support (aanvraag) by or for a resident or a household, handled by a wijkteam; {@code
+     * decidedOn} is absent while no decision has been made.
+     */
+    public record Application(
+            String id, Law law, Target target, String teamId, LocalDate submittedOn, LocalDate decidedOn) {
+        public Application {
+            requireNonNull(id, "id");
+            requireNonNull(law, "law");
+            requireNonNull(target, "target");
+            requireNonNull(teamId, "teamId");
+            requireNonNull(submittedOn, "submittedOn");
+            if (decidedOn != null && decidedOn.isBefore(submittedOn)) {
+                throw new IllegalArgumentException("An application is decided on or after its submission, " + id);
+            }
         }
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import nl.nabij.seed.SeedData.Application;
 import nl.nabij.seed.SeedData.Collaboration;
 import nl.nabij.seed.SeedData.Coordinator;
 import nl.nabij.seed.SeedData.Discipline;
 import nl.nabij.seed.SeedData.District;
+import nl.nabij.seed.SeedData.EndReason;
 import nl.nabij.seed.SeedData.Household;
 import nl.nabij.seed.SeedData.Involvement;
+import nl.nabij.seed.SeedData.Law;
 import nl.nabij.seed.SeedData.Member;
 import nl.nabij.seed.SeedData.Neighbourhood;
 import nl.nabij.seed.SeedData.Organisation;
@@ -99,7 +104,8 @@ class SeedDataTest {
                         data.professionals().stream().map(Professional::id),
                         data.households().stream().map(Household::id),
                         residents().stream().map(Member::id),
-                        data.involvements().stream().map(Involvement::id))
+                        data.involvements().stream().map(Involvement::id),
+                        data.applications().stream().map(Application::id))
                 .flatMap(Function.identity())
                 .toList();
 
@@ -182,6 +188,68 @@ class SeedDataTest {
             assertThat(households).containsKey(coordinator.householdId());
             assertThat(professionals).containsKey(coordinator.professionalId());
         });
+    }
+
+    @Test
+    void everyReferralIsTakenUpAndSomeTeamMembersReferToTheirOwnEmployer() {
+        List<Involvement> ended =
+                data.involvements().stream().filter(i -> !i.active()).toList();
+        List<Involvement> referrals =
+                ended.stream().filter(i -> i.endReason() == EndReason.REFERRED).toList();
+
+        assertThat((double) referrals.size() / ended.size()).isBetween(0.3, 0.7);
+        assertThat(referrals).allSatisfy(referral -> assertThat(followUp(referral))
+                .as("follow-up of %s", referral.id())
+                .isNotNull());
+        assertThat(referrals)
+                .filteredOn(referral -> referral.teamId() != null)
+                .filteredOn(referral -> followUp(referral).organisationId().equals(referral.organisationId()))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(referrals)
+                .filteredOn(referral -> !followUp(referral).organisationId().equals(referral.organisationId()))
+                .hasSizeGreaterThan(referrals.size() / 2);
+        assertThat(referrals).noneMatch(referral -> householdOf(referral).equals(caseHousehold()));
+    }
+
+    /** The first involvement another professional began with the same resident or household after it ended. */
+    private static Involvement followUp(Involvement referral) {
+        return data.involvements().stream()
+                .filter(other -> other.target().equals(referral.target())
+                        && !other.professionalId().equals(referral.professionalId())
+                        && !other.since().isBefore(referral.until()))
+                .min(Comparator.comparing(Involvement::since).thenComparing(Involvement::id))
+                .orElse(null);
+    }
+
+    @Test
+    void applicationsFitTheirLawAndMostAreDecidedWithinEightWeeks() {
+        Map<String, Team> teams = index(data.teams(), Team::id);
+        Map<String, Member> members = residents().stream().collect(toMap(Member::id, Function.identity()));
+
+        assertThat(data.applications()).hasSizeBetween(250, 400).allSatisfy(application -> {
+            assertThat(application.submittedOn()).isBetween(LAST_DATE.minusMonths(18), LAST_DATE);
+            if (application.decidedOn() != null) {
+                assertThat(application.decidedOn()).isBetween(application.submittedOn(), LAST_DATE);
+            }
+            Household household = application.target().householdId() != null
+                    ? households.get(application.target().householdId())
+                    : householdOfResident.get(application.target().residentId());
+            assertThat(teams.get(application.teamId()).serves()).contains(household.neighbourhoodCode());
+            Member applicant = members.get(application.target().residentId());
+            if (application.law() == Law.PARTICIPATION) {
+                assertThat(applicant).isNull();
+            } else {
+                assertThat(applicant.role()).isEqualTo(application.law() == Law.YOUTH ? Role.CHILD : Role.ADULT);
+            }
+        });
+        List<Long> waitingDays = data.applications().stream()
+                .filter(application -> application.decidedOn() != null)
+                .map(application -> ChronoUnit.DAYS.between(application.submittedOn(), application.decidedOn()))
+                .toList();
+        assertThat(waitingDays).contains(56L, 57L);
+        assertThat((double) waitingDays.stream().filter(days -> days > 56).count() / waitingDays.size())
+                .isBetween(0.1, 0.35);
+        assertThat(data.applications()).anyMatch(application -> application.decidedOn() == null);
     }
 
     @Test
