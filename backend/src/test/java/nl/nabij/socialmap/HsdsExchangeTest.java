@@ -301,6 +301,14 @@ class HsdsExchangeTest {
         assertCounts(asTable.path("vindplaatsen"), 0, 0, 4, 0);
         assertThat(count("MATCH (e:AuditEvent {purpose: 'hsds-import'}) RETURN count(e)"))
                 .isEqualTo(events);
+
+        ObjectNode changed = (ObjectNode) JSON.readTree(sample);
+        ((ObjectNode) changed.path("locations").get(0)).put("description", "Inloop, nu ook op vrijdag.");
+        JsonNode correction = importJson(JSON.writeValueAsBytes(changed));
+        assertCounts(correction.path("vindplaatsen"), 0, 1, 3, 0);
+        assertThat(details(ANKERPLAATS).path("description").asString()).isEqualTo("Inloop, nu ook op vrijdag.");
+        assertThat(count("MATCH (e:AuditEvent {purpose: 'hsds-import'}) RETURN count(e)"))
+                .isEqualTo(events + 1);
     }
 
     @Test
