@@ -1,16 +1,27 @@
 package nl.nabij.directory;
 
-/** What sort of place or person a vindplaats is. */
+/** What sort of place or person a vindplaats is. Each category belongs to exactly one kind. */
 public enum VindplaatsCategory {
-    SCHOOL,
-    CHURCH,
-    MOSQUE,
-    COMMUNITY_CENTRE,
-    HEALTH_CENTRE,
-    LIBRARY,
-    SPORTS_CLUB,
-    NEIGHBOURHOOD_WORKER,
-    VOLUNTEER,
-    TRUSTED_PERSON,
-    CITIZEN_INITIATIVE
+    SCHOOL(VindplaatsKind.FORMAL),
+    CHURCH(VindplaatsKind.FORMAL),
+    MOSQUE(VindplaatsKind.FORMAL),
+    COMMUNITY_CENTRE(VindplaatsKind.FORMAL),
+    HEALTH_CENTRE(VindplaatsKind.FORMAL),
+    LIBRARY(VindplaatsKind.FORMAL),
+    SPORTS_CLUB(VindplaatsKind.FORMAL),
+    NEIGHBOURHOOD_WORKER(VindplaatsKind.INFORMAL),
+    VOLUNTEER(VindplaatsKind.INFORMAL),
+    TRUSTED_PERSON(VindplaatsKind.INFORMAL),
+    CITIZEN_INITIATIVE(VindplaatsKind.INFORMAL);
+
+    private final VindplaatsKind kind;
+
+    VindplaatsCategory(VindplaatsKind kind) {
+        this.kind = kind;
+    }
+
+    /** Whether places of this category are formal or informal. */
+    public VindplaatsKind kind() {
+        return kind;
+    }
 }

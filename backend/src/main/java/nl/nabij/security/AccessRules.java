@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  * members), not only where a query starts. A root field missing from the table is closed to everyone, so a new
  * operation cannot ship without a rule. Which households a permitted user sees is decided in the household queries.
  * The user comes from the GraphQL context ({@link CurrentUserInterceptor}), as nested fields may run on other threads.
+ * A request without a user reaches only the {@link #PUBLIC_OPERATIONS} and the types no table guards.
  * Every refusal is published as an {@link AccessDenied}, once per request and field, for the audit trail.
  */
 @Component
@@ -39,6 +40,21 @@ public class AccessRules extends SimplePerformantInstrumentation {
     static final Set<Role> MAP_READERS = EnumSet.complementOf(EnumSet.of(Role.AUDITOR));
     /** The roles that search an area for overlap, each within their household scope; residents have one household. */
     static final Set<Role> OVERLAP_SEARCHERS = EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD);
+    /** The roles that keep the social map: administrators everywhere, team leads in their team's neighbourhoods. */
+    static final Set<Role> SOCIAL_MAP_KEEPERS = EnumSet.of(Role.ADMINISTRATOR, Role.TEAM_LEAD);
+
+    /**
+     * The root operations a request without a user may call. Nothing else: any other operation, and any field whose
+     * type the {@link #TYPES} table guards, answers UNAUTHORIZED to it, which the endpoint turns into HTTP 401.
+     */
+    static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "apiVersion",
+            "socialMap",
+            "registerAsVolunteer",
+            "confirmVolunteerRegistration",
+            "volunteerRegistration",
+            "updateVolunteerRegistration",
+            "deleteVolunteerRegistration");
 
     /** Root operations and who may call them. */
     static final Map<String, Set<Role>> OPERATIONS = Map.ofEntries(
@@ -95,18 +111,17 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("enableAccount", EnumSet.of(Role.ADMINISTRATOR)),
             entry("resetPassword", EnumSet.of(Role.ADMINISTRATOR)),
             entry("createOrganisation", EnumSet.of(Role.ADMINISTRATOR)),
-            entry("updateOrganisation", EnumSet.of(Role.ADMINISTRATOR)));
-
-    /**
-     * What anyone may call without signing in, on {@link PublicGraphQlConfiguration#PATH}: registering as a volunteer
-     * and managing that registration with its personal link. The node types these return carry no rule of their own.
-     */
-    static final Set<String> PUBLIC_OPERATIONS = Set.of(
-            "registerAsVolunteer",
-            "confirmVolunteerRegistration",
-            "volunteerRegistration",
-            "updateVolunteerRegistration",
-            "deleteVolunteerRegistration");
+            entry("updateOrganisation", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("socialMap", EVERYONE),
+            entry("createVindplaats", SOCIAL_MAP_KEEPERS),
+            entry("updateVindplaats", SOCIAL_MAP_KEEPERS),
+            entry("retireVindplaats", SOCIAL_MAP_KEEPERS),
+            // A volunteer manages their registration with its links, signed in or not.
+            entry("registerAsVolunteer", EVERYONE),
+            entry("confirmVolunteerRegistration", EVERYONE),
+            entry("volunteerRegistration", EVERYONE),
+            entry("updateVolunteerRegistration", EVERYONE),
+            entry("deleteVolunteerRegistration", EVERYONE));
 
     /** Node types and who may see them, wherever they appear. Types not listed carry no data of their own. */
     static final Map<String, Set<Role>> TYPES = Map.ofEntries(
@@ -134,7 +149,9 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("Erasure", EnumSet.of(Role.ADMINISTRATOR)),
             entry("Notification", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("PlanGoal", HOUSEHOLD_READERS),
-            entry("RegieFlag", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)));
+            entry("RegieFlag", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
+            // A vindplaats's contact is often a named volunteer or neighbour: for the wijkteam's need to know only.
+            entry("VindplaatsContact", STAFF));
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
     private static final String REPORTED_DENIALS = "nabij.reported-denials";
@@ -153,9 +170,11 @@ public class AccessRules extends SimplePerformantInstrumentation {
         String field = step.getFieldDefinition().getName();
         Set<Role> allowed;
         String what;
+        boolean open = false;
         if (ROOT_TYPES.contains(parent)) {
             allowed = OPERATIONS.getOrDefault(field, Set.of());
             what = field;
+            open = PUBLIC_OPERATIONS.contains(field);
         } else {
             what = ((GraphQLNamedType)
                             GraphQLTypeUtil.unwrapAll(step.getFieldDefinition().getType()))
@@ -165,13 +184,13 @@ public class AccessRules extends SimplePerformantInstrumentation {
                 return dataFetcher;
             }
         }
-        boolean publicOperation = ROOT_TYPES.contains(parent) && PUBLIC_OPERATIONS.contains(field);
+        boolean openToAnyone = open;
         return environment -> {
             NabijUser user = environment.getGraphQlContext().get(NabijUser.class);
-            if (publicOperation) {
-                return dataFetcher.get(environment);
-            }
             if (user == null) {
+                if (openToAnyone) {
+                    return dataFetcher.get(environment);
+                }
                 throw new AuthenticationCredentialsNotFoundException("not signed in");
             }
             Role role = user.role();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,10 +22,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call the API at all: every GraphQL request must be signed in, with a built-in account (HTTP Basic) or, when
- * an identity provider is configured ({@code spring.security.oauth2.resourceserver.jwt.*}), with its bearer token.
- * What a signed-in user may then see is decided per field by {@link AccessRules}. The file exports under
- * {@code /exports/} have no fields to check, so their role rule is here.
+ * Who may call the API at all. Users sign in with a built-in account (HTTP Basic) or, when an identity provider is
+ * configured ({@code spring.security.oauth2.resourceserver.jwt.*}), with its bearer token; wrong credentials are 401
+ * here. A GraphQL request without credentials is let through to {@link AccessRules}, which opens only the public
+ * operations to it; anything else it asks for is answered 401 by {@link SignInRequiredInterceptor}. Importing Open
+ * Referral data is for administrators; the probes are public; metrics are for administrators; the file exports
+ * under {@code /exports/} have no fields to check, so their role rule is here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,7 +36,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> identityProvider) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/graphql", "/graphql/**")
+        http.authorizeHttpRequests(requests -> requests
+                        // Anyone may post a GraphQL request; credentials that come with it are still checked here.
+                        // AccessRules then lets a request without a user reach the public operations only.
+                        .requestMatchers(HttpMethod.POST, "/graphql")
+                        .permitAll()
+                        .requestMatchers("/graphql", "/graphql/**")
                         .authenticated()
                         // Probes come from the orchestrator without credentials; they reveal UP or DOWN only.
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
@@ -43,6 +51,8 @@ class SecurityConfiguration {
                         // The network files: the roles that read networks over GraphQL, before any handler runs.
                         .requestMatchers("/exports/**")
                         .hasAnyRole(AccessRules.STAFF.stream().map(Role::name).toArray(String[]::new))
+                        .requestMatchers(HttpMethod.POST, "/hsds/**")
+                        .hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest()
                         .permitAll())
                 // Stateless: every request carries its credentials, so there is no session to steal and no CSRF.
