@@ -1,7 +1,7 @@
 // The web app's shell: the menu for the signed-in user's role, the language switch, the live notifications, and the
 // screens, switched in the browser with the History API so every screen has its own address.
 import { graphql, session, signOut } from './api.js';
-import { announce, clear, h } from './dom.js';
+import { announce, clear, h, notice } from './dom.js';
 import { loadLanguages, setLanguage, t } from './i18n.js';
 import { subscribeToNotifications } from './live.js';
 import { failure } from './screen.js';
@@ -83,7 +83,7 @@ async function show() {
   main.setAttribute('aria-busy', 'true');
   try {
     if (!allowed(route, user)) {
-      clear(main, failure({ kind: 'forbidden' }));
+      clear(main, h('h1', { id: 'no-access', tabindex: '-1' }, t('noAccess.title')), notice('error', h('p', {}, t('noAccess.text'))));
     } else {
       const screen = await import(`./screens/${route.module}.js`);
       clear(main);

@@ -35,7 +35,7 @@ class SecurityConfiguration {
      * The web app runs only its own scripts, styles and connections, so injected markup cannot run or send data
      * anywhere. GraphiQL is left out: its page is an inline script that loads from a CDN.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 

@@ -287,6 +287,7 @@ class WebAppBrowserTest {
         waitForText("#no-access", "Geen toegang");
         assertThat(browser.findElements(By.id("circle"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(CASE_PROFESSIONAL);
+        accessible();
         screenshot("no-access");
     }
 
