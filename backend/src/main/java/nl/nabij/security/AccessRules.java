@@ -59,6 +59,7 @@ public class AccessRules extends SimplePerformantInstrumentation {
     /** Root operations and who may call them. */
     static final Map<String, Set<Role>> OPERATIONS = Map.ofEntries(
             entry("apiVersion", EVERYONE),
+            entry("me", EVERYONE),
             entry("household", HOUSEHOLD_READERS),
             entry("householdsAtAddress", HOUSEHOLD_READERS),
             entry("householdOfResident", HOUSEHOLD_READERS),

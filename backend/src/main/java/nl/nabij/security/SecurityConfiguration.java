@@ -20,6 +20,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * Who may call the API at all. Users sign in with a built-in account (HTTP Basic) or, when an identity provider is
@@ -28,11 +32,20 @@ import org.springframework.security.web.SecurityFilterChain;
  * operations to it; anything else it asks for is answered 401 by {@link SignInRequiredInterceptor}. Importing Open
  * Referral data is for administrators; the probes are public; metrics are for administrators; the file exports
  * under {@code /exports/} have no fields to check, so their role rule is here.
+ * The web app's files are public: they hold no data, and the app signs in on its own GraphQL calls.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
+
+    /**
+     * The web app runs only its own scripts, styles and connections, so injected markup cannot run or send data
+     * anywhere. GraphiQL is left out: its page is an inline script that loads from a CDN.
+     */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> identityProvider) throws Exception {
@@ -58,6 +71,11 @@ class SecurityConfiguration {
                 // Stateless: every request carries its credentials, so there is no session to steal and no CSRF.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**")),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
+                // The web app marks its calls with X-Requested-With: a bare 401 then, no browser sign-in dialog.
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorizedOrUnavailable));
         if (identityProvider.getIfAvailable() != null) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim())));
@@ -80,7 +98,9 @@ class SecurityConfiguration {
                             + "\"extensions\":{\"code\":\"DATABASE_UNAVAILABLE\"}}]}");
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Nabij\"");
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Nabij\"");
+        }
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
     }
 

@@ -30,13 +30,17 @@ class BuiltInAccountsTest {
     Driver driver;
 
     private HttpResponse<String> asUser(String username, String password) throws Exception {
+        return asUser(username, password, QUERY);
+    }
+
+    private HttpResponse<String> asUser(String username, String password, String body) throws Exception {
         String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                                 .header("Content-Type", "application/json")
                                 .header("Authorization", "Basic " + basic)
-                                .POST(HttpRequest.BodyPublishers.ofString(QUERY))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
     }
@@ -56,6 +60,17 @@ class BuiltInAccountsTest {
     void aWrongPasswordOrAnUnknownAccountIs401() throws Exception {
         assertThat(asUser("teamlead", "not-the-password").statusCode()).isEqualTo(401);
         assertThat(asUser("nobody", DemoAccounts.PASSWORD).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void meSaysWhoIsSignedInAndInWhichRoleSoAClientCanChooseItsScreens() throws Exception {
+        String me = "{\"query\":\"{ me { username role professionalId } }\"}";
+        assertThat(asUser("teamlead", DemoAccounts.PASSWORD, me).body())
+                .contains("\"username\":\"teamlead\"", "\"role\":\"TEAM_LEAD\"")
+                .containsPattern("\"professionalId\":\"[0-9a-f-]{36}\"");
+        assertThat(asUser("analyst", DemoAccounts.PASSWORD, me).body())
+                .contains("\"role\":\"ANALYST\"", "\"professionalId\":null")
+                .doesNotContain("errors");
     }
 
     @Test

@@ -1,0 +1,29 @@
+package nl.nabij.webapp;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The addresses of the web app's screens. The app itself switches screens in the browser, but a reload, a bookmark or
+ * a link in a mail (a volunteer's {@code /volunteer/confirm?token=…}) arrives here first and must get the app.
+ */
+@Controller
+class WebAppRoutes {
+
+    @GetMapping({
+        "/sign-in",
+        "/households",
+        "/notifications",
+        "/overlap",
+        "/network",
+        "/volunteers",
+        "/volunteer/register",
+        "/volunteer/confirm",
+        "/volunteer/mine",
+        "/my-data",
+        "/audit"
+    })
+    String screen() {
+        return "forward:/index.html";
+    }
+}

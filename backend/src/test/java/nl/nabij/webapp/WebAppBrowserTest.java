@@ -1,0 +1,371 @@
+package nl.nabij.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.nabij.demo.DemoAccounts;
+import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestMail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The web app in a real headless Chromium against the running application with the demo data: each user group's
+ * screen does its job, every form control has a label and all text has enough contrast, and each screen is
+ * photographed into {@code target/screenshots/} (the README's pictures are copies of them in docs/screenshots/).
+ * Every wait is explicit and generous: the build machine has two shared cores.
+ */
+@NabijIntegrationTest
+class WebAppBrowserTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP =
+            new GreenMailExtension(new ServerSetup(TestMail.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 900;
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Pattern CONFIRMATION = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)");
+    /** One of the documented case's professionals: a volunteer must not see this name. */
+    private static final String CASE_PROFESSIONAL = "Abena Mensah";
+
+    /** The visible form controls that no label, aria-label or aria-labelledby names. */
+    private static final String UNLABELLED =
+            """
+            return [...document.querySelectorAll('input, select, textarea')]
+              .filter((control) => control.type !== 'hidden')
+              .filter((control) => !control.getAttribute('aria-label') && !control.getAttribute('aria-labelledby')
+                && ![...(control.labels ?? [])].some((label) => label.textContent.trim()))
+              .map((control) => control.outerHTML);
+            """;
+
+    /** Visible text below WCAG 2.1 AA contrast against the background it is drawn on: 4.5:1, or 3:1 for large text. */
+    private static final String LOW_CONTRAST =
+            """
+            const parse = (colour) => {
+              const match = colour.match(/rgba?\\(([^)]+)\\)/);
+              if (!match) return null;
+              const [r, g, b, a] = match[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+              return { r, g, b, a: a === undefined ? 1 : a };
+            };
+            const luminance = ({ r, g, b }) => [r, g, b]
+              .map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+              .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const background = (element) => {
+              for (let e = element; e; e = e.parentElement) {
+                const colour = parse(getComputedStyle(e).backgroundColor);
+                if (colour && colour.a > 0) return colour;
+              }
+              return { r: 255, g: 255, b: 255, a: 1 };
+            };
+            const failures = [];
+            for (const element of document.querySelectorAll('body *')) {
+              if (element.closest('.graph, [hidden], .visually-hidden, option') || element.disabled) continue;
+              if (![...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+              const style = getComputedStyle(element);
+              if (style.visibility === 'hidden' || element.getClientRects().length === 0) continue;
+              const [light, dark] = [luminance(parse(style.color)), luminance(background(element))].sort((a, b) => b - a);
+              const ratio = (light + 0.05) / (dark + 0.05);
+              const size = parseFloat(style.fontSize);
+              const large = size >= 24 || (Number(style.fontWeight) >= 700 && size >= 18.66);
+              if (ratio < (large ? 3 : 4.5)) {
+                failures.push(`${element.tagName} "${element.textContent.trim().slice(0, 40)}" ${ratio.toFixed(2)}:1`);
+              }
+            }
+            return failures;
+            """;
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    private String base;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = HeadlessChromium.start(WIDTH, HEIGHT);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        base = HeadlessChromium.baseUrl(port);
+        wait = new WebDriverWait(browser, PATIENCE);
+        browser.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+        browser.get(base + "/");
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    @AfterEach
+    void noErrorsInTheConsole() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // A wrong password is answered 401 on purpose; Chromium logs every such answer.
+                .filter(message -> !message.contains("status of 401"))
+                .toList();
+        assertThat(errors).as("errors in the browser's console").isEmpty();
+    }
+
+    @Test
+    void signInSaysPlainlyWhenThePasswordIsWrongAndSwitchesToEnglish() throws IOException {
+        browser.get(base + "/sign-in");
+        assertThat(language()).isEqualTo("nl");
+        type("input[name=username]", "teamlead");
+        type("input[name=password]", "not-the-password");
+        click("form button[type=submit]");
+        waitForText(".notice.error", "klopt niet");
+        assertThat(browser.findElement(By.cssSelector(".skip-link")).getAttribute("href"))
+                .endsWith("#main");
+        accessible();
+        screenshot("sign-in");
+
+        click("[data-lang=en]");
+        wait.until(driver -> "en".equals(language()));
+        waitForText("h1", "Sign in");
+        click("[data-lang=nl]");
+        waitForText("h1", "Inloggen");
+    }
+
+    @Test
+    void aTeamLeadFindsTheDocumentedHouseholdAndSeesItsFifteenProfessionals() throws IOException {
+        signIn("teamlead");
+        click("#menu a[href='/households']");
+        type("input[name=postcode]", "1311 HV");
+        type("input[name=number]", "15");
+        click("form[role=search] button[type=submit]");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
+        assertThat(text("#circle-heading")).contains("(15)");
+        assertThat(text("#professional-count dd")).isEqualTo("15");
+        assertThat(browser.findElements(By.cssSelector("#timeline li"))).hasSizeGreaterThanOrEqualTo(16);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graph[data-drawn]")));
+        accessible();
+        screenshot("households");
+
+        // The menu answers the arrow keys.
+        WebElement first = browser.findElement(By.cssSelector("#menu a"));
+        first.sendKeys(Keys.ARROW_RIGHT);
+        assertThat(browser.switchTo().activeElement().getAttribute("href")).endsWith("/notifications");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(base + "/households?postcode=1311HV&number=15");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
+        click("#menu-toggle");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu-list a")));
+        browser.executeScript("window.scrollTo(0, 0)");
+        viewportScreenshot("households-phone");
+    }
+
+    @Test
+    void aTeamLeadSeesTheLiveInboxAndTheOverlapOfTheTeamsArea() throws IOException {
+        signIn("teamlead");
+        click("#menu a[href='/notifications']");
+        waitForText("#live-state", "direct");
+        accessible();
+        screenshot("notifications");
+
+        click("#menu a[href='/overlap']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#overlap-table tbody tr")));
+        WebElement worst = browser.findElement(By.cssSelector("#overlap-table tbody tr"));
+        assertThat(worst.getText()).contains("1311HV 15").contains("152");
+        accessible();
+        screenshot("overlap");
+
+        worst.findElement(By.cssSelector("a")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
+    }
+
+    @Test
+    void aVolunteerRegistersConfirmsByMailAndATeamLeadApprovesAndConnects() throws Exception {
+        String name = "Noor van Dijk";
+        browser.get(base + "/volunteer/register");
+        type("input[name=name]", name);
+        type("input[name=email]", "noor@example.org");
+        type("input[name=postcode]", "1311 HV");
+        type("input[name=placeName]", "Taalcafe De Brug");
+        new Select(browser.findElement(By.name("category"))).selectByValue("CITIZEN_INITIATIVE");
+        click("input[value=LANGUAGE_HELP]");
+        click("input[value=COMPANY]");
+        type("textarea[name=availability]", "Woensdagochtend");
+        click("input[name=consent]");
+        accessible();
+        screenshot("volunteer-register");
+        click("form button[type=submit]");
+        String personalLink = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("personal-link")))
+                .getAttribute("href");
+
+        assertThat(SMTP.waitForIncomingEmail(PATIENCE.toMillis(), 1)).isTrue();
+        var messages = SMTP.getReceivedMessages();
+        Matcher token =
+                CONFIRMATION.matcher(messages[messages.length - 1].getContent().toString());
+        assertThat(token.find()).isTrue();
+        browser.get(base + "/volunteer/confirm?token=" + token.group(1));
+        waitForText("#confirm-result", "bevestigd");
+        screenshot("volunteer-confirm");
+
+        browser.get(personalLink);
+        waitForText("#registration-status dd", "wacht op beoordeling");
+        accessible();
+        screenshot("volunteer-mine");
+
+        signIn("teamlead");
+        click("#menu a[href='/volunteers']");
+        By registration = By.xpath("//article[.//h2[normalize-space()='" + name + "']]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(registration));
+        accessible();
+        screenshot("volunteers");
+        browser.findElement(registration)
+                .findElement(By.cssSelector("button.approve"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(registration, "goedgekeurd"));
+        wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(registration, By.cssSelector("button.connect")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(registration, "verbonden met het team"));
+    }
+
+    @Test
+    void anAnalystOpensHavensNetworkAndSeesWhatItMisses() throws IOException {
+        signIn("analyst");
+        browser.get(base + "/network?code=WK990101");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#missing-disciplines li")));
+        assertThat(text("#missing-disciplines")).contains("wijkverpleging", "jeugdgezondheidszorg");
+        assertThat(browser.findElements(By.cssSelector("#missing-vindplaatsen li")))
+                .hasSizeGreaterThanOrEqualTo(5);
+        assertThat(browser.findElement(By.cssSelector("a[data-export=graphml]")).getAttribute("href"))
+                .endsWith("/exports/networks/WK990101.graphml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graph[data-drawn]")));
+
+        click("section[aria-labelledby=compare-title] button[type=submit]");
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#comparison tbody tr"), 5));
+        accessible();
+        screenshot("network");
+    }
+
+    @Test
+    void aVolunteerIsRefusedAHouseholdAndSeesNoData() throws IOException {
+        signIn("volunteer");
+        assertThat(browser.findElements(By.cssSelector("#menu a[href='/households']")))
+                .isEmpty();
+        browser.get(base + "/households?postcode=1311HV&number=15");
+        waitForText("#no-access", "Geen toegang");
+        assertThat(browser.findElements(By.id("circle"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(CASE_PROFESSIONAL);
+        accessible();
+        screenshot("no-access");
+    }
+
+    @Test
+    void aResidentSeesWhoIsInvolvedAndAnAuditorChecksTheChain() throws IOException {
+        signIn("resident");
+        click("#menu a[href='/my-data']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export-my-data")));
+        assertThat(browser.getPageSource()).contains(CASE_PROFESSIONAL);
+        accessible();
+        screenshot("my-data");
+
+        signIn("auditor");
+        click("#menu a[href='/audit']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-events table")));
+        click("#chain-check");
+        waitForText("#chain-result", "intact");
+        accessible();
+        screenshot("audit");
+    }
+
+    private void signIn(String username) {
+        browser.get(base + "/");
+        browser.executeScript("sessionStorage.clear();");
+        browser.get(base + "/sign-in");
+        type("input[name=username]", username);
+        type("input[name=password]", DemoAccounts.PASSWORD);
+        click("form button[type=submit]");
+        waitForText("#signed-in-as", username);
+    }
+
+    private void type(String css, String text) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    private void waitForText(String css, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private String language() {
+        return (String) browser.executeScript("return document.documentElement.lang");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void accessible() {
+        String screen = browser.getCurrentUrl();
+        assertThat((List<String>) browser.executeScript(UNLABELLED))
+                .as("form controls without a label on %s", screen)
+                .isEmpty();
+        assertThat((List<String>) browser.executeScript(LOW_CONTRAST))
+                .as("text with too little contrast on %s", screen)
+                .isEmpty();
+        assertThat(browser.findElements(By.tagName("h1")))
+                .as("one heading on %s", screen)
+                .hasSize(1);
+    }
+
+    /** The whole page, as tall as its content. */
+    private void screenshot(String name) throws IOException {
+        long height = (Long) browser.executeScript(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
+        browser.manage().window().setSize(new Dimension(WIDTH, (int) Math.max(HEIGHT, height)));
+        viewportScreenshot(name);
+        browser.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+    }
+
+    private void viewportScreenshot(String name) throws IOException {
+        Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
