@@ -2,6 +2,7 @@ package nl.nabij.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +109,11 @@ class QueryPlanTest {
     @Test
     void noStatementOfTheApiScansALargeLabelOrBuildsACartesianProduct() {
         statements.reset();
+        // Generous: every statement is planned cold here, on a machine that may be busy.
         questions().forEach((query, user) -> GraphQlClients.overHttp(port, user)
+                .mutate()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build()
                 .document(query)
                 .execute()
                 .errors()

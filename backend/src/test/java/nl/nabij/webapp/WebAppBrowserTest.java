@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -33,6 +34,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -131,6 +133,21 @@ class WebAppBrowserTest {
         browser.get(base + "/");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
         browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    @Autowired
+    Driver database;
+
+    /** The place the volunteer test proposes is approved and connected; the suites after this one count without it. */
+    @AfterEach
+    void removeTheVolunteersPlace() {
+        database.executableQuery(
+                        """
+                        MATCH (v:Vindplaats {name: 'Taalcafe De Brug'})
+                        OPTIONAL MATCH (v)<-[:ACTS_FROM]-(r:VolunteerRegistration)
+                        DETACH DELETE v, r
+                        """)
+                .execute();
     }
 
     @AfterEach
