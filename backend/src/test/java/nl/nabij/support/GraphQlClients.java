@@ -1,5 +1,6 @@
 package nl.nabij.support;
 
+import java.time.Duration;
 import nl.nabij.security.NabijUser;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -16,10 +17,15 @@ public final class GraphQlClients {
 
     /** As the given user, with a bearer token from the test identity provider. */
     public static HttpGraphQlTester overHttp(int port, NabijUser user) {
+        // A statement Neo4j plans for the first time can take seconds on a busy 2-core machine; 5 s was too tight.
         WebTestClient client = WebTestClient.bindToServer()
+                .responseTimeout(Duration.ofSeconds(60))
                 .baseUrl("http://127.0.0.1:" + port + "/graphql")
                 .defaultHeader("Authorization", TestUsers.bearer(user))
                 .build();
-        return HttpGraphQlTester.create(client);
+        return HttpGraphQlTester.create(client)
+                .mutate()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
     }
 }
