@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.nabij.api.Connection;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PageRequest;
 import nl.nabij.audit.AuditEntry;
@@ -138,7 +138,7 @@ class AccountAdministration {
         errors.addAll(passwordErrors("password", input.password(), username));
         boolean actsAsProfessional = ACTING_AS_PROFESSIONAL.contains(input.role());
         boolean isResident = input.role() == Role.RESIDENT;
-        String professionalId = canonical(input.professionalId());
+        String professionalId = Ids.canonicalUuid(input.professionalId());
         if (actsAsProfessional && input.professionalId() == null) {
             errors.add(new InputError(
                     "professionalId", "PROFESSIONAL_REQUIRED", "a " + input.role() + " acts as a professional"));
@@ -156,7 +156,7 @@ class AccountAdministration {
         } else if (input.bsn() != null && bsn.isEmpty()) {
             errors.add(new InputError("bsn", "INVALID_BSN", "bsn must be 8 or 9 digits that pass the elfproef"));
         }
-        String organisationId = canonical(input.organisationId());
+        String organisationId = Ids.canonicalUuid(input.organisationId());
         if (input.organisationId() != null && (actsAsProfessional || isResident)) {
             errors.add(new InputError(
                     "organisationId",
@@ -261,16 +261,5 @@ class AccountAdministration {
             return List.of(new InputError(field, "PASSWORD_IS_USERNAME", "a password must differ from the username"));
         }
         return List.of();
-    }
-
-    private static String canonical(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

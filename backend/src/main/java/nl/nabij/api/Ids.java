@@ -9,10 +9,19 @@ public final class Ids {
 
     /** The id in canonical form when it is a UUID. */
     public static String requireUuid(String field, String id) {
-        try {
-            return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        String canonical = canonicalUuid(id);
+        if (canonical == null) {
             throw new InvalidArgumentException(field, "MALFORMED_ID", field + " must be a UUID");
+        }
+        return canonical;
+    }
+
+    /** The id in canonical form, or null when it is absent or no UUID: for inputs that report errors in a payload. */
+    public static String canonicalUuid(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

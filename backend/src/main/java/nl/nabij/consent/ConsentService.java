@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
@@ -84,8 +85,8 @@ class ConsentService {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", UUID.randomUUID().toString());
         parameters.put("resident", resident.residentId());
-        parameters.put("professionalId", canonical(input.professionalId()));
-        parameters.put("organisationId", canonical(input.organisationId()));
+        parameters.put("professionalId", Ids.canonicalUuid(input.professionalId()));
+        parameters.put("organisationId", Ids.canonicalUuid(input.organisationId()));
         parameters.put("purpose", input.purpose().strip());
         parameters.put("until", input.until());
         Written written =
@@ -95,7 +96,7 @@ class ConsentService {
 
     @Transactional
     Payload withdraw(NabijUser resident, String consentId, String origin) {
-        String id = canonical(consentId);
+        String id = Ids.canonicalUuid(consentId);
         if (id == null) {
             return Payload.failed(List.of(new InputError("consentId", "MALFORMED_ID", "consentId must be a UUID")));
         }
@@ -147,14 +148,14 @@ class ConsentService {
                     "professionalId",
                     "ONE_RECIPIENT",
                     "give either professionalId or organisationId, not both or none"));
-        } else if (toProfessional && canonical(input.professionalId()) == null) {
+        } else if (toProfessional && Ids.canonicalUuid(input.professionalId()) == null) {
             errors.add(new InputError("professionalId", "MALFORMED_ID", "professionalId must be a UUID"));
-        } else if (toOrganisation && canonical(input.organisationId()) == null) {
+        } else if (toOrganisation && Ids.canonicalUuid(input.organisationId()) == null) {
             errors.add(new InputError("organisationId", "MALFORMED_ID", "organisationId must be a UUID"));
         } else {
             Map<String, Object> ids = new HashMap<>();
-            ids.put("professionalId", canonical(input.professionalId()));
-            ids.put("organisationId", canonical(input.organisationId()));
+            ids.put("professionalId", Ids.canonicalUuid(input.professionalId()));
+            ids.put("organisationId", Ids.canonicalUuid(input.organisationId()));
             Map<String, Object> found =
                     client.query(EXISTS).bindAll(ids).fetch().one().orElseThrow();
             if (toProfessional && !(Boolean) found.get("professional")) {
@@ -182,16 +183,5 @@ class ConsentService {
                     "until", "UNTIL_TOO_FAR", "until is at most " + LONGEST_TERM_YEARS + " years ahead"));
         }
         return errors;
-    }
-
-    private static String canonical(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

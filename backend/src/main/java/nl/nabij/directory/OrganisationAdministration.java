@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
@@ -81,7 +82,7 @@ class OrganisationAdministration {
 
     @Transactional
     Payload update(NabijUser administrator, UpdateInput input, String origin) {
-        String id = canonical(input.id());
+        String id = Ids.canonicalUuid(input.id());
         if (id == null) {
             return new Payload(null, List.of(new InputError("id", "MALFORMED_ID", "id must be a UUID")));
         }
@@ -136,13 +137,5 @@ class OrganisationAdministration {
             }
         }
         return errors;
-    }
-
-    private static String canonical(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

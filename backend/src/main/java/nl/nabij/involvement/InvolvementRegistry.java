@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
@@ -173,8 +174,8 @@ class InvolvementRegistry {
         parameters.put(
                 "pseudonym",
                 byBsn ? pseudonymiser.pseudonymise(Bsn.parse(input.bsn()).orElseThrow()) : null);
-        parameters.put("residentId", canonical(input.residentId()));
-        parameters.put("householdId", canonical(input.householdId()));
+        parameters.put("residentId", Ids.canonicalUuid(input.residentId()));
+        parameters.put("householdId", Ids.canonicalUuid(input.householdId()));
         parameters.put("domain", input.domain().name());
         Optional<Target> target = client.query(TARGET.formatted(HouseholdScope.visibleTo(user.role())))
                 .bindAll(parameters)
@@ -240,11 +241,11 @@ class InvolvementRegistry {
             return new Payload(null, false, errors);
         }
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", canonical(input.involvementId()));
+        parameters.put("id", Ids.canonicalUuid(input.involvementId()));
         parameters.put("until", input.until());
         parameters.put("reason", input.reason().name());
         client.query(END).bindAll(parameters).run();
-        return recorded(canonical(input.involvementId()), false, user, origin, "CHANGE", "involvement-end");
+        return recorded(Ids.canonicalUuid(input.involvementId()), false, user, origin, "CHANGE", "involvement-end");
     }
 
     @Transactional
@@ -258,10 +259,10 @@ class InvolvementRegistry {
                     "involvementId", "NOT_ACTIVE", "an ended involvement is not renewed; register a new one"));
         }
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", canonical(involvementId));
+        parameters.put("id", Ids.canonicalUuid(involvementId));
         parameters.put("expiresOn", LocalDate.now(clock).plus(properties.activePeriod()));
         client.query(RENEW).bindAll(parameters).run();
-        return recorded(canonical(involvementId), false, user, origin, "CHANGE", "involvement-renew");
+        return recorded(Ids.canonicalUuid(involvementId), false, user, origin, "CHANGE", "involvement-renew");
     }
 
     /** The state of an involvement the user registered. */
@@ -273,7 +274,7 @@ class InvolvementRegistry {
     }
 
     private Optional<Own> own(NabijUser user, String involvementId) {
-        String id = canonical(involvementId);
+        String id = Ids.canonicalUuid(involvementId);
         if (id == null) {
             return Optional.empty();
         }
@@ -324,9 +325,9 @@ class InvolvementRegistry {
             errors.add(new InputError("bsn", "ONE_TARGET", "give exactly one of bsn, residentId and householdId"));
         } else if (input.bsn() != null && Bsn.parse(input.bsn()).isEmpty()) {
             errors.add(new InputError("bsn", "INVALID_BSN", "bsn must be 8 or 9 digits that pass the elfproef"));
-        } else if (input.residentId() != null && canonical(input.residentId()) == null) {
+        } else if (input.residentId() != null && Ids.canonicalUuid(input.residentId()) == null) {
             errors.add(new InputError("residentId", "MALFORMED_ID", "residentId must be a UUID"));
-        } else if (input.householdId() != null && canonical(input.householdId()) == null) {
+        } else if (input.householdId() != null && Ids.canonicalUuid(input.householdId()) == null) {
             errors.add(new InputError("householdId", "MALFORMED_ID", "householdId must be a UUID"));
         }
         if (input.since().isAfter(LocalDate.now(clock))) {
@@ -341,13 +342,5 @@ class InvolvementRegistry {
                     "clientMutationId is 1 to " + LONGEST_CLIENT_MUTATION_ID + " characters"));
         }
         return errors;
-    }
-
-    private static String canonical(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import nl.nabij.api.Connection;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
@@ -71,13 +71,9 @@ class NotificationInbox {
             return new MarkReadPayload(
                     0, List.of(new InputError("notificationIds", "COUNT", "give 1 to " + MOST_AT_ONCE + " ids")));
         }
-        for (String id : ids) {
-            try {
-                UUID.fromString(id);
-            } catch (IllegalArgumentException e) {
-                return new MarkReadPayload(
-                        0, List.of(new InputError("notificationIds", "MALFORMED_ID", "every id must be a UUID")));
-            }
+        if (ids.stream().anyMatch(id -> Ids.canonicalUuid(id) == null)) {
+            return new MarkReadPayload(
+                    0, List.of(new InputError("notificationIds", "MALFORMED_ID", "every id must be a UUID")));
         }
         long marked = client.query(MARK_READ)
                 .bindAll(Map.of("me", professionalId, "ids", ids))

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.directory.Professional;
 import nl.nabij.security.NabijUser;
@@ -65,7 +66,7 @@ class Collaborations {
     @Transactional
     Payload record(NabijUser user, Input input, String origin) {
         List<InputError> errors = new ArrayList<>();
-        String other = Coordination.canonical(input.withProfessionalId());
+        String other = Ids.canonicalUuid(input.withProfessionalId());
         if (other == null) {
             errors.add(new InputError("withProfessionalId", "MALFORMED_ID", "withProfessionalId must be a UUID"));
         } else if (other.equals(user.professionalId())) {
@@ -77,7 +78,7 @@ class Collaborations {
         if (!errors.isEmpty()) {
             return new Payload(null, errors);
         }
-        var household = change.open(user, Coordination.canonical(input.householdId()));
+        var household = change.open(user, Ids.canonicalUuid(input.householdId()));
         if (household.isEmpty()) {
             return failed("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id");
         }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.directory.Professional;
 import nl.nabij.security.NabijUser;
@@ -82,7 +82,7 @@ class Coordination {
 
     @Transactional
     Payload end(NabijUser user, String householdId, String origin) {
-        var household = change.open(user, canonical(householdId));
+        var household = change.open(user, Ids.canonicalUuid(householdId));
         if (household.isEmpty()) {
             return unknownHousehold();
         }
@@ -103,11 +103,11 @@ class Coordination {
 
     private Payload appoint(
             NabijUser user, String householdId, String professionalId, String origin, boolean handingOver) {
-        String candidate = canonical(professionalId);
+        String candidate = Ids.canonicalUuid(professionalId);
         if (candidate == null) {
             return Payload.failed("professionalId", "MALFORMED_ID", "professionalId must be a UUID");
         }
-        var household = change.open(user, canonical(householdId));
+        var household = change.open(user, Ids.canonicalUuid(householdId));
         if (household.isEmpty()) {
             return unknownHousehold();
         }
@@ -167,13 +167,5 @@ class Coordination {
 
     private static Payload unknownHousehold() {
         return Payload.failed("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id");
-    }
-
-    static String canonical(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
@@ -108,14 +109,14 @@ public class Plans {
         if (input.startsOn() != null && input.dueOn() != null && input.dueOn().isBefore(input.startsOn())) {
             errors.add(new InputError("dueOn", "DUE_BEFORE_START", "dueOn is on or after startsOn"));
         }
-        String owner = Coordination.canonical(input.ownerId());
+        String owner = Ids.canonicalUuid(input.ownerId());
         if (owner == null) {
             errors.add(new InputError("ownerId", "MALFORMED_ID", "ownerId must be a UUID"));
         }
         if (!errors.isEmpty()) {
             return new Payload(null, errors);
         }
-        var household = change.open(user, Coordination.canonical(input.householdId()));
+        var household = change.open(user, Ids.canonicalUuid(input.householdId()));
         if (household.isEmpty()) {
             return failed("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id");
         }
@@ -138,11 +139,11 @@ public class Plans {
     @Transactional
     Payload update(NabijUser user, UpdateInput input, String origin) {
         List<InputError> errors = new ArrayList<>(titleErrors(input.title(), false));
-        String owner = Coordination.canonical(input.ownerId());
+        String owner = Ids.canonicalUuid(input.ownerId());
         if (input.ownerId() != null && owner == null) {
             errors.add(new InputError("ownerId", "MALFORMED_ID", "ownerId must be a UUID"));
         }
-        String goalId = Coordination.canonical(input.goalId());
+        String goalId = Ids.canonicalUuid(input.goalId());
         if (!errors.isEmpty()) {
             return new Payload(null, errors);
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
@@ -196,7 +197,7 @@ class HsdsImport {
 
     private Outcome organisation(
             NabijUser user, Hsds.Organization organization, String origin, List<InputError> errors) {
-        String id = VindplaatsRules.uuid(organization.id());
+        String id = Ids.canonicalUuid(organization.id());
         if (id == null) {
             errors.add(new InputError("id", "MALFORMED_ID", "id must be a UUID"));
         }
@@ -239,7 +240,7 @@ class HsdsImport {
             Map<String, Hsds.Service> services,
             String origin,
             List<InputError> errors) {
-        String id = VindplaatsRules.uuid(location.id());
+        String id = Ids.canonicalUuid(location.id());
         if (id == null) {
             errors.add(new InputError("id", "MALFORMED_ID", "id must be a UUID"));
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
@@ -195,12 +196,12 @@ class VindplaatsAdministration {
     }
 
     private Optional<VindplaatsDetails> existing(String id) {
-        String canonical = VindplaatsRules.uuid(id);
+        String canonical = Ids.canonicalUuid(id);
         return canonical == null ? Optional.empty() : store.details(canonical);
     }
 
     private static Payload unknown(String id) {
-        return VindplaatsRules.uuid(id) == null
+        return Ids.canonicalUuid(id) == null
                 ? Payload.refused("id", "MALFORMED_ID", "id must be a UUID")
                 : Payload.refused("id", "UNKNOWN_VINDPLAATS", "no vindplaats has this id");
     }

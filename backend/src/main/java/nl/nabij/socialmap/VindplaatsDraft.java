@@ -2,6 +2,7 @@ package nl.nabij.socialmap;
 
 import java.util.Comparator;
 import java.util.List;
+import nl.nabij.api.Ids;
 import nl.nabij.directory.VindplaatsCategory;
 import nl.nabij.directory.VindplaatsKind;
 
@@ -98,7 +99,7 @@ public record VindplaatsDraft(
     }
 
     private static String canonicalId(String id) {
-        String canonical = VindplaatsRules.uuid(id);
+        String canonical = Ids.canonicalUuid(id);
         return canonical == null ? id : canonical;
     }
 

@@ -3,8 +3,8 @@ package nl.nabij.socialmap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -152,7 +152,7 @@ class VindplaatsRules {
     }
 
     private void checkOrganisation(List<InputError> errors, String organisationId) {
-        String id = uuid(organisationId);
+        String id = Ids.canonicalUuid(organisationId);
         if (id == null) {
             errors.add(new InputError("organisationId", "MALFORMED_ID", "organisationId must be a UUID"));
         } else if (!exists(ORGANISATION_EXISTS, Map.of("id", id))) {
@@ -215,14 +215,6 @@ class VindplaatsRules {
         } else if (!PLAIN_TEXT.matcher(value).matches()) {
             errors.add(new InputError(
                     field, code + "_CHARACTERS", name + " is plain text: no control characters, < or >"));
-        }
-    }
-
-    static String uuid(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 
 /**
@@ -44,7 +44,7 @@ final class RegistrationRules {
         if (existing == proposed) {
             errors.add(new InputError(
                     "vindplaatsId", "ONE_PLACE", "give either vindplaatsId or proposedPlace, not both or none"));
-        } else if (existing && canonical(input.vindplaatsId()) == null) {
+        } else if (existing && Ids.canonicalUuid(input.vindplaatsId()) == null) {
             errors.add(new InputError("vindplaatsId", "MALFORMED_ID", "vindplaatsId must be a UUID"));
         } else if (proposed) {
             String name = input.proposedPlace().name() == null
@@ -116,13 +116,5 @@ final class RegistrationRules {
 
     static String postcode(String raw) {
         return raw.strip().replace(" ", "").toUpperCase(Locale.ROOT);
-    }
-
-    static String canonical(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

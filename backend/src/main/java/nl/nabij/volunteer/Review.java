@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.nabij.api.Connection;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PageRequest;
 import nl.nabij.audit.AuditEntry;
@@ -156,7 +157,7 @@ class Review {
     }
 
     private Optional<Decided> refusal(NabijUser lead, String id, String required) {
-        String canonical = RegistrationRules.canonical(id);
+        String canonical = Ids.canonicalUuid(id);
         Optional<String> status = canonical == null
                 ? Optional.empty()
                 : client.query(DECIDE)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,7 +181,7 @@ class SelfRegistration {
         if (neighbourhood.isEmpty()) {
             errors.add(new InputError("postcode", "UNKNOWN_POSTCODE", "this postcode lies outside the municipality"));
         }
-        String vindplaatsId = RegistrationRules.canonical(input.vindplaatsId());
+        String vindplaatsId = Ids.canonicalUuid(input.vindplaatsId());
         if (vindplaatsId != null
                 && !client.query(VINDPLAATS_EXISTS)
                         .bindAll(Map.of("vindplaatsId", vindplaatsId))
