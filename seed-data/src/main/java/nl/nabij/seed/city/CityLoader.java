@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
@@ -23,9 +25,11 @@ import org.neo4j.driver.Value;
  * or cluster by {@code bolt://} or {@code neo4j://} URI. The application must have applied its migrations to that
  * database first (start it once), because the loader relies on the model's uniqueness constraints.
  *
- * <p>Safe to rerun after a crash or a kill: the run's {@code (:LoadProgress {id})} node counts the committed batches,
- * and a rerun with the same seed and size regenerates the city and writes only the batches after those. A finished
- * load run again changes nothing. One loader at a time per database.
+ * <p>Safe to rerun after a crash or a kill: every committed batch left a {@code (:LoadBatch {run, number})} node in
+ * its own transaction, and a rerun with the same seed and size regenerates the city and writes only the batches
+ * without one. The run's {@code (:LoadProgress {id})} node holds its seed, size and batch size, and its completion;
+ * a finished load run again changes nothing, and the batch nodes are removed then. One loader at a time per
+ * database.
  *
  * <pre>
  * ops/load-city.sh --residents 220000 --uri bolt://127.0.0.1:7687
@@ -44,6 +48,7 @@ public final class CityLoader {
               --password PW    password; or set NEO4J_PASSWORD
               --database NAME  database (default: the server's default database)
               --batch-size N   rows per write transaction (default 10000)
+              --writers N      concurrent write transactions (default 2)
               --dry-run        generate only, write nothing, and print what would be written
             """;
 
@@ -107,9 +112,12 @@ public final class CityLoader {
         var auth = options.user() == null
                 ? AuthTokens.none()
                 : AuthTokens.basic(options.user(), options.password() == null ? "" : options.password());
-        try (Driver driver = GraphDatabase.driver(options.uri(), auth)) {
+        // The progress bar is the loader's output; the driver's connection chatter would break its line.
+        Config quiet = Config.builder().withLogging(Logging.none()).build();
+        try (Driver driver = GraphDatabase.driver(options.uri(), auth, quiet)) {
             driver.verifyConnectivity();
-            new CityLoader(driver, options.database(), System.err).load(generator, options.batchSize());
+            new CityLoader(driver, options.database(), System.err)
+                    .load(generator, options.batchSize(), options.writers());
         } catch (RuntimeException e) {
             System.err.println();
             System.err.println("The load stopped: " + e.getMessage());
@@ -141,55 +149,73 @@ public final class CityLoader {
      *
      * @return the records written by this run
      */
-    public long load(CityGenerator generator, int batchSize) {
+    public long load(CityGenerator generator, int batchSize, int writers) {
         String run = "city-" + generator.seed() + "-" + generator.residents();
+        Resume resume;
         try (Session session = driver.session(sessionConfig())) {
             requireSchema(session);
-            Resume resume = resume(session, run, generator, batchSize);
-            if (resume.complete()) {
-                out.println("City " + run + " is loaded already; nothing to do.");
-                return 0;
-            }
-            out.printf(
-                    Locale.ROOT,
-                    "Loading city %s: %,d residents in batches of %,d rows%s%n",
-                    run,
-                    generator.residents(),
-                    resume.batchSize(),
-                    resume.batchesDone() > 0 ? ", continuing after batch " + resume.batchesDone() : "");
-            ProgressBar progress = new ProgressBar(out, generator.residents(), System::nanoTime);
-            CityWriter writer = new CityWriter(session, run, resume.batchSize(), resume.batchesDone(), progress);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            Consumer<CityRecord> counter = counting(counts);
+            resume = resume(session, run, generator, batchSize);
+        }
+        if (resume.complete()) {
+            out.println("City " + run + " is loaded already; nothing to do.");
+            return 0;
+        }
+        out.printf(
+                Locale.ROOT,
+                "Loading city %s: %,d residents in batches of %,d rows, %d writers%s%n",
+                run,
+                generator.residents(),
+                resume.batchSize(),
+                writers,
+                resume.batchesWritten().isEmpty()
+                        ? ""
+                        : ", skipping the " + resume.batchesWritten().size() + " batches written before");
+        ProgressBar progress = new ProgressBar(out, generator.residents(), System::nanoTime);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Consumer<CityRecord> counter = counting(counts);
+        long batches;
+        try (CityWriter writer = new CityWriter(
+                driver, sessionConfig(), run, resume.batchSize(), writers, resume.batchesWritten(), progress)) {
             generator.generate(record -> {
                 counter.accept(record);
                 writer.accept(record);
             });
-            writer.flush();
-            progress.finish();
-            session.executeWrite(
-                    tx -> tx.run("MATCH (p:LoadProgress {id: $run}) SET p.completedAt = datetime()", Map.of("run", run))
-                            .consume());
+            writer.finish();
+            batches = writer.batches();
+        }
+        progress.finish();
+        try (Session session = driver.session(sessionConfig())) {
+            session.executeWrite(tx -> tx.run(
+                            """
+                            MATCH (p:LoadProgress {id: $run})
+                            SET p.completedAt = datetime(), p.batches = $batches
+                            WITH p
+                            MATCH (b:LoadBatch {run: $run})
+                            DELETE b""",
+                            Map.of("run", run, "batches", batches))
+                    .consume());
             out.println("Generated: " + counts);
             out.println("In the database: " + labelCounts(session));
-            return progress.written();
         }
+        return progress.written();
     }
 
-    private record Resume(long batchesDone, int batchSize, boolean complete) {}
+    private record Resume(Set<Long> batchesWritten, int batchSize, boolean complete) {}
 
     private Resume resume(Session session, String run, CityGenerator generator, int batchSize) {
-        List<Record> progress = session.executeRead(
-                tx -> tx.run("MATCH (p:LoadProgress) RETURN p.id AS id, p.batches AS batches, p.batchSize AS batchSize,"
-                                + " p.completedAt IS NOT NULL AS complete")
-                        .list());
+        List<Record> progress = session.executeRead(tx -> tx.run(
+                        """
+                        MATCH (p:LoadProgress)
+                        RETURN p.id AS id, p.batchSize AS batchSize, p.completedAt IS NOT NULL AS complete,
+                               COLLECT { MATCH (b:LoadBatch {run: p.id}) RETURN b.number } AS written""")
+                .list());
         for (Record record : progress) {
             if (!record.get("id").asString().equals(run)) {
                 throw new IllegalStateException("This database holds another city ("
                         + record.get("id").asString() + "); load " + run + " into an empty database");
             }
             return new Resume(
-                    record.get("batches").asLong(),
+                    Set.copyOf(record.get("written").asList(Value::asLong)),
                     record.get("batchSize").asInt(),
                     record.get("complete").asBoolean());
         }
@@ -207,7 +233,7 @@ public final class CityLoader {
         session.executeWrite(tx -> tx.run(
                         """
                         CREATE (:LoadProgress {id: $run, seed: $seed, residents: $residents, batchSize: $batchSize,
-                                               batches: 0, records: 0, startedAt: datetime()})""",
+                                               startedAt: datetime()})""",
                         Map.of(
                                 "run",
                                 run,
@@ -218,7 +244,7 @@ public final class CityLoader {
                                 "batchSize",
                                 batchSize))
                 .consume());
-        return new Resume(0, batchSize, false);
+        return new Resume(Set.of(), batchSize, false);
     }
 
     private static void requireSchema(Session session) {
@@ -266,6 +292,7 @@ public final class CityLoader {
             String password,
             String database,
             int batchSize,
+            int writers,
             boolean dryRun,
             boolean help) {
 
@@ -287,7 +314,8 @@ public final class CityLoader {
                     throw new IllegalArgumentException("Unknown argument: " + arg);
                 }
             }
-            Set<String> known = Set.of("residents", "seed", "uri", "user", "password", "database", "batch-size");
+            Set<String> known =
+                    Set.of("residents", "seed", "uri", "user", "password", "database", "batch-size", "writers");
             for (String name : values.keySet()) {
                 if (!known.contains(name)) {
                     throw new IllegalArgumentException("Unknown option: --" + name);
@@ -296,6 +324,7 @@ public final class CityLoader {
             int residents =
                     positive(values.getOrDefault("residents", "" + CityGenerator.DEFAULT_RESIDENTS), "residents");
             int batchSize = positive(values.getOrDefault("batch-size", "10000"), "batch-size");
+            int writers = positive(values.getOrDefault("writers", "2"), "writers");
             String uri = values.getOrDefault("uri", "bolt://127.0.0.1:7687");
             if (!uri.matches("(bolt|neo4j)(\\+s|\\+ssc)?://.+")) {
                 throw new IllegalArgumentException("--uri must be a bolt:// or neo4j:// address");
@@ -314,6 +343,7 @@ public final class CityLoader {
                     values.getOrDefault("password", passwordFromEnvironment),
                     values.get("database"),
                     batchSize,
+                    writers,
                     dryRun,
                     help);
         }

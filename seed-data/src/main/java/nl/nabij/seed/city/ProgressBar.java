@@ -34,7 +34,7 @@ final class ProgressBar implements CityWriter.Listener {
     }
 
     @Override
-    public void batchDone(long batch, long records, long batchResidents, boolean wasSkipped) {
+    public synchronized void batchDone(long batch, long records, long batchResidents, boolean wasSkipped) {
         residents += batchResidents;
         if (wasSkipped) {
             skipped += records;
@@ -50,16 +50,16 @@ final class ProgressBar implements CityWriter.Listener {
     }
 
     /** Draws the final state and ends the line. */
-    void finish() {
+    synchronized void finish() {
         out.println("\r" + line(clock.getAsLong()));
         out.flush();
     }
 
-    long written() {
+    synchronized long written() {
         return written;
     }
 
-    long skipped() {
+    synchronized long skipped() {
         return skipped;
     }
 
