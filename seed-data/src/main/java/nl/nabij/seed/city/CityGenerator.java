@@ -65,7 +65,7 @@ public final class CityGenerator {
     static final int RESIDENTS_PER_NEIGHBOURHOOD = 1_800;
     static final int NEIGHBOURHOODS_PER_DISTRICT = 12;
     static final int DISTRICTS_PER_MUNICIPALITY = 12;
-    /** The most members a household gets, and so the most residents the generator is ever ahead of its reader. */
+    /** The most members a household gets. */
     static final int LARGEST_HOUSEHOLD = 7;
 
     // Fictional CBS codes: GM8001 upwards stays clear of the demo municipality GM9901 and of real codes.

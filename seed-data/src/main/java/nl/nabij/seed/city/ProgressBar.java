@@ -59,10 +59,6 @@ final class ProgressBar implements CityWriter.Listener {
         return written;
     }
 
-    synchronized long skipped() {
-        return skipped;
-    }
-
     String line(long now) {
         double done = totalResidents == 0 ? 1 : Math.min(1, (double) residents / totalResidents);
         double seconds = Math.max(1e-9, (now - startedAt) / 1e9);

@@ -20,6 +20,7 @@ class CityLoaderTest {
         assertThat(options.uri()).isEqualTo("bolt://127.0.0.1:7687");
         assertThat(options.user()).isNull();
         assertThat(options.batchSize()).isEqualTo(10_000);
+        assertThat(options.writers()).isEqualTo(2);
         assertThat(options.dryRun()).isFalse();
     }
 
@@ -44,6 +45,8 @@ class CityLoaderTest {
                 .hasMessageContaining("--residents");
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--uri", "http://localhost:7474"}, null))
                 .hasMessageContaining("--uri");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--writers", "none"}, null))
+                .hasMessageContaining("--writers");
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--colour", "red"}, null))
                 .hasMessageContaining("--colour");
     }
