@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import nl.nabij.seed.SeedData;
 import nl.nabij.seed.city.CityGenerator;
 import nl.nabij.seed.city.CityRecord;
 
@@ -152,7 +153,7 @@ final class DistrictFacts {
         private List<NetworkFacts.Referral> referrals(LocalDate asOf) {
             List<NetworkFacts.Referral> referrals = new ArrayList<>();
             for (CityRecord.Involvement before : involvements) {
-                if (before.endReason() != CityRecord.EndReason.REFERRED
+                if (before.endReason() != SeedData.EndReason.REFERRED
                         || before.until().isAfter(asOf)) {
                     continue;
                 }

@@ -8,7 +8,9 @@ import nl.nabij.seed.SeedData.CareLine;
 import nl.nabij.seed.SeedData.CollaborationKind;
 import nl.nabij.seed.SeedData.Discipline;
 import nl.nabij.seed.SeedData.Domain;
+import nl.nabij.seed.SeedData.EndReason;
 import nl.nabij.seed.SeedData.InvolvementStatus;
+import nl.nabij.seed.SeedData.Law;
 import nl.nabij.seed.SeedData.OrganisationKind;
 import nl.nabij.seed.SeedData.Role;
 import nl.nabij.seed.SeedData.VindplaatsCategory;
@@ -154,21 +156,5 @@ public sealed interface CityRecord {
                 throw new IllegalArgumentException("An application is for a household or a resident, " + id);
             }
         }
-    }
-
-    /** Why an involvement ended; {@code EXPIRED} is the application's own nightly job and never generated. */
-    enum EndReason {
-        GOAL_REACHED,
-        REFERRED,
-        MOVED,
-        DECLINED,
-        NO_LONGER_NEEDED
-    }
-
-    /** The laws an application for support falls under. */
-    enum Law {
-        WMO,
-        YOUTH,
-        PARTICIPATION
     }
 }
