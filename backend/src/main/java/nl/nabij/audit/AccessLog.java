@@ -16,7 +16,7 @@ public class AccessLog {
             OPTIONAL MATCH (o:Organisation {id: e.organisation})
             RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role), organisation: o.name}
                    AS value
-            ORDER BY e.sequence
+            ORDER BY e.at, e.id
             """;
 
     private final GraphQueries queries;

@@ -48,9 +48,23 @@ public record AuditEvent(
     }
 
     static AuditEvent from(MapAccessor value) {
+        return read(
+                value,
+                value.get("sequence").asLong(),
+                value.get("previousHash").asString(),
+                value.get("hash").asString());
+    }
+
+    /** An unsealed event as read back, given its place in the chain, with the hash that place gives it. */
+    static AuditEvent sealedAt(MapAccessor value, long sequence, String previousHash) {
+        AuditEvent event = read(value, sequence, previousHash, null);
+        return read(value, sequence, previousHash, AuditTrail.sha256(event.canonical()));
+    }
+
+    private static AuditEvent read(MapAccessor value, long sequence, String previousHash, String hash) {
         return new AuditEvent(
                 value.get("id").asString(),
-                value.get("sequence").asLong(),
+                sequence,
                 value.get("at").asZonedDateTime().toInstant(),
                 value.get("action").asString(),
                 value.get("outcome").asString(),
@@ -63,7 +77,7 @@ public record AuditEvent(
                 value.get("basis").asString(),
                 value.get("origin").asString(null),
                 value.get("subjects").asList(v -> v.asString()),
-                value.get("previousHash").asString(),
-                value.get("hash").asString());
+                previousHash,
+                hash);
     }
 }

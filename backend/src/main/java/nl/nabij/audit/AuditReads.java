@@ -5,35 +5,39 @@ import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
 import nl.nabij.security.NabijUser;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The auditor's reads, each recorded in the trail in the same transaction. */
+/**
+ * The auditor's reads. Each first seals what was written before it, so the auditor sees the chain up to the moment
+ * of asking, and is recorded in the trail before it is answered.
+ */
 @Service
 class AuditReads {
 
     private final AuditQueries queries;
     private final AuditTrail trail;
+    private final AuditSealer sealer;
 
-    AuditReads(AuditQueries queries, AuditTrail trail) {
+    AuditReads(AuditQueries queries, AuditTrail trail, AuditSealer sealer) {
         this.queries = queries;
         this.trail = trail;
+        this.sealer = sealer;
     }
 
-    @Transactional
     Connection<AuditEvent> events(String subject, PageRequest request, NabijUser user, String origin) {
+        sealer.seal();
         Connection<AuditEvent> page = queries.events(subject, request);
         List<String> subjects = page.edges().stream()
                 .flatMap(edge -> edge.node().subjects().stream())
                 .distinct()
                 .toList();
-        trail.append(user, origin, List.of(new AuditEntry("READ", true, "audit-trail", "auditor", subjects)));
+        trail.record(user, origin, List.of(new AuditEntry("READ", true, "audit-trail", "auditor", subjects)));
         return page;
     }
 
-    @Transactional
     AuditChainCheck check(NabijUser user, String origin) {
+        sealer.seal();
         AuditChainCheck check = queries.check();
-        trail.append(user, origin, List.of(new AuditEntry("READ", true, "audit-chain-check", "auditor", List.of())));
+        trail.record(user, origin, List.of(new AuditEntry("READ", true, "audit-chain-check", "auditor", List.of())));
         return check;
     }
 }

@@ -60,13 +60,19 @@ class AuditRetention {
     private final Neo4jClient client;
     private final TransactionTemplate transactions;
     private final AuditProperties properties;
+    private final AuditSealer sealer;
     private final Clock clock;
 
     AuditRetention(
-            Neo4jClient client, PlatformTransactionManager transactions, AuditProperties properties, Clock clock) {
+            Neo4jClient client,
+            PlatformTransactionManager transactions,
+            AuditProperties properties,
+            AuditSealer sealer,
+            Clock clock) {
         this.client = client;
         this.transactions = new TransactionTemplate(transactions);
         this.properties = properties;
+        this.sealer = sealer;
         this.clock = clock;
     }
 
@@ -78,8 +84,12 @@ class AuditRetention {
         }
     }
 
-    /** Removes the events that are past retention at {@code now}, one batch per transaction; returns how many. */
+    /**
+     * Removes the events that are past retention at {@code now}, one batch per transaction; returns how many. Events
+     * still unsealed get their place in the chain first: only the start of the chain is ever removed.
+     */
     long removeEventsExpiredAt(Instant now) {
+        sealer.seal();
         String cutoff =
                 now.atOffset(ZoneOffset.UTC).minus(properties.retention()).toString();
         long removed = 0;

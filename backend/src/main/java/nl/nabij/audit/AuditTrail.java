@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -19,30 +20,27 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends audit events in the caller's transaction, so an event exists exactly when the access it records happened.
- * Appending locks the chain's head node; that orders concurrent appends and gives every event its predecessor's hash.
+ * Writes audit events. An event is written unsealed, without its place in the hash chain, and {@link AuditSealer}
+ * links it in shortly after; so audited requests do not wait for each other on the chain's one head. A transaction
+ * that writes events locks one of the {@code AuditLane} nodes as its very last step, which lets a backup close all
+ * lanes and see one consistent state, and, taken last, cannot be part of a deadlock.
  */
 @Component
 public class AuditTrail {
 
-    private static final String LOCK_HEAD =
-            """
-            MATCH (c:AuditChain {id: 'nabij'})
-            SET c.sequence = c.sequence + $count
-            RETURN c.sequence - $count AS last, c.lastHash AS lastHash
-            """;
+    private static final int LANES = 32;
 
     private static final String APPEND =
             """
             UNWIND $events AS event
-            CREATE (e:AuditEvent)
+            CREATE (e:AuditEvent:Unsealed)
             SET e = event, e.at = datetime(event.at)
             FOREACH (pseudonym IN event.subjects |
                 MERGE (s:AuditSubject {pseudonym: pseudonym})
                 CREATE (e)-[:ABOUT]->(s))
             WITH count(e) AS written
-            MATCH (c:AuditChain {id: 'nabij'})
-            SET c.lastHash = $lastHash
+            MATCH (lane:AuditLane {number: $lane})
+            SET lane.locked = true REMOVE lane.locked
             """;
 
     private final Neo4jClient client;
@@ -53,25 +51,34 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Records what the user did; must run inside the transaction that did it. */
+    /**
+     * Records a change in the transaction that made it, so the event exists exactly when the change does; must run
+     * inside that transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(NabijUser user, String origin, List<AuditEntry> entries) {
+        write(user, origin, entries);
+    }
+
+    /**
+     * Records a read in its own write transaction, after the read's transaction (which a cluster may route to a
+     * secondary) has ended. The caller answers only when this returns, so no answer leaves without its event; if the
+     * event cannot be written, the caller fails and shows nothing.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(NabijUser user, String origin, List<AuditEntry> entries) {
+        write(user, origin, entries);
+    }
+
+    private void write(NabijUser user, String origin, List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        Map<String, Object> head = client.query(LOCK_HEAD)
-                .bind(entries.size())
-                .to("count")
-                .fetch()
-                .one()
-                .orElseThrow(() -> new IllegalStateException("the audit chain has no head: migration V004 missing"));
-        long sequence = ((Number) head.get("last")).longValue();
-        String previous = (String) head.get("lastHash");
         List<Map<String, Object>> events = new ArrayList<>();
         for (AuditEntry entry : entries) {
-            AuditEvent event = new AuditEvent(
+            events.add(properties(new AuditEvent(
                     UUID.randomUUID().toString(),
-                    ++sequence,
+                    0,
                     clock.instant(),
                     entry.action(),
                     entry.granted() ? "GRANTED" : "DENIED",
@@ -84,17 +91,14 @@ public class AuditTrail {
                     entry.basis(),
                     origin,
                     entry.subjects(),
-                    previous,
-                    null);
-            String hash = sha256(event.canonical());
-            events.add(properties(event, hash));
-            previous = hash;
+                    null,
+                    null)));
         }
         client.query(APPEND)
                 .bind(events)
                 .to("events")
-                .bind(previous)
-                .to("lastHash")
+                .bind(ThreadLocalRandom.current().nextInt(LANES))
+                .to("lane")
                 .run();
     }
 
@@ -115,10 +119,9 @@ public class AuditTrail {
         }
     }
 
-    private static Map<String, Object> properties(AuditEvent event, String hash) {
+    private static Map<String, Object> properties(AuditEvent event) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("id", event.id());
-        properties.put("sequence", event.sequence());
         properties.put("at", event.at().atOffset(ZoneOffset.UTC).toString());
         properties.put("action", event.action());
         properties.put("outcome", event.outcome());
@@ -131,8 +134,6 @@ public class AuditTrail {
         properties.put("basis", event.basis());
         properties.put("origin", event.origin());
         properties.put("subjects", event.subjects());
-        properties.put("previousHash", event.previousHash());
-        properties.put("hash", hash);
         return properties;
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import nl.nabij.security.AccessDenied;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes the refusals of the access rules into the trail. No data was read, so such an event names no subject: it
@@ -20,9 +19,8 @@ class DeniedAccessRecorder {
     }
 
     @EventListener
-    @Transactional
     void record(AccessDenied denied) {
-        trail.append(
+        trail.record(
                 denied.user(),
                 denied.origin(),
                 List.of(new AuditEntry(

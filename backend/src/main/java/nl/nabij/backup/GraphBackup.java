@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole graph to one file and back. The backup runs in one transaction that first locks the head of the audit
- * chain: every change of personal data and every administrative change appends to that chain, so none of them can
- * commit while the file is written, and what it holds is one consistent state. The digest hashes every node by its
+ * chain and then every audit lane: every change of personal data, every administrative change and every audited read
+ * writes its event through a lane, so none of them can commit while the file is written, and what it holds is one
+ * consistent state. The lanes themselves are structure the migrations make, not data, so they are not in the file. The digest hashes every node by its
  * labels and properties and every relationship by its type, properties and the hashes of its ends, so it is the same
  * for a store and its restore, whatever internal ids they use.
  */
@@ -42,12 +43,18 @@ public class GraphBackup {
     private static final int BATCH = 5_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final String LOCK_AUDIT_HEAD =
-            "MATCH (c:AuditChain {id: 'nabij'}) SET c.backingUp = true REMOVE c.backingUp";
+    /** The head first, then the lanes in order: the order the sealer and the retention rule lock in too. */
+    private static final String CLOSE_AUDIT_LANES =
+            """
+            MATCH (c:AuditChain {id: 'nabij'}) SET c.backingUp = true REMOVE c.backingUp
+            WITH c
+            MATCH (l:AuditLane) WITH l ORDER BY l.number
+            SET l.locked = true REMOVE l.locked
+            """;
 
     private static final String NODES =
             """
-            MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__')
+            MATCH (n) WHERE NOT n:AuditLane AND NOT any(label IN labels(n) WHERE label STARTS WITH '__')
             RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties
             """;
 
@@ -61,7 +68,7 @@ public class GraphBackup {
 
     private static final String HOLDS_DATA =
             """
-            MATCH (n) WHERE NOT n:AuditChain AND NOT any(label IN labels(n) WHERE label STARTS WITH '__')
+            MATCH (n) WHERE NOT n:AuditChain AND NOT n:AuditLane AND NOT any(label IN labels(n) WHERE label STARTS WITH '__')
             RETURN collect(DISTINCT labels(n)[0])[..5] AS value
             """;
 
@@ -115,7 +122,7 @@ public class GraphBackup {
                 Transaction transaction = session.beginTransaction();
                 var out = new BufferedWriter(
                         new OutputStreamWriter(new GZIPOutputStream(target), StandardCharsets.UTF_8))) {
-            transaction.run(LOCK_AUDIT_HEAD).consume();
+            transaction.run(CLOSE_AUDIT_LANES).consume();
             line(
                     out,
                     Map.of(

@@ -10,11 +10,11 @@ import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every way to a household, each in one write transaction with its audit event: granted reads name the members'
- * pseudonyms, and a refused one is recorded as DENIED before the caller reports it.
+ * Every way to a household: a read transaction, then its audit event in a write transaction of its own, both before
+ * the answer leaves. Granted reads name the members' pseudonyms, and a refused one is recorded as DENIED before the
+ * caller reports it.
  */
 @Service
 class HouseholdReads {
@@ -29,43 +29,38 @@ class HouseholdReads {
         this.accessLog = accessLog;
     }
 
-    @Transactional
     Optional<HouseholdQueries.Found> byId(String id, NabijUser user, String origin) {
         Optional<HouseholdQueries.Found> found = queries.byId(id, user);
         found.ifPresent(
-                household -> trail.append(user, origin, List.of(entry("READ", "household-view", household, user))));
+                household -> trail.record(user, origin, List.of(entry("READ", "household-view", household, user))));
         return found;
     }
 
-    @Transactional
     Optional<HouseholdQueries.Found> ofResident(String pseudonym, NabijUser user, String origin) {
         Optional<HouseholdQueries.Found> found = queries.ofResident(pseudonym, user);
         found.ifPresent(
-                household -> trail.append(user, origin, List.of(entry("SEARCH", "household-by-bsn", household, user))));
+                household -> trail.record(user, origin, List.of(entry("SEARCH", "household-by-bsn", household, user))));
         return found;
     }
 
-    @Transactional
     List<Household> atAddress(String postcode, int houseNumber, String addition, NabijUser user, String origin) {
         List<Household> households = queries.atAddress(postcode, houseNumber, addition, user);
-        trail.append(user, origin, granted("SEARCH", "household-by-address", households, user));
+        trail.record(user, origin, granted("SEARCH", "household-by-address", households, user));
         return households;
     }
 
-    @Transactional
     Connection<Household> inNeighbourhood(String code, PageRequest request, NabijUser user, String origin) {
         Connection<Household> page = queries.inNeighbourhood(code, request, user);
         List<Household> households =
                 page.edges().stream().map(Connection.Edge::node).toList();
-        trail.append(user, origin, granted("SEARCH", "households-of-neighbourhood", households, user));
+        trail.record(user, origin, granted("SEARCH", "households-of-neighbourhood", households, user));
         return page;
     }
 
     /** The resident's access export: recorded first, so it appears in its own access log. */
-    @Transactional
     MyData myData(NabijUser user, String origin) {
         HouseholdQueries.Own own = queries.own(user);
-        trail.append(
+        trail.record(
                 user,
                 origin,
                 List.of(new AuditEntry("EXPORT", true, "access-export", "own-data", List.of(own.pseudonym()))));

@@ -7,9 +7,8 @@ import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** An overlap search names households, so it is a SEARCH of personal data, recorded in the transaction that ran it. */
+/** An overlap search names households, so it is a SEARCH of personal data, recorded before it is answered. */
 @Service
 class OverlapSearch {
 
@@ -23,7 +22,6 @@ class OverlapSearch {
         this.trail = trail;
     }
 
-    @Transactional
     Connection<Overlap> overlaps(OverlapCriteria criteria, PageRequest request, NabijUser user, String origin) {
         Connection<Overlap> page = queries.overlaps(criteria, request, user);
         List<AuditEntry> entries = page.edges().stream()
@@ -34,7 +32,7 @@ class OverlapSearch {
                         HouseholdReads.basis(user.role()),
                         edge.node().household().memberPseudonyms()))
                 .toList();
-        trail.append(user, origin, entries);
+        trail.record(user, origin, entries);
         return page;
     }
 }

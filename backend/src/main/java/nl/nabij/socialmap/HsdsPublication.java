@@ -9,7 +9,6 @@ import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which social map a reader gets in HSDS: staff the whole of it, recorded as an export because it names contact
@@ -34,12 +33,11 @@ class HsdsPublication {
     }
 
     /** The map for this reader; {@code user} is null for a request without credentials. */
-    @Transactional
     Hsds.Bundle bundle(NabijUser user, String origin) {
         boolean full = user != null && STAFF.contains(user.role());
         Hsds.Bundle bundle = export.bundle(store.organisations(), store.all(), full);
         if (full) {
-            trail.append(user, origin, List.of(new AuditEntry("EXPORT", true, "hsds-export", "staff", List.of())));
+            trail.record(user, origin, List.of(new AuditEntry("EXPORT", true, "hsds-export", "staff", List.of())));
         }
         return bundle;
     }

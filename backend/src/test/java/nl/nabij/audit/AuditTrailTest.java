@@ -2,8 +2,13 @@ package nl.nabij.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
@@ -114,7 +119,7 @@ class AuditTrailTest {
         Map<String, Object> denied = driver.executableQuery(
                         """
                         MATCH (e:AuditEvent {username: 'volunteer', purpose: 'households'})
-                        RETURN e {.*} AS e ORDER BY e.sequence DESC LIMIT 1
+                        RETURN e {.*} AS e ORDER BY e.at DESC LIMIT 1
                         """)
                 .execute()
                 .records()
@@ -135,7 +140,7 @@ class AuditTrailTest {
         eventsAboutTheCase();
 
         Map<String, Object> last = driver.executableQuery(
-                        "MATCH (e:AuditEvent) RETURN e {.*} AS e ORDER BY e.sequence DESC LIMIT 1")
+                        "MATCH (e:AuditEvent) RETURN e {.*} AS e ORDER BY e.at DESC LIMIT 1")
                 .execute()
                 .records()
                 .get(0)
@@ -200,5 +205,57 @@ class AuditTrailTest {
                 .errors()
                 .satisfy(errors ->
                         assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+    }
+
+    @Test
+    void concurrentViewsAreEachRecordedAndSealedIntoOneUnbrokenChain() throws Exception {
+        long viewsBefore = householdViewsByTheTeamLead();
+        int views = 24;
+        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> answers = new ArrayList<>();
+            for (int i = 0; i < views; i++) {
+                answers.add(clients.submit(() -> GraphQlClients.overHttp(port, TestUsers.teamLead())
+                        .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                        .execute()
+                        .path("household.id")
+                        .hasValue()));
+            }
+            for (Future<?> answer : answers) {
+                answer.get(2, TimeUnit.MINUTES);
+            }
+        }
+
+        assertThat(householdViewsByTheTeamLead() - viewsBefore)
+                .as("every answered view has its event")
+                .isEqualTo(views);
+        auditor()
+                .document("{ auditChainCheck { intact } }")
+                .execute()
+                .path("auditChainCheck.intact")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        assertThat(driver.executableQuery(
+                                """
+                                MATCH (e:AuditEvent {username: 'teamlead', purpose: 'household-view'})
+                                WHERE e:Unsealed OR e.sequence IS NULL OR e.hash IS NULL
+                                RETURN count(e) AS n
+                                """)
+                        .execute()
+                        .records()
+                        .get(0)
+                        .get("n")
+                        .asLong())
+                .as("the auditor's check sealed every event written before it")
+                .isZero();
+    }
+
+    private long householdViewsByTheTeamLead() {
+        return driver.executableQuery(
+                        "MATCH (e:AuditEvent {username: 'teamlead', purpose: 'household-view'}) RETURN count(e) AS n")
+                .execute()
+                .records()
+                .get(0)
+                .get("n")
+                .asLong();
     }
 }

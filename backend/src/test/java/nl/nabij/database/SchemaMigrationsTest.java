@@ -60,6 +60,7 @@ class SchemaMigrationsTest {
                         "AuditChain.id",
                         "AuditEvent.id",
                         "AuditEvent.sequence",
+                        "AuditLane.number",
                         "Consent.id",
                         "District.code",
                         "Household.id",

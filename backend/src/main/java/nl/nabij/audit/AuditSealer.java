@@ -1,0 +1,123 @@
+package nl.nabij.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Links unsealed events into the hash chain: in the order they were written, each gets the next sequence number, its
+ * predecessor's hash and its own. One sealing locks the chain's head, so sealers on several app instances take turns
+ * and none seals an event twice. Runs a few times a second, and before anyone reads the chain.
+ */
+@Component
+public class AuditSealer {
+
+    private static final int BATCH = 5_000;
+
+    private static final String ANY_UNSEALED = "MATCH (e:Unsealed) RETURN e.id LIMIT 1";
+
+    private static final String LOCK_HEAD =
+            """
+            MATCH (c:AuditChain {id: 'nabij'})
+            SET c.sealing = true REMOVE c.sealing
+            RETURN c.sequence AS sequence, c.lastHash AS lastHash
+            """;
+
+    private static final String UNSEALED =
+            """
+            MATCH (e:Unsealed)
+            RETURN e AS value ORDER BY e.at, e.id LIMIT $batch
+            """;
+
+    private static final String SEAL =
+            """
+            UNWIND $sealed AS sealed
+            MATCH (e:AuditEvent {id: sealed.id})
+            SET e.sequence = sealed.sequence, e.previousHash = sealed.previousHash, e.hash = sealed.hash
+            REMOVE e:Unsealed
+            WITH count(e) AS written
+            MATCH (c:AuditChain {id: 'nabij'})
+            SET c.sequence = $sequence, c.lastHash = $lastHash
+            """;
+
+    private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+
+    private final Neo4jClient client;
+    private final TransactionTemplate transactions;
+    private volatile boolean failing;
+
+    AuditSealer(Neo4jClient client, PlatformTransactionManager transactions) {
+        this.client = client;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /** Logs an outage once, when it starts, and not five times a second until it ends. */
+    @Scheduled(fixedDelayString = "${nabij.audit.seal-interval:PT0.2S}")
+    void sealInTheBackground() {
+        try {
+            seal();
+            if (failing) {
+                log.info("Sealing audit events again");
+                failing = false;
+            }
+        } catch (DataAccessException | Neo4jException e) {
+            if (!failing) {
+                log.warn(
+                        "Cannot seal audit events now; they wait, unsealed, until the database answers: {}",
+                        e.getMessage());
+                failing = true;
+            }
+        }
+    }
+
+    /** Seals every event written before this call, one batch per transaction; returns how many. */
+    public long seal() {
+        long sealed = 0;
+        while (true) {
+            Integer batch = transactions.execute(status -> sealOneBatch());
+            sealed += batch;
+            if (batch < BATCH) {
+                return sealed;
+            }
+        }
+    }
+
+    private int sealOneBatch() {
+        if (client.query(ANY_UNSEALED).fetch().one().isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> head = client.query(LOCK_HEAD)
+                .fetch()
+                .one()
+                .orElseThrow(() -> new IllegalStateException("the audit chain has no head: migration V005 missing"));
+        long sequence = ((Number) head.get("sequence")).longValue();
+        String previous = (String) head.get("lastHash");
+        List<Map<String, Object>> sealed = new ArrayList<>();
+        for (Value value : client.query(UNSEALED)
+                .bind(BATCH)
+                .to("batch")
+                .fetchAs(Value.class)
+                .mappedBy((types, record) -> record.get("value"))
+                .all()) {
+            AuditEvent event = AuditEvent.sealedAt(value, ++sequence, previous);
+            sealed.add(Map.of("id", event.id(), "sequence", sequence, "previousHash", previous, "hash", event.hash()));
+            previous = event.hash();
+        }
+        if (!sealed.isEmpty()) {
+            client.query(SEAL)
+                    .bindAll(Map.of("sealed", sealed, "sequence", sequence, "lastHash", previous))
+                    .run();
+        }
+        return sealed.size();
+    }
+}
