@@ -9,6 +9,7 @@ import nl.nabij.api.InvalidArgumentException;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +20,15 @@ import org.springframework.stereotype.Component;
 class OverlapQueries {
 
     /**
-     * The statement, given the area's MATCH (binding {@code n} and {@code h}), the visibility predicate over
+     * The statement, given the area's MATCH (binding {@code n} and {@code h}, see {@link #start}), the visibility predicate over
      * {@code h} and the household projection of {@link HouseholdQueries}. It counts professionals and organisations over the active involvements with the household or a
      * member, drops households below the thresholds before pairing anyone, and pages by keyset on (severity
      * descending, household id). The suggestion's {@code rank} is the ordinal of {@link CoordinatorSuggestion.Rule}.
      */
     private static final String OVERLAPS =
             """
-            MATCH %s
+            %s
+            WITH DISTINCT h, n
             WHERE %s
             CALL (h) {
               MATCH (h)<-[:MEMBER_OF*0..1]-()<-[:CONCERNS]-(:Involvement {status: 'ACTIVE'})
@@ -106,7 +108,7 @@ class OverlapQueries {
                 "afterId", request.cursor() == null ? null : request.cursor().id());
         parameters.put("limit", request.size() + 1);
         String cypher = OVERLAPS.formatted(
-                areaMatch(criteria.scope().area()),
+                start(criteria.scope().area(), user.role()),
                 HouseholdQueries.visibleTo(user.role()),
                 HouseholdQueries.PROJECTION);
         List<Overlap> rows = new ArrayList<>(queries.list(cypher, parameters, Overlap::from));
@@ -124,6 +126,31 @@ class OverlapQueries {
                         request.cursor() != null,
                         edges.isEmpty() ? null : edges.get(0).cursor(),
                         edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+    }
+
+    /**
+     * Where the search starts. A professional's households are those of their active involvements, and a team lead's
+     * those of their team's neighbourhoods: starting there and keeping what lies in the area reads a tenth of a
+     * municipality's households or less. Any other role starts from the area's key.
+     */
+    private static String start(OverlapScope.Area area, Role role) {
+        return switch (role) {
+            case PROFESSIONAL -> "MATCH (:Professional {id: $me})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})"
+                    + "-[:CONCERNS]->()-[:MEMBER_OF*0..1]->(h:Household)-[:LOCATED_IN]->(n:Neighbourhood) WHERE "
+                    + inArea(area);
+            case TEAM_LEAD -> "MATCH (:Professional {id: $me})-[:SECONDED_TO]->(:Team)-[:SERVES]->(n:Neighbourhood)"
+                    + "<-[:LOCATED_IN]-(h:Household) WHERE " + inArea(area);
+            default -> "MATCH " + areaMatch(area);
+        };
+    }
+
+    /** Whether neighbourhood {@code n} lies in the area. */
+    private static String inArea(OverlapScope.Area area) {
+        return switch (area) {
+            case NEIGHBOURHOOD -> "n.code = $scope";
+            case TEAM -> "EXISTS { (:Team {id: $scope})-[:SERVES]->(n) }";
+            case MUNICIPALITY -> "EXISTS { (n)-[:PART_OF]->(:District)-[:PART_OF]->(:Municipality {code: $scope}) }";
+        };
     }
 
     /** Each area starts from its key's uniqueness constraint. */

@@ -130,6 +130,21 @@ class InvolvementRegistryTest {
     }
 
     @Test
+    void aProfessionalInvolvedWithOneMemberMayRegisterOnTheWholeHouseholdById() {
+        register(OUTSIDER, byBsn("WMO", today))
+                .path("registerInvolvement.created")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+
+        var byHousehold =
+                register(OUTSIDER, Map.of("householdId", CASE.id(), "domain", "DEBT", "since", today.toString()));
+
+        byHousehold.path("registerInvolvement.errors").entityList(Object.class).hasSize(0);
+        byHousehold.path("registerInvolvement.created").entity(Boolean.class).isEqualTo(true);
+        assertThat(outsidersRegistrations()).isEqualTo(2);
+    }
+
+    @Test
     void aRetryWithTheSameClientMutationIdReturnsWhatTheFirstCallMade() {
         Map<String, Object> input = byBsn("DEBT", today);
         input.put("clientMutationId", "retry-7f3a");

@@ -227,6 +227,28 @@ class AccessMatrixTest {
         assertThat(answer.body()).doesNotContain(CASE.id());
     }
 
+    @ParameterizedTest(name = "{0} → __typename")
+    @MethodSource("usersAndAnonymous")
+    void anyoneMayAskForTheTypeNameWhichReadsNothing(String user) throws Exception {
+        var answer = post("{ __typename }", user.equals("anonymous") ? null : TestUsers.bearer(userNamed(user)));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body())).isEqualTo(JSON.readTree("{\"data\":{\"__typename\":\"Query\"}}"));
+    }
+
+    static Stream<String> usersAndAnonymous() {
+        return Stream.of(
+                "anonymous",
+                "outsider",
+                "professional",
+                "teamlead",
+                "analyst",
+                "volunteer",
+                "resident",
+                "admin",
+                "auditor");
+    }
+
     static Stream<String> operations() {
         return OPERATIONS.keySet().stream();
     }
