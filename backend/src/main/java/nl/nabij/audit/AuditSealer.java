@@ -3,7 +3,8 @@ package nl.nabij.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Value;
+import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ public class AuditSealer {
     public long seal() {
         long sealed = 0;
         while (true) {
-            Integer batch = transactions.execute(status -> sealOneBatch());
+            Integer batch = transactions.execute(status -> sealOneBatch(client.getQueryRunner()));
             sealed += batch;
             if (batch < BATCH) {
                 return sealed;
@@ -92,32 +93,33 @@ public class AuditSealer {
         }
     }
 
-    private int sealOneBatch() {
-        if (client.query(ANY_UNSEALED).fetch().one().isEmpty()) {
+    /**
+     * Seals every unsealed event inside a transaction the caller holds: the backup's, which has closed the lanes, so
+     * that its file holds only sealed events and a restore has nothing left to change.
+     */
+    public static void sealWithin(QueryRunner transaction) {
+        int batch;
+        do {
+            batch = sealOneBatch(transaction);
+        } while (batch == BATCH);
+    }
+
+    private static int sealOneBatch(QueryRunner transaction) {
+        if (!transaction.run(ANY_UNSEALED).hasNext()) {
             return 0;
         }
-        Map<String, Object> head = client.query(LOCK_HEAD)
-                .fetch()
-                .one()
-                .orElseThrow(() -> new IllegalStateException("the audit chain has no head: migration V005 missing"));
-        long sequence = ((Number) head.get("sequence")).longValue();
-        String previous = (String) head.get("lastHash");
+        Record head = transaction.run(LOCK_HEAD).single();
+        long sequence = head.get("sequence").asLong();
+        String previous = head.get("lastHash").asString();
         List<Map<String, Object>> sealed = new ArrayList<>();
-        for (Value value : client.query(UNSEALED)
-                .bind(BATCH)
-                .to("batch")
-                .fetchAs(Value.class)
-                .mappedBy((types, record) -> record.get("value"))
-                .all()) {
-            AuditEvent event = AuditEvent.sealedAt(value, ++sequence, previous);
+        for (Record record : transaction.run(UNSEALED, Map.of("batch", BATCH)).list()) {
+            AuditEvent event = AuditEvent.sealedAt(record.get("value"), ++sequence, previous);
             sealed.add(Map.of("id", event.id(), "sequence", sequence, "previousHash", previous, "hash", event.hash()));
             previous = event.hash();
         }
-        if (!sealed.isEmpty()) {
-            client.query(SEAL)
-                    .bindAll(Map.of("sealed", sealed, "sequence", sequence, "lastHash", previous))
-                    .run();
-        }
+        transaction
+                .run(SEAL, Map.of("sealed", sealed, "sequence", sequence, "lastHash", previous))
+                .consume();
         return sealed.size();
     }
 }

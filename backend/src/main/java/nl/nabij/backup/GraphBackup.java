@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import nl.nabij.audit.AuditSealer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole graph to one file and back. The backup runs in one transaction that first locks the head of the audit
  * chain and then every audit lane: every change of personal data, every administrative change and every audited read
  * writes its event through a lane, so none of them can commit while the file is written, and what it holds is one
- * consistent state. The lanes themselves are structure the migrations make, not data, so they are not in the file. The digest hashes every node by its
+ * consistent state. It then seals the events still unsealed, so the file holds a whole chain and a restore changes
+ * nothing. The lanes themselves are structure the migrations make, not data, so they are not in the file. The digest hashes every node by its
  * labels and properties and every relationship by its type, properties and the hashes of its ends, so it is the same
  * for a store and its restore, whatever internal ids they use.
  */
@@ -123,6 +125,7 @@ public class GraphBackup {
                 var out = new BufferedWriter(
                         new OutputStreamWriter(new GZIPOutputStream(target), StandardCharsets.UTF_8))) {
             transaction.run(CLOSE_AUDIT_LANES).consume();
+            AuditSealer.sealWithin(transaction);
             line(
                     out,
                     Map.of(

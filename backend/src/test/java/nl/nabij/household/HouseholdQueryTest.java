@@ -109,8 +109,8 @@ class HouseholdQueryTest {
 
         assertThat(statements.dataStatements()).isBetween(1L, 3L);
         assertThat(statements.auditStatements())
-                .as("append the event, unsealed, through a lane")
-                .isEqualTo(1);
+                .as("append the event, unsealed; lock a lane before the commit")
+                .isEqualTo(2);
     }
 
     @Test

@@ -383,8 +383,8 @@ class OverlapTest {
                 .isEqualTo(3);
         assertThat(forTen).isEqualTo(forTwo);
         assertThat(auditForTwo)
-                .as("append the events, unsealed, through a lane")
-                .isEqualTo(1);
+                .as("append the events, unsealed; lock a lane before the commit")
+                .isEqualTo(2);
     }
 
     private void fullView(Map<String, Object> scope, int first) {
