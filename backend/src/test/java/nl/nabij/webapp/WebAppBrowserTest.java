@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,8 +18,11 @@ import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.nabij.demo.DemoAccounts;
+import nl.nabij.security.NabijUser;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestIdentityProvider;
 import nl.nabij.support.TestMail;
+import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +64,8 @@ class WebAppBrowserTest {
     private static final Pattern CONFIRMATION = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)");
     /** One of the documented case's professionals: a volunteer must not see this name. */
     private static final String CASE_PROFESSIONAL = "Abena Mensah";
+
+    private static final NabijUser TEAM_LEAD = TestUsers.teamLead();
 
     /** The visible form controls that no label, aria-label or aria-labelledby names. */
     private static final String UNLABELLED =
@@ -138,6 +147,9 @@ class WebAppBrowserTest {
     @Autowired
     Driver database;
 
+    @Autowired
+    TestIdentityProvider identityProvider;
+
     /** The place the volunteer test proposes is approved and connected; the suites after this one count without it. */
     @AfterEach
     void removeTheVolunteersPlace() {
@@ -157,6 +169,8 @@ class WebAppBrowserTest {
                 .map(LogEntry::getMessage)
                 // A wrong password is answered 401 on purpose; Chromium logs every such answer.
                 .filter(message -> !message.contains("status of 401"))
+                // So is the identity provider's 503 in the test where it is down.
+                .filter(message -> !(message.contains(identityProvider.issuer()) && message.contains("status of 503")))
                 .toList();
         assertThat(errors).as("errors in the browser's console").isEmpty();
     }
@@ -179,6 +193,61 @@ class WebAppBrowserTest {
         waitForText("h1", "Sign in");
         click("[data-lang=nl]");
         waitForText("h1", "Inloggen");
+    }
+
+    @Test
+    void aTeamLeadSignsInAtTheIdentityProviderAndGetsTheHouseholdAndTheLiveInbox() throws Exception {
+        HttpResponse<Void> page = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("connect-src 'self' " + origin(identityProvider.issuer()) + ";"));
+
+        identityProvider.signsIn(TEAM_LEAD);
+        browser.get(base + "/households?postcode=1311HV&number=15");
+        waitForText("#sign-in-provider", "Inloggen via " + TestIdentityProvider.NAME);
+        accessible();
+        screenshot("sign-in-oidc");
+        click("#sign-in-provider");
+
+        waitForText("#signed-in-as", TEAM_LEAD.username());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
+        assertThat(browser.getCurrentUrl()).endsWith("/households?postcode=1311HV&number=15");
+        assertThat((String) browser.executeScript(
+                        "return JSON.parse(sessionStorage.getItem('nabij.session')).authorization"))
+                .startsWith("Bearer ");
+        assertThat(browser.executeScript("return sessionStorage.getItem('nabij.oidc.pending')"))
+                .isNull();
+
+        // The live inbox signs in with the same token in its connection_init payload.
+        click("#menu a[href='/notifications']");
+        waitForText("#live-state", "direct");
+
+        click("#sign-out");
+        waitForText("h1", "Inloggen");
+        assertThat(browser.executeScript("return sessionStorage.getItem('nabij.session')"))
+                .isNull();
+    }
+
+    @Test
+    void signingInAtTheIdentityProviderSaysPlainlyWhatWentWrong() throws IOException {
+        identityProvider.goesDown();
+        browser.get(base + "/sign-in");
+        click("#sign-in-provider");
+        waitForText("#sign-in-message [role=alert]", "niet bereikbaar");
+
+        identityProvider.refusesSignIn();
+        click("#sign-in-provider");
+        waitForText("#sign-in-message [role=alert]", "afgebroken of geweigerd");
+        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+        assertThat(text("#signed-in-as")).isEmpty();
+        accessible();
+        screenshot("sign-in-oidc-refused");
+
+        // A code this tab did not ask for, as an attacker would slip in to sign the user in as someone else.
+        identityProvider.signsIn(TEAM_LEAD);
+        browser.get(base + "/sign-in/callback?code=someone-elses&state=forged");
+        waitForText("#sign-in-message [role=alert]", "hoort niet bij een inlogpoging in dit tabblad");
+        assertThat(text("#signed-in-as")).isEmpty();
     }
 
     @Test
@@ -324,6 +393,11 @@ class WebAppBrowserTest {
         waitForText("#chain-result", "intact");
         accessible();
         screenshot("audit");
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
     }
 
     private void signIn(String username) {
