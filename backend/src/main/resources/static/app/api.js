@@ -1,5 +1,6 @@
-// Talking to Nabij's GraphQL API. Built-in accounts sign in with HTTP Basic: the app keeps the Authorization header
-// for this browser tab only (sessionStorage, gone when the tab closes) and sends it with every call.
+// Talking to Nabij's GraphQL API. Built-in accounts sign in with HTTP Basic, users of the identity provider with its
+// access token as a bearer token: the app keeps the Authorization header for this browser tab only (sessionStorage,
+// gone when the tab closes) and sends it with every call.
 const SESSION = 'nabij.session';
 
 export class ApiError extends Error {
@@ -22,8 +23,16 @@ export function basic(username, password) {
 }
 
 /** Checks the credentials with the API and keeps them with who the user is; throws ApiError('unauthorized'). */
-export async function signIn(username, password) {
-  const authorization = basic(username, password);
+export function signIn(username, password) {
+  return remember(basic(username, password));
+}
+
+/** The same for an access token from the identity provider. */
+export function signInWithToken(accessToken) {
+  return remember(`Bearer ${accessToken}`);
+}
+
+async function remember(authorization) {
   const data = await call('/graphql', authorization, '{ me { username role professionalId } }');
   const signedIn = { authorization, ...data.me };
   sessionStorage.setItem(SESSION, JSON.stringify(signedIn));

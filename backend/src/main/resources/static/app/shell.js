@@ -12,6 +12,7 @@ const STAFF_WITH_HOUSEHOLDS = ['PROFESSIONAL', 'TEAM_LEAD'];
 const ROUTES = [
   { path: '/', module: 'home', public: true },
   { path: '/sign-in', module: 'sign-in', public: true, menu: 'nav.signIn' },
+  { path: '/sign-in/callback', module: 'sign-in-callback', public: true },
   { path: '/households', module: 'households', roles: STAFF_WITH_HOUSEHOLDS, menu: 'nav.households' },
   { path: '/notifications', module: 'notifications', roles: STAFF_WITH_HOUSEHOLDS, menu: 'nav.notifications' },
   { path: '/overlap', module: 'overlap', roles: STAFF_WITH_HOUSEHOLDS, menu: 'nav.overlap' },
@@ -99,6 +100,8 @@ async function show() {
   } finally {
     main.removeAttribute('aria-busy');
   }
+  // A screen may have changed its own address: back from the identity provider, a failed sign-in is /sign-in.
+  renderMenu();
   const heading = main.querySelector('h1');
   document.title = heading ? `${heading.textContent} – Nabij` : 'Nabij';
   if (heading && document.activeElement !== heading && !main.contains(document.activeElement)) {

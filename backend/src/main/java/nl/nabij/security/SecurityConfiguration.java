@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import nl.nabij.webapp.OidcSignIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +34,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * operations to it; anything else it asks for is answered 401 by {@link SignInRequiredInterceptor}. Importing Open
  * Referral data is for administrators; the probes are public; metrics are for administrators; the file exports
  * under {@code /exports/} have no fields to check, so their role rule is here.
- * The web app's files are public: they hold no data, and the app signs in on its own GraphQL calls.
+ * The web app's files and its settings ({@code /app/settings.json}) are public: they hold no data, and the app signs
+ * in on its own GraphQL calls.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,14 +44,21 @@ class SecurityConfiguration {
 
     /**
      * The web app runs only its own scripts, styles and connections, so injected markup cannot run or send data
-     * anywhere. GraphiQL is left out: its page is an inline script that loads from a CDN.
+     * anywhere. The one exception is the identity provider the app signs in with, when one is configured: the app
+     * fetches its discovery document and exchanges the code at its token endpoint. Going to the provider's login page
+     * is a navigation, which no directive governs, so {@code form-action} stays the app's own. GraphiQL is left out:
+     * its page is an inline script that loads from a CDN.
      */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static String contentSecurityPolicy(Optional<String> identityProviderOrigin) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                + "connect-src 'self'"
+                + identityProviderOrigin.map(origin -> " " + origin).orElse("") + "; "
+                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> identityProvider) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> identityProvider, OidcSignIn webAppSignIn)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // Anyone may post a GraphQL request; credentials that come with it are still checked here.
                         // AccessRules then lets a request without a user reach the public operations only.
@@ -74,7 +84,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(
                                 PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**")),
-                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
+                        new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(webAppSignIn.origin())))))
                 // The web app marks its calls with X-Requested-With: a bare 401 then, no browser sign-in dialog.
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorizedOrUnavailable));
         if (identityProvider.getIfAvailable() != null) {

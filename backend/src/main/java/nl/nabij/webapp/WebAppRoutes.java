@@ -5,13 +5,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The addresses of the web app's screens. The app itself switches screens in the browser, but a reload, a bookmark or
- * a link in a mail (a volunteer's {@code /volunteer/confirm?token=…}) arrives here first and must get the app.
+ * a link in a mail (a volunteer's {@code /volunteer/confirm?token=…}) or the identity provider's redirect back after
+ * signing in arrives here first and must get the app.
  */
 @Controller
 class WebAppRoutes {
 
     @GetMapping({
         "/sign-in",
+        "/sign-in/callback",
         "/households",
         "/notifications",
         "/overlap",

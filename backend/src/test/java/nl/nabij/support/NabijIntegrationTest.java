@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application over HTTP on a random port with the demo data loaded, against a fresh embedded Neo4j (Bolt on
- * a random port) or, in the build's container run, Neo4j in a container ({@link DatabaseUnderTest}). Every class
- * carrying it shares one application context, so the database starts once per run.
+ * a random port) or, in the build's container run, Neo4j in a container ({@link DatabaseUnderTest}). The web app
+ * offers sign-in at the {@link TestIdentityProvider}. Every class carrying it shares one application context, so the
+ * database starts once per run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Import;
             "spring.mail.host=127.0.0.1",
             "spring.mail.port=" + TestMail.SMTP_PORT
         })
+@ContextConfiguration(initializers = TestIdentityProvider.Initializer.class)
 @Import(StatementCounter.class)
 @Tag("integration")
 @ExtendWith(DatabaseUnderTest.class)

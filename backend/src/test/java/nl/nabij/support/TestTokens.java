@@ -34,15 +34,23 @@ public final class TestTokens {
 
     /** A token for the user, valid for an hour, with the claims Nabij reads. */
     public static String tokenFor(NabijUser user) {
-        var claims = new JWTClaimsSet.Builder()
+        return signed(claimsFor(user).build());
+    }
+
+    /** The claims Nabij reads, for the user, valid for an hour from now. */
+    public static JWTClaimsSet.Builder claimsFor(NabijUser user) {
+        return new JWTClaimsSet.Builder()
                 .subject(user.username())
                 .claim("nabij_role", user.role().name())
                 .claim("nabij_professional", user.professionalId())
                 .claim("nabij_resident", user.residentId())
                 .claim("nabij_organisation", user.organisationId())
                 .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
-                .build();
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
+    }
+
+    /** A JWT with these claims, signed with the tests' private key. */
+    public static String signed(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner(KEY));

@@ -5,17 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.nabij.demo.DemoAccounts;
+import nl.nabij.security.NabijUser;
+import nl.nabij.seed.SeedData;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestIdentityProvider;
 import nl.nabij.support.TestMail;
+import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +66,13 @@ class WebAppBrowserTest {
     private static final Pattern CONFIRMATION = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)");
     /** One of the documented case's professionals: a volunteer must not see this name. */
     private static final String CASE_PROFESSIONAL = "Abena Mensah";
+
+    private static final SeedData SEED = SeedData.fromClasspath();
+    private static final NabijUser TEAM_LEAD = TestUsers.teamLead();
+    /** A household of Haven that only the forms test uses, so the documented case keeps its figures. */
+    private static final String HOUSEHOLD = "5f0c8d3e-0000-4000-8000-00000000f001";
+
+    private static final String CONSENT_PURPOSE = "Afstemming met de school (browsertest)";
 
     /** The visible form controls that no label, aria-label or aria-labelledby names. */
     private static final String UNLABELLED =
@@ -138,15 +154,36 @@ class WebAppBrowserTest {
     @Autowired
     Driver database;
 
-    /** The place the volunteer test proposes is approved and connected; the suites after this one count without it. */
+    @Autowired
+    TestIdentityProvider identityProvider;
+
+    /**
+     * What the tests made goes again, so the suites after this one count without it: the place the volunteer test
+     * proposes (approved and connected), the forms test's household with its circle, match and notifications, and the
+     * consent the resident test grants.
+     */
     @AfterEach
-    void removeTheVolunteersPlace() {
+    void removeWhatTheTestsMade() {
         database.executableQuery(
                         """
                         MATCH (v:Vindplaats {name: 'Taalcafe De Brug'})
                         OPTIONAL MATCH (v)<-[:ACTS_FROM]-(r:VolunteerRegistration)
                         DETACH DELETE v, r
                         """)
+                .execute();
+        database.executableQuery(
+                        """
+                        MATCH (h:Household {id: $household})
+                        OPTIONAL MATCH (h)<-[:MEMBER_OF*0..1]-()<-[:CONCERNS]-(i:Involvement)
+                        OPTIONAL MATCH (m:Match)-[:ABOUT]->(h)
+                        OPTIONAL MATCH (n:Notification {householdId: $household})
+                        OPTIONAL MATCH (h)<-[:MEMBER_OF]-(r:Resident)
+                        DETACH DELETE i, m, n, r, h
+                        """)
+                .withParameters(Map.of("household", HOUSEHOLD))
+                .execute();
+        database.executableQuery("MATCH (c:Consent {purpose: $purpose}) DETACH DELETE c")
+                .withParameters(Map.of("purpose", CONSENT_PURPOSE))
                 .execute();
     }
 
@@ -157,6 +194,8 @@ class WebAppBrowserTest {
                 .map(LogEntry::getMessage)
                 // A wrong password is answered 401 on purpose; Chromium logs every such answer.
                 .filter(message -> !message.contains("status of 401"))
+                // So is the identity provider's 503 in the test where it is down.
+                .filter(message -> !(message.contains(identityProvider.issuer()) && message.contains("status of 503")))
                 .toList();
         assertThat(errors).as("errors in the browser's console").isEmpty();
     }
@@ -179,6 +218,61 @@ class WebAppBrowserTest {
         waitForText("h1", "Sign in");
         click("[data-lang=nl]");
         waitForText("h1", "Inloggen");
+    }
+
+    @Test
+    void aTeamLeadSignsInAtTheIdentityProviderAndGetsTheHouseholdAndTheLiveInbox() throws Exception {
+        HttpResponse<Void> page = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("connect-src 'self' " + origin(identityProvider.issuer()) + ";"));
+
+        identityProvider.signsIn(TEAM_LEAD);
+        browser.get(base + "/households?postcode=1311HV&number=15");
+        waitForText("#sign-in-provider", "Inloggen via " + TestIdentityProvider.NAME);
+        accessible();
+        screenshot("sign-in-oidc");
+        click("#sign-in-provider");
+
+        waitForText("#signed-in-as", TEAM_LEAD.username());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
+        assertThat(browser.getCurrentUrl()).endsWith("/households?postcode=1311HV&number=15");
+        assertThat((String) browser.executeScript(
+                        "return JSON.parse(sessionStorage.getItem('nabij.session')).authorization"))
+                .startsWith("Bearer ");
+        assertThat(browser.executeScript("return sessionStorage.getItem('nabij.oidc.pending')"))
+                .isNull();
+
+        // The live inbox signs in with the same token in its connection_init payload.
+        click("#menu a[href='/notifications']");
+        waitForText("#live-state", "direct");
+
+        click("#sign-out");
+        waitForText("h1", "Inloggen");
+        assertThat(browser.executeScript("return sessionStorage.getItem('nabij.session')"))
+                .isNull();
+    }
+
+    @Test
+    void signingInAtTheIdentityProviderSaysPlainlyWhatWentWrong() throws IOException {
+        identityProvider.goesDown();
+        browser.get(base + "/sign-in");
+        click("#sign-in-provider");
+        waitForText("#sign-in-message [role=alert]", "niet bereikbaar");
+
+        identityProvider.refusesSignIn();
+        click("#sign-in-provider");
+        waitForText("#sign-in-message [role=alert]", "afgebroken of geweigerd");
+        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+        assertThat(text("#signed-in-as")).isEmpty();
+        accessible();
+        screenshot("sign-in-oidc-refused");
+
+        // A code this tab did not ask for, as an attacker would slip in to sign the user in as someone else.
+        identityProvider.signsIn(TEAM_LEAD);
+        browser.get(base + "/sign-in/callback?code=someone-elses&state=forged");
+        waitForText("#sign-in-message [role=alert]", "hoort niet bij een inlogpoging in dit tabblad");
+        assertThat(text("#signed-in-as")).isEmpty();
     }
 
     @Test
@@ -324,6 +418,148 @@ class WebAppBrowserTest {
         waitForText("#chain-result", "intact");
         accessible();
         screenshot("audit");
+    }
+
+    @Test
+    void aTeamLeadRegistersAndEndsAnInvolvementAndAssignsAndHandsOverCoordination() {
+        List<SeedData.Professional> circle = twoProfessionalsOfTwoOrganisations();
+        SeedData.Professional first = circle.get(0);
+        SeedData.Professional second = circle.get(1);
+        String teamLeadName = professionalName(TEAM_LEAD.professionalId());
+        aHouseholdInHavenWith(circle);
+
+        signIn("teamlead");
+        browser.get(base + "/households?postcode=9999ZY&number=7");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 2));
+
+        new Select(inForm("Betrokkenheid registreren", By.name("domain"))).selectByValue("WMO");
+        inForm("Betrokkenheid registreren", By.cssSelector("button[type=submit]"))
+                .click();
+        waitForText(".action-message", "Uw betrokkenheid is geregistreerd.");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 3));
+        assertThat(text("#circle")).contains(teamLeadName);
+        assertThat(timelineEntry(teamLeadName).getText()).contains("loopt nog");
+
+        new Select(inForm("Betrokkenheid beëindigen", By.name("involvementId"))).selectByIndex(1);
+        new Select(inForm("Betrokkenheid beëindigen", By.name("reason"))).selectByValue("GOAL_REACHED");
+        inForm("Betrokkenheid beëindigen", By.cssSelector("button[type=submit]"))
+                .click();
+        waitForText(".action-message", "Uw betrokkenheid is beëindigd.");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 2));
+        assertThat(text("#circle")).doesNotContain(teamLeadName);
+        assertThat(timelineEntry(teamLeadName).getText())
+                .contains("doel bereikt")
+                .doesNotContain("loopt nog");
+
+        new Select(inForm("Regisseur toewijzen", By.name("professionalId"))).selectByValue(first.id());
+        inForm("Regisseur toewijzen", By.cssSelector("button[type=submit]")).click();
+        waitForText(".action-message", first.name() + " is nu de regisseur.");
+        assertThat(circleEntry(first).getText()).contains("(regisseur)");
+        assertThat(browser.findElement(By.cssSelector(".graph")).getAttribute("aria-label"))
+                .contains("Regisseur: " + first.name());
+
+        String handOver = "Regie overdragen (nu: " + first.name() + ")";
+        new Select(inForm(handOver, By.name("professionalId"))).selectByValue(second.id());
+        inForm(handOver, By.cssSelector("button[type=submit]")).click();
+        waitForText(".action-message", second.name() + " is nu de regisseur.");
+        assertThat(circleEntry(second).getText()).contains("(regisseur)");
+        assertThat(circleEntry(first).getText()).doesNotContain("(regisseur)");
+        assertThat(browser.findElement(By.cssSelector(".graph")).getAttribute("aria-label"))
+                .contains("Regisseur: " + second.name());
+        accessible();
+    }
+
+    @Test
+    void aResidentGrantsAConsentAndWithdrawsIt() {
+        signIn("resident");
+        click("#menu a[href='/my-data']");
+        By grant = By.xpath("//form[.//h3[normalize-space()='Toestemming geven']]");
+        new Select(wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(grant, By.tagName("select"))))
+                .selectByIndex(1);
+        browser.findElement(grant)
+                .findElement(By.cssSelector("input[type=text]"))
+                .sendKeys(CONSENT_PURPOSE);
+        browser.findElement(grant)
+                .findElement(By.cssSelector("button[type=submit]"))
+                .click();
+        waitForText(".notice.ok", "Uw toestemming is vastgelegd.");
+        By consent = By.xpath("//ul[@id='consents']/li[contains(., '" + CONSENT_PURPOSE + "')]");
+        assertThat(browser.findElement(consent).getText()).contains("(geldig)");
+        accessible();
+
+        browser.findElement(consent).findElement(By.tagName("button")).click();
+        waitForText(".notice.ok", "Uw toestemming is ingetrokken.");
+        assertThat(browser.findElement(consent).getText()).contains("(ingetrokken)");
+        assertThat(browser.findElement(consent).findElements(By.tagName("button")))
+                .isEmpty();
+    }
+
+    /** Two professionals of different organisations, the team lead not among them, so registering grows the circle. */
+    private static List<SeedData.Professional> twoProfessionalsOfTwoOrganisations() {
+        SeedData.Professional first = SEED.professionals().stream()
+                .filter(p -> !p.id().equals(TEAM_LEAD.professionalId()))
+                .findFirst()
+                .orElseThrow();
+        SeedData.Professional second = SEED.professionals().stream()
+                .filter(p -> !p.id().equals(TEAM_LEAD.professionalId()))
+                .filter(p -> !p.organisationId().equals(first.organisationId()))
+                .findFirst()
+                .orElseThrow();
+        return List.of(first, second);
+    }
+
+    private static String professionalName(String id) {
+        return SEED.professionals().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .name();
+    }
+
+    private void aHouseholdInHavenWith(List<SeedData.Professional> professionals) {
+        database.executableQuery(
+                        """
+                        MATCH (n:Neighbourhood {code: $neighbourhood})
+                        CREATE (h:Household {id: $household, postcode: '9999ZY', houseNumber: 7})-[:LOCATED_IN]->(n)
+                        CREATE (:Resident {id: $resident, pseudonym: 'browser-test-resident', displayName: 'Sem Browser',
+                                birthYear: 1979})-[:MEMBER_OF {role: 'ADULT'}]->(h)
+                        WITH h
+                        UNWIND $professionals AS id
+                        MATCH (p:Professional {id: id})-[:EMPLOYED_BY]->(o:Organisation)
+                        CREATE (p)-[:REGISTERED]->(i:Involvement {id: randomUUID(), domain: 'WMO', status: 'ACTIVE',
+                                since: date() - duration('P40D')})-[:CONCERNS]->(h)
+                        CREATE (i)-[:ON_BEHALF_OF]->(o)
+                        """)
+                .withParameters(Map.of(
+                        "neighbourhood",
+                        SEED.caseHousehold().neighbourhoodCode(),
+                        "household",
+                        HOUSEHOLD,
+                        "resident",
+                        "5f0c8d3e-0000-4000-8000-00000000f011",
+                        "professionals",
+                        professionals.stream().map(SeedData.Professional::id).toList()))
+                .execute();
+    }
+
+    /** A control of the household's form with this title, found again after each change redraws the household. */
+    private WebElement inForm(String title, By control) {
+        By form = By.xpath("//form[.//h3[normalize-space()='" + title + "']]");
+        return wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(form, control));
+    }
+
+    private WebElement timelineEntry(String professionalName) {
+        return browser.findElement(
+                By.xpath("//ol[@id='timeline']/li[.//strong[normalize-space()='" + professionalName + "']]"));
+    }
+
+    private WebElement circleEntry(SeedData.Professional professional) {
+        return browser.findElement(By.cssSelector("#circle li[data-professional-id='" + professional.id() + "']"));
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
     }
 
     private void signIn(String username) {
