@@ -1,6 +1,9 @@
 package nl.nabij.match;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -18,7 +21,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Delivers notifications once the transaction that stored them has committed: live to subscribed professionals, and by
- * mail when SMTP is configured ({@code spring.mail.host}). A rolled-back registration delivers nothing; a delivery
+ * mail when SMTP is configured ({@code spring.mail.host}). Subscribers connected to another app instance get them
+ * through that instance's {@link NotificationRelay}. A rolled-back registration delivers nothing; a delivery
  * that fails loses nothing, as the notification waits in the professional's inbox. Mails carry no personal data, only
  * the prompt to open Nabij.
  */
@@ -31,6 +35,9 @@ class NotificationPublisher {
     record Delivery(Notification notification, String professionalId, String email) {}
 
     private final Sinks.Many<Delivery> live = Sinks.many().multicast().directBestEffort();
+    /** What went out live here lately, by notification and professional, so the relay does not send it twice. */
+    private final Map<String, Instant> deliveredLive = new ConcurrentHashMap<>();
+
     private final ObjectProvider<JavaMailSender> mail;
     private final String mailFrom;
     private final Executor mailer = Executors.newVirtualThreadPerTaskExecutor();
@@ -61,14 +68,42 @@ class NotificationPublisher {
                 .map(Delivery::notification);
     }
 
+    boolean hasLiveSubscribers() {
+        return live.currentSubscriberCount() > 0;
+    }
+
+    /**
+     * A notification another instance stored and mailed: delivered live here unless it already was. The mail is the
+     * other instance's to send.
+     */
+    void relay(Delivery delivery) {
+        if (deliveredLive.putIfAbsent(key(delivery), Instant.now()) == null) {
+            emit(delivery);
+        }
+    }
+
+    void forgetDeliveredBefore(Instant moment) {
+        deliveredLive.values().removeIf(delivered -> delivered.isBefore(moment));
+    }
+
+    private static String key(Delivery delivery) {
+        return delivery.notification().id() + "/" + delivery.professionalId();
+    }
+
     private void deliver(Delivery delivery) {
-        // Serialised: the sink takes one emission at a time, and commits on other threads may deliver concurrently.
-        synchronized (live) {
-            live.tryEmitNext(delivery);
+        if (deliveredLive.putIfAbsent(key(delivery), Instant.now()) == null) {
+            emit(delivery);
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender != null && delivery.email() != null) {
             mailer.execute(() -> send(sender, delivery));
+        }
+    }
+
+    private void emit(Delivery delivery) {
+        // Serialised: the sink takes one emission at a time, and commits on other threads may deliver concurrently.
+        synchronized (live) {
+            live.tryEmitNext(delivery);
         }
     }
 

@@ -13,10 +13,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
@@ -165,6 +167,38 @@ class MatchTest {
                     }
                 })
                 .build();
+    }
+
+    @Test
+    void aNotificationStoredByAnotherAppInstanceReachesASubscriberHereOnce() throws Exception {
+        NabijUser professional = oneFromEachOrganisation.get(0);
+        WebSocketGraphQlClient live = subscriber(professional);
+        var heard = live.document("subscription { notifications { id kind householdId } }")
+                .executeSubscription()
+                .map(response -> response.field("notifications").<Map<String, Object>>getValue())
+                .take(Duration.ofSeconds(5))
+                .collectList()
+                .toFuture();
+        live.document("{ apiVersion }").execute().block(Duration.ofSeconds(10));
+        String id = UUID.randomUUID().toString();
+
+        // Written straight into the database, as another instance's registration would: this instance never saw it.
+        driver.executableQuery(
+                        """
+                        MATCH (p:Professional {id: $professional})
+                        CREATE (:Notification {id: $id, kind: 'MATCH_CREATED', createdAt: datetime(),
+                                matchId: $id, householdId: $household, involvementId: $id, organisation: 'Elders',
+                                professional: 'Iemand Anders', organisationCount: 2})-[:FOR]->(p)
+                        """)
+                .withParameters(Map.of("professional", professional.professionalId(), "id", id, "household", HOUSEHOLD))
+                .execute();
+        List<Map<String, Object>> notifications = heard.get(30, TimeUnit.SECONDS);
+        live.stop().block();
+
+        assertThat(notifications)
+                .as("relayed within the five seconds listened, and only once")
+                .extracting(notification -> notification.get("id"))
+                .containsExactly(id);
     }
 
     @Test
