@@ -4,6 +4,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
 /** The user of the request being served, from a built-in account or from a JWT's claims. */
@@ -30,6 +31,19 @@ public class CurrentUser {
         return fromPrincipal(authentication.getPrincipal());
     }
 
+    /**
+     * The role a token names. A token without one, or with a role Nabij does not know, is an invalid token (HTTP 401),
+     * not a failure of the application: identity providers are configured by hand, and a missing mapper is common.
+     */
+    static Role roleOf(Jwt jwt) {
+        String role = jwt.getClaimAsString(ROLE_CLAIM);
+        try {
+            return Role.valueOf(role == null ? "" : role);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBearerTokenException("the token names no Nabij role in its " + ROLE_CLAIM + " claim");
+        }
+    }
+
     static NabijUser fromPrincipal(Object principal) {
         if (principal instanceof AccountDetails account) {
             return account.user();
@@ -37,7 +51,7 @@ public class CurrentUser {
         if (principal instanceof Jwt jwt) {
             return new NabijUser(
                     jwt.getSubject(),
-                    Role.valueOf(jwt.getClaimAsString(ROLE_CLAIM)),
+                    roleOf(jwt),
                     jwt.getClaimAsString(PROFESSIONAL_CLAIM),
                     jwt.getClaimAsString(RESIDENT_CLAIM),
                     jwt.getClaimAsString(ORGANISATION_CLAIM));

@@ -122,8 +122,8 @@ class SecurityConfiguration {
 
     private static JwtAuthenticationConverter roleFromClaim() {
         var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> List.of(
-                new SimpleGrantedAuthority("ROLE_" + Role.valueOf(jwt.getClaimAsString(CurrentUser.ROLE_CLAIM)))));
+        converter.setJwtGrantedAuthoritiesConverter(
+                jwt -> List.of(new SimpleGrantedAuthority("ROLE_" + CurrentUser.roleOf(jwt))));
         return converter;
     }
 }

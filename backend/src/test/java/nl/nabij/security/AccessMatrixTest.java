@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestTokens;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -234,6 +236,17 @@ class AccessMatrixTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body())).isEqualTo(JSON.readTree("{\"data\":{\"__typename\":\"Query\"}}"));
+    }
+
+    @ParameterizedTest(name = "a token with nabij_role \"{0}\" → 401")
+    @ValueSource(strings = {"", "SUPERUSER", "team_lead"})
+    void aTokenThatNamesNoKnownRoleIsRefusedAsInvalid(String role) throws Exception {
+        var claims =
+                TestTokens.claimsFor(TestUsers.demo(Role.TEAM_LEAD)).claim("nabij_role", role.isEmpty() ? null : role);
+
+        var answer = post("{ apiVersion }", "Bearer " + TestTokens.signed(claims.build()));
+
+        assertThat(answer.statusCode()).isEqualTo(401);
     }
 
     static Stream<String> usersAndAnonymous() {
