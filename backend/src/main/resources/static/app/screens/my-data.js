@@ -98,8 +98,19 @@ function consents(data, household, body) {
         h('strong', {}, consent.professional?.name ?? consent.organisation?.name), `: ${consent.purpose} – `,
         t('myData.consentUntil', { date: formatDate(consent.until), status: label('consentStatus', consent.status) }), ' ',
         consent.status === 'ACTIVE' ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
-          await graphql('mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { consent { id } errors { code } } }', { input: { consentId: consent.id } });
-          await load(body, t('myData.withdrawn'));
+          try {
+            const answer = (await graphql('mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { consent { id } errors { field code message } } }',
+              { input: { consentId: consent.id } })).withdrawConsent;
+            if (answer.errors.length) {
+              showErrors(form, summary, answer.errors);
+              return;
+            }
+            await load(body, t('myData.withdrawn'));
+          } catch (error) {
+            summary.hidden = false;
+            clear(summary, failure(error));
+            summary.focus();
+          }
         } }, t('myData.withdraw')) : null)))
       : h('p', {}, t('myData.noConsents')),
     form);
