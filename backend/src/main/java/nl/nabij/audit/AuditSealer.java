@@ -13,6 +13,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -71,7 +72,7 @@ public class AuditSealer {
                 log.info("Sealing audit events again");
                 failing = false;
             }
-        } catch (DataAccessException | Neo4jException e) {
+        } catch (DataAccessException | TransactionException | Neo4jException e) {
             if (!failing) {
                 log.warn(
                         "Cannot seal audit events now; they wait, unsealed, until the database answers: {}",

@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Brings the notifications that other app instances created to this instance's live subscribers: a professional
@@ -70,7 +71,7 @@ class NotificationRelay {
                 relayStoredSince();
             }
             failing = false;
-        } catch (DataAccessException | Neo4jException e) {
+        } catch (DataAccessException | TransactionException | Neo4jException e) {
             if (!failing) {
                 log.warn(
                         "Cannot relay notifications from other instances now; they wait in the inbox: {}",
