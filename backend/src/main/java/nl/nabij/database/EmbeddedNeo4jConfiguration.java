@@ -47,7 +47,8 @@ class EmbeddedNeo4jConfiguration {
                         new SocketAddress(properties.boltAddress(), properties.boltPort()))
                 // Neo4j's HTTP server brings Jersey 2, which clashes with the application's web stack.
                 .setConfig(HttpConnector.enabled, false)
-                // The connector listens on loopback only; authentication arrives with the access-control work.
+                // The connector listens on loopback only, for this machine's processes: the app, its backup and the
+                // loader.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteSizes.parse(properties.pageCache()))
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))

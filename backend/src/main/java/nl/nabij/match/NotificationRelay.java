@@ -17,8 +17,8 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * Brings the notifications that other app instances created to this instance's live subscribers: a professional
- * connected here hears of a registration that committed on another instance within about a second. It reads only
- * while someone here is subscribed. It looks a few seconds back from the newest notification it has seen, because a
+ * connected here hears of a registration that committed on another instance within about a second. It reads
+ * notifications only while someone here is subscribed, and otherwise only the database's clock. It looks a few seconds back from the newest notification it has seen, because a
  * notification is stamped when its statement runs and may commit after one stamped later; the publisher drops what
  * it already delivered here.
  */
@@ -59,15 +59,14 @@ class NotificationRelay {
     @Scheduled(fixedDelayString = "${nabij.notifications.relay-interval:PT1S}")
     void relay() {
         try {
-            if (since == null) {
-                since = client.query(NOW)
-                        .fetchAs(ZonedDateTime.class)
-                        .mappedBy((types, row) -> row.get("value").asZonedDateTime())
-                        .one()
-                        .orElseThrow();
-            }
             publisher.forgetDeliveredBefore(Instant.now().minus(lookBack.multipliedBy(3)));
-            if (publisher.hasLiveSubscribers()) {
+            if (!publisher.hasLiveSubscribers()) {
+                // Keeps up with the database's clock, so the first subscriber gets only what is new.
+                since = databaseNow();
+            } else {
+                if (since == null) {
+                    since = databaseNow();
+                }
                 relayStoredSince();
             }
             failing = false;
@@ -79,6 +78,14 @@ class NotificationRelay {
                 failing = true;
             }
         }
+    }
+
+    private ZonedDateTime databaseNow() {
+        return client.query(NOW)
+                .fetchAs(ZonedDateTime.class)
+                .mappedBy((types, row) -> row.get("value").asZonedDateTime())
+                .one()
+                .orElseThrow();
     }
 
     private void relayStoredSince() {

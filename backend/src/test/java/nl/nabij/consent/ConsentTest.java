@@ -11,6 +11,7 @@ import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,13 @@ class ConsentTest {
 
     @Autowired
     Driver driver;
+
+    /** The consents the tests grant: the resident's own page and later suites expect the demo data's as they were. */
+    @AfterEach
+    void removeTheGrantedConsent() {
+        driver.executableQuery("MATCH (c:Consent {purpose: 'Overleg over schulden'}) DETACH DELETE c")
+                .execute();
+    }
 
     private HttpGraphQlTester resident() {
         return GraphQlClients.overHttp(port, TestUsers.demo(Role.RESIDENT));

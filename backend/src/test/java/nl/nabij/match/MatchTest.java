@@ -25,6 +25,7 @@ import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestHouseholds;
 import nl.nabij.support.TestMail;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -99,17 +100,7 @@ class MatchTest {
 
     @AfterEach
     void removeTheHouseholdItsCircleAndTheAddresses() {
-        driver.executableQuery(
-                        """
-                        MATCH (h:Household {id: $household})
-                        OPTIONAL MATCH (h)<-[:MEMBER_OF*0..1]-()<-[:CONCERNS]-(i:Involvement)
-                        OPTIONAL MATCH (m:Match)-[:ABOUT]->(h)
-                        OPTIONAL MATCH (n:Notification {householdId: $household})
-                        OPTIONAL MATCH (h)<-[:MEMBER_OF]-(r:Resident)
-                        DETACH DELETE i, m, n, r, h
-                        """)
-                .withParameters(Map.of("household", HOUSEHOLD))
-                .execute();
+        TestHouseholds.removeWithItsCircle(driver, HOUSEHOLD);
         driver.executableQuery("MATCH (p:Professional) WHERE p.email ENDS WITH '@example.org' REMOVE p.email")
                 .execute();
     }

@@ -1,5 +1,5 @@
 /**
- * Test support: the shared integration-test set-up, HTTP GraphQL clients, the statement counter and a stand-in
- * identity provider.
+ * Test support: the shared integration-test set-up, HTTP GraphQL clients, the statement counter, a stand-in
+ * identity provider, and the clean-up of households a test made for itself.
  */
 package nl.nabij.support;

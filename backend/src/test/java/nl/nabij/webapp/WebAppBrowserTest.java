@@ -22,6 +22,7 @@ import nl.nabij.demo.DemoAccounts;
 import nl.nabij.security.NabijUser;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestHouseholds;
 import nl.nabij.support.TestIdentityProvider;
 import nl.nabij.support.TestMail;
 import nl.nabij.support.TestUsers;
@@ -171,17 +172,7 @@ class WebAppBrowserTest {
                         DETACH DELETE v, r
                         """)
                 .execute();
-        database.executableQuery(
-                        """
-                        MATCH (h:Household {id: $household})
-                        OPTIONAL MATCH (h)<-[:MEMBER_OF*0..1]-()<-[:CONCERNS]-(i:Involvement)
-                        OPTIONAL MATCH (m:Match)-[:ABOUT]->(h)
-                        OPTIONAL MATCH (n:Notification {householdId: $household})
-                        OPTIONAL MATCH (h)<-[:MEMBER_OF]-(r:Resident)
-                        DETACH DELETE i, m, n, r, h
-                        """)
-                .withParameters(Map.of("household", HOUSEHOLD))
-                .execute();
+        TestHouseholds.removeWithItsCircle(database, HOUSEHOLD);
         database.executableQuery("MATCH (c:Consent {purpose: $purpose}) DETACH DELETE c")
                 .withParameters(Map.of("purpose", CONSENT_PURPOSE))
                 .execute();
