@@ -131,7 +131,7 @@ class OverlapQueries {
     /**
      * Where the search starts. A professional's households are those of their active involvements, and a team lead's
      * those of their team's neighbourhoods: starting there and keeping what lies in the area reads a tenth of a
-     * municipality's households or less. Any other role starts from the area's key.
+     * municipality's households or less. The access rules let no other role search.
      */
     private static String start(OverlapScope.Area area, Role role) {
         return switch (role) {
@@ -140,7 +140,7 @@ class OverlapQueries {
                     + inArea(area);
             case TEAM_LEAD -> "MATCH (:Professional {id: $me})-[:SECONDED_TO]->(:Team)-[:SERVES]->(n:Neighbourhood)"
                     + "<-[:LOCATED_IN]-(h:Household) WHERE " + inArea(area);
-            default -> "MATCH " + areaMatch(area);
+            default -> throw new IllegalArgumentException("a " + role + " does not search for overlap");
         };
     }
 
@@ -150,16 +150,6 @@ class OverlapQueries {
             case NEIGHBOURHOOD -> "n.code = $scope";
             case TEAM -> "EXISTS { (:Team {id: $scope})-[:SERVES]->(n) }";
             case MUNICIPALITY -> "EXISTS { (n)-[:PART_OF]->(:District)-[:PART_OF]->(:Municipality {code: $scope}) }";
-        };
-    }
-
-    /** Each area starts from its key's uniqueness constraint. */
-    private static String areaMatch(OverlapScope.Area area) {
-        return switch (area) {
-            case NEIGHBOURHOOD -> "(n:Neighbourhood {code: $scope})<-[:LOCATED_IN]-(h:Household)";
-            case TEAM -> "(:Team {id: $scope})-[:SERVES]->(n:Neighbourhood)<-[:LOCATED_IN]-(h:Household)";
-            case MUNICIPALITY -> "(:Municipality {code: $scope})<-[:PART_OF]-(:District)<-[:PART_OF]-"
-                    + "(n:Neighbourhood)<-[:LOCATED_IN]-(h:Household)";
         };
     }
 

@@ -17,8 +17,8 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * Brings the notifications that other app instances created to this instance's live subscribers: a professional
- * connected here hears of a registration that committed on another instance within about a second. It reads
- * notifications only while someone here is subscribed, and otherwise only the database's clock. It looks a few seconds back from the newest notification it has seen, because a
+ * connected here hears of a registration that committed on another instance within about a second. It reads only
+ * while someone here is subscribed. It looks a few seconds back from the newest notification it has seen, because a
  * notification is stamped when its statement runs and may commit after one stamped later; the publisher drops what
  * it already delivered here.
  */
@@ -61,8 +61,8 @@ class NotificationRelay {
         try {
             publisher.forgetDeliveredBefore(Instant.now().minus(lookBack.multipliedBy(3)));
             if (!publisher.hasLiveSubscribers()) {
-                // Keeps up with the database's clock, so the first subscriber gets only what is new.
-                since = databaseNow();
+                // Starts afresh, from the database's clock, when someone subscribes again.
+                since = null;
             } else {
                 if (since == null) {
                     since = databaseNow();

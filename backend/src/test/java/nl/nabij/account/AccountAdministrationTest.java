@@ -14,6 +14,7 @@ import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,16 +88,6 @@ class AccountAdministrationTest {
                 .statusCode();
     }
 
-    private long count(String cypher, Map<String, Object> parameters) {
-        return driver.executableQuery(cypher)
-                .withParameters(parameters)
-                .execute()
-                .records()
-                .get(0)
-                .get(0)
-                .asLong();
-    }
-
     @Test
     void aNewAccountSignsInAtOnceAndDisablingEnablingAndResettingTakeEffect() throws Exception {
         SeedData.Professional professional = SEED.professionals().get(3);
@@ -136,7 +127,8 @@ class AccountAdministrationTest {
         assertThat(signIn("test.hulpverlener", PASSWORD)).isEqualTo(401);
         assertThat(signIn("test.hulpverlener", "another long password")).isEqualTo(200);
 
-        assertThat(count(
+        assertThat(TestGraph.count(
+                        driver,
                         "MATCH (e:AuditEvent {username: 'admin', action: 'CHANGE'}) WHERE e.purpose IN "
                                 + "['account-create', 'account-disable', 'account-enable', 'account-password-reset'] "
                                 + "RETURN count(DISTINCT e.purpose)",
@@ -160,7 +152,8 @@ class AccountAdministrationTest {
         created.path("createAccount.account.forResident").entity(Boolean.class).isEqualTo(true);
         assertThat(created.path("createAccount").entity(Object.class).get().toString())
                 .doesNotContain(member.bsn(), member.displayName());
-        assertThat(count(
+        assertThat(TestGraph.count(
+                        driver,
                         "MATCH (:Account {username: 'test.inwoner'})-[:IS]->(r:Resident {id: $id}) RETURN count(r)",
                         Map.of("id", member.id())))
                 .isEqualTo(1);
@@ -168,7 +161,7 @@ class AccountAdministrationTest {
 
     @Test
     void badInputIsATypedErrorAndWritesNoAccount() {
-        long before = count("MATCH (a:Account) RETURN count(a)", Map.of());
+        long before = TestGraph.count(driver, "MATCH (a:Account) RETURN count(a)", Map.of());
         Map<String, Object> everythingWrong = input("Not A Name!", "PROFESSIONAL");
         everythingWrong.put("password", "short");
         everythingWrong.put("bsn", "111222333");
@@ -200,8 +193,10 @@ class AccountAdministrationTest {
                 .entity(String.class)
                 .isEqualTo("UNKNOWN_ACCOUNT");
 
-        assertThat(count("MATCH (a:Account) RETURN count(a)", Map.of())).isEqualTo(before);
-        assertThat(count("MATCH (a:Account {username: 'admin', enabled: true}) RETURN count(a)", Map.of()))
+        assertThat(TestGraph.count(driver, "MATCH (a:Account) RETURN count(a)", Map.of()))
+                .isEqualTo(before);
+        assertThat(TestGraph.count(
+                        driver, "MATCH (a:Account {username: 'admin', enabled: true}) RETURN count(a)", Map.of()))
                 .isEqualTo(1);
     }
 
@@ -248,7 +243,8 @@ class AccountAdministrationTest {
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(
                                 error.getErrorType().toString())
                         .isEqualTo("FORBIDDEN")));
-        assertThat(count(
+        assertThat(TestGraph.count(
+                        driver,
                         "MATCH (o:Organisation {id: $id, name: 'Testorganisatie Buurtzorg Oost'}) RETURN count(o)",
                         Map.of("id", id)))
                 .as("the refused rename changed nothing")

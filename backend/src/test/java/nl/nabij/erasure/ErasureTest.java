@@ -11,6 +11,7 @@ import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,16 +136,6 @@ class ErasureTest {
                 .toList();
     }
 
-    private long count(String cypher, Map<String, Object> parameters) {
-        return driver.executableQuery(cypher)
-                .withParameters(parameters)
-                .execute()
-                .records()
-                .get(0)
-                .get(0)
-                .asLong();
-    }
-
     @Test
     void theResidentIsGoneEverywhereAndTheAuditTrailKeepsOnlyThePseudonym() {
         String pseudonym = pseudonymiser.pseudonymise(FIRST_BSN);
@@ -154,13 +145,15 @@ class ErasureTest {
 
         first.path("eraseResident.errors").entityList(Object.class).hasSize(0);
         first.path("eraseResident.erasure").entity(Erasure.class).isEqualTo(new Erasure(1, 1, 1, false));
-        assertThat(count(
+        assertThat(TestGraph.count(
+                        driver,
                         "MATCH (n) WHERE NOT n:AuditSubject AND (n.id = $id OR n.pseudonym = $pseudonym"
                                 + " OR n.displayName = $name OR n.username = 'erasure-resident') RETURN count(n)",
                         Map.of("id", firstId, "pseudonym", pseudonym, "name", FIRST_NAME)))
                 .as("no node left of the resident, their account included, but the audit trail's subject")
                 .isZero();
-        assertThat(count(
+        assertThat(TestGraph.count(
+                        driver,
                         "MATCH (:Household {id: $household})<-[:MEMBER_OF]-(r:Resident) RETURN count(r)",
                         Map.of("household", HOUSEHOLD)))
                 .as("the other member and the household stay")
@@ -168,12 +161,14 @@ class ErasureTest {
         assertThat(applications())
                 .as("the household's application stays, the resident's is gone")
                 .containsExactly(householdApplication);
-        assertThat(count(
+        assertThat(TestGraph.count(
+                        driver,
                         "MATCH (e:AuditEvent) WHERE $pseudonym IN e.subjects AND e.purpose = 'erasure' "
                                 + "AND e.basis = 'avg-article-17 request AVG-2026-0042' RETURN count(e)",
                         Map.of("pseudonym", pseudonym)))
                 .isEqualTo(1);
-        assertThat(count(
+        assertThat(TestGraph.count(
+                        driver,
                         "MATCH (e:AuditEvent) WHERE any(value IN [e.username, e.actorReference, e.purpose, e.basis] "
                                 + "WHERE value CONTAINS $name OR value CONTAINS $bsn) RETURN count(e)",
                         Map.of("name", FIRST_NAME, "bsn", FIRST_BSN)))
@@ -183,7 +178,8 @@ class ErasureTest {
         var second = erase(admin, SECOND_BSN, "AVG-2026-0043");
 
         second.path("eraseResident.erasure").entity(Erasure.class).isEqualTo(new Erasure(2, 0, 0, true));
-        assertThat(count("MATCH (h:Household {id: $household}) RETURN count(h)", Map.of("household", HOUSEHOLD)))
+        assertThat(TestGraph.count(
+                        driver, "MATCH (h:Household {id: $household}) RETURN count(h)", Map.of("household", HOUSEHOLD)))
                 .as("the household went with its last member")
                 .isZero();
         assertThat(applications()).as("and its application with it").isEmpty();
@@ -198,7 +194,8 @@ class ErasureTest {
     @Test
     void badInputOrAnUnknownResidentIsATypedErrorAndChangesNothing() {
         NabijUser admin = TestUsers.demo(Role.ADMINISTRATOR);
-        long before = count(
+        long before = TestGraph.count(
+                driver,
                 "MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditChain AND NOT n:AuditSubject RETURN count(n)",
                 Map.of());
 
@@ -211,7 +208,8 @@ class ErasureTest {
                 .entityList(String.class)
                 .containsExactly("UNKNOWN_RESIDENT");
 
-        assertThat(count(
+        assertThat(TestGraph.count(
+                        driver,
                         "MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditChain AND NOT n:AuditSubject RETURN count(n)",
                         Map.of()))
                 .isEqualTo(before);
@@ -224,13 +222,14 @@ class ErasureTest {
                     .singleElement()
                     .satisfies(
                             error -> assertThat(error.getErrorType().toString()).isEqualTo("FORBIDDEN")));
-            assertThat(count(
+            assertThat(TestGraph.count(
+                            driver,
                             "MATCH (e:AuditEvent {purpose: 'eraseResident', outcome: 'DENIED', action: 'CHANGE'}) "
                                     + "WHERE e.role = $role RETURN count(e)",
                             Map.of("role", user.role().name())))
                     .isPositive();
         }
-        assertThat(count("MATCH (r:Resident {id: $id}) RETURN count(r)", Map.of("id", firstId)))
+        assertThat(TestGraph.count(driver, "MATCH (r:Resident {id: $id}) RETURN count(r)", Map.of("id", firstId)))
                 .isEqualTo(1);
     }
 }

@@ -27,6 +27,7 @@ import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,24 +116,14 @@ class SocialMapTest {
                 .get();
     }
 
-    private long count(String cypher, Map<String, Object> parameters) {
-        return driver.executableQuery(cypher)
-                .withParameters(parameters)
-                .execute()
-                .records()
-                .get(0)
-                .get(0)
-                .asLong();
-    }
-
     @Test
     void anAdministratorCreatesCorrectsAndRetiresAVindplaatsEachChangeAudited() {
         String changes = "MATCH (e:AuditEvent {action: 'CHANGE', username: 'admin', outcome: 'GRANTED'})"
                 + " WHERE e.purpose IN ['vindplaats-create', 'vindplaats-update', 'vindplaats-retire']"
                 + " AND e.subjects = [] RETURN count(e)";
-        long changesBefore = count(changes, Map.of());
-        long eventsBefore =
-                count("MATCH (e:AuditEvent {action: 'CHANGE', username: 'admin'}) RETURN count(e)", Map.of());
+        long changesBefore = TestGraph.count(driver, changes, Map.of());
+        long eventsBefore = TestGraph.count(
+                driver, "MATCH (e:AuditEvent {action: 'CHANGE', username: 'admin'}) RETURN count(e)", Map.of());
         Map<String, Object> input = place("Buurtkamer Oost");
         input.remove("neighbourhoodCode");
         input.put("description", "Inloop met koffie.");
@@ -229,15 +220,16 @@ class SocialMapTest {
                 .entity(String.class)
                 .isEqualTo("ALREADY_RETIRED");
 
-        assertThat(count(changes, Map.of())).isEqualTo(changesBefore + 3);
-        assertThat(count("MATCH (e:AuditEvent {action: 'CHANGE', username: 'admin'}) RETURN count(e)", Map.of()))
+        assertThat(TestGraph.count(driver, changes, Map.of())).isEqualTo(changesBefore + 3);
+        assertThat(TestGraph.count(
+                        driver, "MATCH (e:AuditEvent {action: 'CHANGE', username: 'admin'}) RETURN count(e)", Map.of()))
                 .isEqualTo(eventsBefore + 3);
     }
 
     @Test
     void badInputIsATypedErrorNamingTheFieldAndWritesNothing() {
-        long before = count("MATCH (v:Vindplaats) RETURN count(v)", Map.of());
-        long events = count("MATCH (e:AuditEvent) RETURN count(e)", Map.of());
+        long before = TestGraph.count(driver, "MATCH (v:Vindplaats) RETURN count(v)", Map.of());
+        long events = TestGraph.count(driver, "MATCH (e:AuditEvent) RETURN count(e)", Map.of());
         Map<String, Object> everythingWrong = new HashMap<>();
         everythingWrong.put("name", "x");
         everythingWrong.put("kind", "INFORMAL");
@@ -316,8 +308,10 @@ class SocialMapTest {
                 .entity(String.class)
                 .isEqualTo("MALFORMED_ID");
 
-        assertThat(count("MATCH (v:Vindplaats) RETURN count(v)", Map.of())).isEqualTo(before);
-        assertThat(count("MATCH (e:AuditEvent) RETURN count(e)", Map.of())).isEqualTo(events);
+        assertThat(TestGraph.count(driver, "MATCH (v:Vindplaats) RETURN count(v)", Map.of()))
+                .isEqualTo(before);
+        assertThat(TestGraph.count(driver, "MATCH (e:AuditEvent) RETURN count(e)", Map.of()))
+                .isEqualTo(events);
     }
 
     @Test
@@ -349,7 +343,8 @@ class SocialMapTest {
                 .path("retireVindplaats.errors[0]")
                 .entity(Map.class)
                 .isEqualTo(Map.of("field", "id", "code", "OUTSIDE_AREA"));
-        assertThat(count(
+        assertThat(TestGraph.count(
+                        driver,
                         "MATCH (v:Vindplaats {id: $id}) WHERE v.status = 'ACTIVE' RETURN count(v)",
                         Map.of("id", poortVindplaats)))
                 .isEqualTo(1);
