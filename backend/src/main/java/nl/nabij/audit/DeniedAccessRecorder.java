@@ -6,7 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the refusals of the access rules into the trail. No data was read, so such an event names no subject: it
+ * Writes the refusals of the access rules, and the mutations refused by their own checks, into the trail. No data was read, so such an event names no subject: it
  * records who tried what, in which role, from where.
  */
 @Component
@@ -24,6 +24,6 @@ class DeniedAccessRecorder {
                 denied.user(),
                 denied.origin(),
                 List.of(new AuditEntry(
-                        denied.change() ? "CHANGE" : "READ", false, denied.what(), "role-not-allowed", List.of())));
+                        denied.change() ? "CHANGE" : "READ", false, denied.what(), denied.basis(), List.of())));
     }
 }

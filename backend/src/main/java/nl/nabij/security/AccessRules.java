@@ -2,6 +2,7 @@ package nl.nabij.security;
 
 import static java.util.Map.entry;
 
+import graphql.GraphQLContext;
 import graphql.execution.ExecutionStepInfo;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * operation cannot ship without a rule. Which households a permitted user sees is decided in the household queries.
  * The user comes from the GraphQL context ({@link CurrentUserInterceptor}), as nested fields may run on other threads.
  * A request without a user reaches only the {@link #PUBLIC_OPERATIONS} and the types no table guards.
- * Every refusal is published as an {@link AccessDenied}, once per request and field, for the audit trail.
+ * Every refusal is published as an {@link AccessDenied}, once per request and field, for the audit trail: those of
+ * these rules, and every mutation that changed nothing because its own checks refused it (see {@link RefusedChanges}).
  */
 @Component
 public class AccessRules extends SimplePerformantInstrumentation {
@@ -125,7 +127,10 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("updateVolunteerRegistration", EVERYONE),
             entry("deleteVolunteerRegistration", EVERYONE));
 
-    /** Node types and who may see them, wherever they appear. Types not listed carry no data of their own. */
+    /**
+     * Node types and who may see them, wherever they appear (and, for some roles, only where {@link
+     * #REACHED_ONLY_FROM} allows). Every other object type is in {@link #UNGUARDED_TYPES}, with the reason.
+     */
     static final Map<String, Set<Role>> TYPES = Map.ofEntries(
             entry("Household", HOUSEHOLD_READERS),
             entry("Resident", HOUSEHOLD_READERS),
@@ -154,6 +159,103 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("RegieFlag", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             // A vindplaats's contact is often a named volunteer or neighbour: for the wijkteam's need to know only.
             entry("VindplaatsContact", STAFF));
+
+    /**
+     * Node types a role may see only where it is reached from one of the listed parent types. A resident sees the
+     * professionals and organisations involved with them, their coordinator and those they gave consent to; never the
+     * directory behind them (a team's members, an organisation's staff, a professional's collaborators).
+     */
+    static final Map<Role, Map<String, Set<String>>> REACHED_ONLY_FROM = Map.of(
+            Role.RESIDENT,
+            Map.of(
+                    "Professional", Set.of("Household", "Involvement", "ProfessionalPair", "PlanGoal", "Consent"),
+                    "Organisation", Set.of("Involvement", "Consent")));
+
+    /**
+     * The object types no table guards, each for the reason its group states. Every object type of the schema is
+     * either here or in {@link #TYPES}, and every root field is in {@link #OPERATIONS}; a test holds the schema to
+     * that, so a new type or operation cannot ship without a decision on who may see it.
+     */
+    static final Set<String> UNGUARDED_TYPES = Set.of(
+            // Carry no data of their own: pages, payload envelopes, input errors, addresses of public places.
+            "PageInfo",
+            "InputError",
+            "Address",
+            "OpeningHours",
+            "VindplaatsAddress",
+            "SignedInUser",
+            "AccountConnection",
+            "AccountEdge",
+            "AccountPayload",
+            "AuditEventConnection",
+            "AuditEventEdge",
+            "CollaborationPayload",
+            "ConsentPayload",
+            "CoordinationPayload",
+            "DeleteVolunteerRegistrationPayload",
+            "EraseResidentPayload",
+            "HouseholdConnection",
+            "HouseholdEdge",
+            "InvolvementPayload",
+            "MarkNotificationsReadPayload",
+            "NeighbourhoodConnection",
+            "NeighbourhoodEdge",
+            "NotificationConnection",
+            "NotificationEdge",
+            "OrganisationConnection",
+            "OrganisationEdge",
+            "OrganisationPayload",
+            "OverlapConnection",
+            "OverlapEdge",
+            "PlanGoalPayload",
+            "ProfessionalConnection",
+            "ProfessionalEdge",
+            "ProfessionalPair",
+            "RegisterAsVolunteerPayload",
+            "SocialMapConnection",
+            "SocialMapEdge",
+            "TeamConnection",
+            "TeamEdge",
+            "VindplaatsConnection",
+            "VindplaatsEdge",
+            "VindplaatsPayload",
+            "VolunteerDecisionPayload",
+            "VolunteerRegistrationConnection",
+            "VolunteerRegistrationEdge",
+            "VolunteerRegistrationPayload",
+            // The public social map and the volunteer's own registration, read with its personal link.
+            "SocialMapPlace",
+            "VolunteerPlace",
+            "VolunteerRegistration",
+            "UnconfirmedVolunteerRegistration",
+            "AuditChainCheck",
+            // Reached only through the analysts' operations, whose rule guards them and whose answers the
+            // disclosure control has already reduced to figures.
+            "ApplicationWaiting",
+            "Clientism",
+            "FigureDifference",
+            "MemberReferrals",
+            "MissingDiscipline",
+            "MissingLinks",
+            "MissingVindplaatsContact",
+            "NeighbourhoodWaiting",
+            "Network",
+            "NetworkComparison",
+            "NetworkEdge",
+            "NetworkNode",
+            "NetworkScope",
+            "PredictedLink",
+            "ReferralDestination",
+            "ReferralFigures",
+            "StatutoryTerm",
+            "SteeringComparison",
+            "SteeringFigureDifference",
+            "SteeringScope",
+            "TeamReferrals",
+            "TeamWaiting",
+            "UnlinkedOrganisation",
+            "VindplaatsCoverage",
+            "WaitingFigures");
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
     private static final String REPORTED_DENIALS = "nabij.reported-denials";
@@ -191,6 +293,7 @@ public class AccessRules extends SimplePerformantInstrumentation {
             }
         }
         boolean openToAnyone = open;
+        String reachedFrom = parent;
         return environment -> {
             NabijUser user = environment.getGraphQlContext().get(NabijUser.class);
             if (user == null) {
@@ -200,19 +303,39 @@ public class AccessRules extends SimplePerformantInstrumentation {
                 throw new AuthenticationCredentialsNotFoundException("not signed in");
             }
             Role role = user.role();
-            if (!allowed.contains(role)) {
-                Set<String> reported = environment
-                        .getGraphQlContext()
-                        .computeIfAbsent(REPORTED_DENIALS, key -> ConcurrentHashMap.newKeySet());
-                if (reported.add(what)) {
-                    boolean change = "Mutation".equals(parent);
-                    events.publishEvent(new AccessDenied(
-                            user, environment.getGraphQlContext().get(CurrentUser.ORIGIN), what, change));
-                }
+            boolean change = "Mutation".equals(reachedFrom);
+            if (!allowed.contains(role) || !reachable(role, what, reachedFrom)) {
+                reportDenial(environment.getGraphQlContext(), user, what, change, "role-not-allowed");
                 throw new AccessDeniedException("a " + role + " may not read " + what);
             }
-            return dataFetcher.get(environment);
+            if (!change) {
+                return dataFetcher.get(environment);
+            }
+            Object result;
+            try {
+                result = dataFetcher.get(environment);
+            } catch (RuntimeException failed) {
+                reportDenial(environment.getGraphQlContext(), user, what, true, "failed");
+                throw failed;
+            }
+            return RefusedChanges.whenRefused(
+                    result,
+                    reason -> reportDenial(environment.getGraphQlContext(), user, what, true, "refused:" + reason));
         };
+    }
+
+    /** Publishes a refusal for the audit trail, once per request and operation or type. */
+    private void reportDenial(GraphQLContext context, NabijUser user, String what, boolean change, String basis) {
+        Set<String> reported = context.computeIfAbsent(REPORTED_DENIALS, key -> ConcurrentHashMap.newKeySet());
+        if (reported.add(what)) {
+            events.publishEvent(new AccessDenied(user, context.get(CurrentUser.ORIGIN), what, change, basis));
+        }
+    }
+
+    /** Whether the role may see the type where it is, given the type of the object it is a field of. */
+    static boolean reachable(Role role, String type, String parentType) {
+        Set<String> parents = REACHED_ONLY_FROM.getOrDefault(role, Map.of()).get(type);
+        return parents == null || parents.contains(parentType);
     }
 
     private static Set<Role> union(Set<Role> roles, Role... more) {
