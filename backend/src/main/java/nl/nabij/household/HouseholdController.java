@@ -1,7 +1,10 @@
 package nl.nabij.household;
 
+import graphql.GraphQLContext;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Year;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,8 @@ import nl.nabij.resident.Bsn;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.resident.Resident;
 import nl.nabij.security.CurrentUser;
+import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -30,7 +35,6 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -42,6 +46,7 @@ import reactor.core.publisher.Mono;
 class HouseholdController {
 
     private final HouseholdReads reads;
+    private final HouseholdQueries queries;
     private final Plans plans;
     private final RegieRules regieRules;
     private final Clock clock;
@@ -60,6 +65,7 @@ class HouseholdController {
             CurrentUser currentUser,
             BatchLoaderRegistry loaders) {
         this.reads = reads;
+        this.queries = queries;
         this.consents = consents;
         this.plans = plans;
         this.regieRules = regieRules;
@@ -67,13 +73,14 @@ class HouseholdController {
         this.pseudonymiser = pseudonymiser;
         this.currentUser = currentUser;
         loaders.forTypePair(String.class, HouseholdCircle.class)
-                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> queries.circles(ids)));
+                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> asSeenBy(
+                        ((GraphQLContext) environment.getContext()).get(NabijUser.class), queries.circles(ids))));
     }
 
     @QueryMapping
     Optional<Household> household(
             @Argument String id, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return visibleOrForbidden(reads.byId(Ids.requireUuid("id", id), currentUser.get(), origin));
+        return reads.byId(Ids.requireUuid("id", id), currentUser.get(), origin);
     }
 
     @QueryMapping
@@ -96,7 +103,7 @@ class HouseholdController {
         Bsn valid = Bsn.parse(bsn)
                 .orElseThrow(() -> new InvalidArgumentException(
                         "bsn", "INVALID_BSN", "bsn must be nine digits that pass the elfproef"));
-        return visibleOrForbidden(reads.ofResident(pseudonymiser.pseudonymise(valid), currentUser.get(), origin));
+        return reads.ofResident(pseudonymiser.pseudonymise(valid), currentUser.get(), origin);
     }
 
     @QueryMapping
@@ -114,16 +121,6 @@ class HouseholdController {
                 origin);
     }
 
-    /** A household outside the user's need to know is an error, never a partial answer. */
-    private static Optional<Household> visibleOrForbidden(Optional<HouseholdQueries.Found> found) {
-        return found.map(household -> {
-            if (!household.visible()) {
-                throw new AccessDeniedException("this household is outside your need to know");
-            }
-            return household.household();
-        });
-    }
-
     @BatchMapping
     Map<Household, List<PlanGoal>> plan(List<Household> households) {
         return plans.ofHouseholds(households, Household::id);
@@ -135,8 +132,32 @@ class HouseholdController {
     }
 
     @BatchMapping
-    Map<Household, List<Consent>> consents(List<Household> households) {
-        return consents.ofHouseholds(households, Household::id);
+    Map<Household, List<Consent>> consents(List<Household> households, GraphQLContext context) {
+        Map<Household, List<Consent>> all = consents.ofHouseholds(households, Household::id);
+        NabijUser user = context.get(NabijUser.class);
+        if (user == null || user.role() != Role.RESIDENT) {
+            return all;
+        }
+        Optional<ResidentShare> share = queries.memberRole(user.residentId())
+                .map(role -> new ResidentShare(user.residentId(), role, Year.now(clock)));
+        Map<Household, List<Consent>> theirs = new HashMap<>();
+        all.forEach((household, given) ->
+                theirs.put(household, share.map(own -> own.consents(given)).orElse(List.of())));
+        return theirs;
+    }
+
+    /** A resident's view of their household's circle; everyone else's is the whole circle (their scope decided it). */
+    private Map<String, HouseholdCircle> asSeenBy(NabijUser user, Map<String, HouseholdCircle> circles) {
+        if (user == null || user.role() != Role.RESIDENT) {
+            return circles;
+        }
+        Map<String, HouseholdCircle> seen = new HashMap<>();
+        circles.forEach((id, circle) -> shareIn(user, circle).ifPresent(share -> seen.put(id, share.of(circle))));
+        return seen;
+    }
+
+    private Optional<ResidentShare> shareIn(NabijUser user, HouseholdCircle circle) {
+        return ResidentShare.of(user.residentId(), circle, Year.now(clock));
     }
 
     @SchemaMapping

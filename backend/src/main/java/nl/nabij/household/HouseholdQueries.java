@@ -9,10 +9,12 @@ import java.util.function.Function;
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
+import nl.nabij.resident.MemberRole;
 import nl.nabij.resident.Resident;
 import nl.nabij.security.HouseholdScope;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
+import org.neo4j.driver.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -156,6 +158,20 @@ class HouseholdQueries {
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new AccessDeniedException("no resident is linked to this account"));
+    }
+
+    private static final String MEMBER_ROLE =
+            """
+            MATCH (:Resident {id: $me})-[m:MEMBER_OF]->(:Household)
+            RETURN m.role AS value
+            """;
+
+    /** The role at home of the resident with this id, or empty when Nabij holds no such member. */
+    Optional<MemberRole> memberRole(String residentId) {
+        return queries
+                .list(MEMBER_ROLE, Map.of("me", residentId), value -> MemberRole.valueOf(((Value) value).asString()))
+                .stream()
+                .findFirst();
     }
 
     /** A household that exists, and whether the user asking may see it. */

@@ -29,23 +29,33 @@ class HouseholdReads {
         this.accessLog = accessLog;
     }
 
-    Optional<HouseholdQueries.Found> byId(String id, NabijUser user, String origin) {
-        Optional<HouseholdQueries.Found> found = queries.byId(id, user);
-        found.ifPresent(
-                household -> trail.record(user, origin, List.of(entry("READ", "household-view", household, user))));
-        return found;
+    /**
+     * The household with this id if the user may see it. One outside their need to know reads as one that does not
+     * exist, so the answer tells nobody whether a household or a person is known to Nabij; both are recorded, the one
+     * outside as DENIED in its members' access logs, so each path costs one statement and one event.
+     */
+    Optional<Household> byId(String id, NabijUser user, String origin) {
+        return visibleOnly(queries.byId(id, user), "READ", "household-view", user, origin);
     }
 
-    Optional<HouseholdQueries.Found> ofResident(String pseudonym, NabijUser user, String origin) {
-        Optional<HouseholdQueries.Found> found = queries.ofResident(pseudonym, user);
-        found.ifPresent(
-                household -> trail.record(user, origin, List.of(entry("SEARCH", "household-by-bsn", household, user))));
-        return found;
+    /** The household of the resident with this pseudonym if the user may see it, as {@link #byId}. */
+    Optional<Household> ofResident(String pseudonym, NabijUser user, String origin) {
+        return visibleOnly(queries.ofResident(pseudonym, user), "SEARCH", "household-by-bsn", user, origin);
+    }
+
+    private Optional<Household> visibleOnly(
+            Optional<HouseholdQueries.Found> found, String action, String purpose, NabijUser user, String origin) {
+        trail.record(
+                user,
+                origin,
+                List.of(found.map(household -> entry(action, purpose, household, user))
+                        .orElseGet(() -> new AuditEntry(action, false, purpose, "no-match", List.of()))));
+        return found.filter(HouseholdQueries.Found::visible).map(HouseholdQueries.Found::household);
     }
 
     List<Household> atAddress(String postcode, int houseNumber, String addition, NabijUser user, String origin) {
         List<Household> households = queries.atAddress(postcode, houseNumber, addition, user);
-        trail.record(user, origin, granted("SEARCH", "household-by-address", households, user));
+        trail.record(user, origin, searched("SEARCH", "household-by-address", households, user));
         return households;
     }
 
@@ -53,7 +63,7 @@ class HouseholdReads {
         Connection<Household> page = queries.inNeighbourhood(code, request, user);
         List<Household> households =
                 page.edges().stream().map(Connection.Edge::node).toList();
-        trail.record(user, origin, granted("SEARCH", "households-of-neighbourhood", households, user));
+        trail.record(user, origin, searched("SEARCH", "households-of-neighbourhood", households, user));
         return page;
     }
 
@@ -63,7 +73,13 @@ class HouseholdReads {
         trail.record(
                 user,
                 origin,
-                List.of(new AuditEntry("EXPORT", true, "access-export", "own-data", List.of(own.pseudonym()))));
+                // The export names every member (the household's member list), so it is in each member's access log.
+                List.of(new AuditEntry(
+                        "EXPORT",
+                        true,
+                        "access-export",
+                        "own-household",
+                        own.household().memberPseudonyms())));
         return new MyData(own.resident(), own.household(), accessLog.about(own.pseudonym()));
     }
 
@@ -76,7 +92,12 @@ class HouseholdReads {
                 found.household().memberPseudonyms());
     }
 
-    private static List<AuditEntry> granted(String action, String purpose, List<Household> households, NabijUser user) {
+    /** A search that found nothing the user may see is recorded too, as a refused one: the attempt is the fact. */
+    private static List<AuditEntry> searched(
+            String action, String purpose, List<Household> households, NabijUser user) {
+        if (households.isEmpty()) {
+            return List.of(new AuditEntry(action, false, purpose, "no-match", List.of()));
+        }
         return households.stream()
                 .map(household ->
                         new AuditEntry(action, true, purpose, basis(user.role()), household.memberPseudonyms()))
