@@ -55,13 +55,13 @@ class InvolvementRegistry {
             MATCH (p:Professional {id: $me})
             SET p.registering = true
             REMOVE p.registering
-            RETURN p.id AS value
+            RETURN EXISTS { (p)-[:SECONDED_TO]->(:Team) } AS value
             """;
 
     private static final String REPLAY =
             """
             MATCH (:Professional {id: $me})-[:REGISTERED]->(i:Involvement {clientMutationId: $clientMutationId})
-            RETURN i.id AS value
+            RETURN {id: i.id, active: i.status = 'ACTIVE'} AS value
             """;
 
     /** Whom it concerns, whether the professional may act on them by id, and an active twin if there is one. */
@@ -75,8 +75,7 @@ class InvolvementRegistry {
             MATCH (t)-[:MEMBER_OF*0..1]->(h:Household)
             OPTIONAL MATCH (p)-[:REGISTERED]->(twin:Involvement {status: 'ACTIVE', domain: $domain})-[:CONCERNS]->(t)
             WITH p, t, h, head(collect(twin.id)) AS twin
-            RETURN {target: t.id, resident: t:Resident, visible: %s,
-                    seconded: EXISTS { (p)-[:SECONDED_TO]->(:Team) }, twin: twin} AS value
+            RETURN {target: t.id, resident: t:Resident, visible: %s, twin: twin} AS value
             """;
 
     private static final String CREATE =
@@ -144,7 +143,10 @@ class InvolvementRegistry {
     }
 
     /** How a registration's target came out of {@link #TARGET}. */
-    private record Target(String id, boolean resident, boolean visible, boolean seconded, String twin) {}
+    private record Target(String id, boolean resident, boolean visible, String twin) {}
+
+    /** The involvement an earlier call with the same clientMutationId registered. */
+    private record Replay(String id, boolean active) {}
 
     /** An involvement as read back, with the pseudonyms its audit event names. */
     private record Read(Involvement involvement, List<String> subjects) {}
@@ -157,17 +159,35 @@ class InvolvementRegistry {
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("me", user.professionalId());
-        if (client.query(LOCK_PROFESSIONAL).bindAll(parameters).fetch().one().isEmpty()) {
-            throw new IllegalStateException("the signed-in user acts as no known professional");
+        boolean seconded = client.query(LOCK_PROFESSIONAL)
+                .bindAll(parameters)
+                .fetchAs(Boolean.class)
+                .one()
+                .orElseThrow(() -> new IllegalStateException("the signed-in user acts as no known professional"));
+        // Checked before the target is looked up: no answer may depend on whether Nabij holds the person.
+        if (input.throughTeam() && !seconded) {
+            return Payload.failed(new InputError("throughTeam", "NOT_IN_A_TEAM", "you are not seconded to a wijkteam"));
         }
         String clientMutationId = input.clientMutationId() == null
                 ? null
                 : input.clientMutationId().strip();
         parameters.put("clientMutationId", clientMutationId);
         if (clientMutationId != null) {
-            Optional<String> replayed = single(REPLAY, parameters);
+            Optional<Replay> replayed = client.query(REPLAY)
+                    .bindAll(parameters)
+                    .fetchAs(Replay.class)
+                    .mappedBy((types, row) -> new Replay(
+                            row.get("value").get("id").asString(),
+                            row.get("value").get("active").asBoolean()))
+                    .one();
             if (replayed.isPresent()) {
-                return recorded(replayed.get(), false, user, origin, "READ", "involvement-register-retry");
+                // After it ended, its professional no longer has the need to know that the retry would show.
+                return replayed.get().active()
+                        ? recorded(replayed.get().id(), false, user, origin, "READ", "involvement-register-retry")
+                        : Payload.failed(new InputError(
+                                "clientMutationId",
+                                "INVOLVEMENT_ENDED",
+                                "the involvement this clientMutationId registered has ended"));
             }
         }
         boolean byBsn = input.bsn() != null;
@@ -186,7 +206,6 @@ class InvolvementRegistry {
                             value.get("target").asString(),
                             value.get("resident").asBoolean(),
                             value.get("visible").asBoolean(),
-                            value.get("seconded").asBoolean(),
                             value.get("twin").asString(null));
                 })
                 .one();
@@ -199,9 +218,6 @@ class InvolvementRegistry {
                             byBsn ? "bsn" : "residentId",
                             "UNKNOWN_RESIDENT",
                             byBsn ? "Nabij holds no resident with this BSN" : "no resident you may see has this id"));
-        }
-        if (input.throughTeam() && !target.get().seconded()) {
-            return Payload.failed(new InputError("throughTeam", "NOT_IN_A_TEAM", "you are not seconded to a wijkteam"));
         }
         if (target.get().twin() != null) {
             return recorded(target.get().twin(), false, user, origin, "READ", "involvement-register-existing");
@@ -306,14 +322,6 @@ class InvolvementRegistry {
                 .orElseThrow(() -> new IllegalStateException("involvement " + id + " vanished in its transaction"));
         trail.append(user, origin, List.of(new AuditEntry(action, true, purpose, "own-registration", read.subjects())));
         return new Payload(read.involvement(), created, List.of());
-    }
-
-    private Optional<String> single(String cypher, Map<String, Object> parameters) {
-        return client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(String.class)
-                .mappedBy((types, row) -> row.get("value").asString())
-                .one();
     }
 
     private List<InputError> check(RegisterInvolvementInput input) {

@@ -38,9 +38,13 @@ class SelfRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(SelfRegistration.class);
 
+    /**
+     * From the municipality's geography, never from its households: whether anyone Nabij holds lives at a postcode is
+     * not for an anonymous form to tell.
+     */
     private static final String NEIGHBOURHOOD_OF_POSTCODE =
             """
-            MATCH (:Household {postcode: $postcode})-[:LOCATED_IN]->(n:Neighbourhood)
+            MATCH (:PostcodeArea {code: left($postcode, 4)})-[:LIES_IN]->(n:Neighbourhood)
             RETURN n.code AS value LIMIT 1
             """;
 

@@ -116,7 +116,7 @@ class AccessMatrixTest {
                         .with("assignCoordinator", SEES));
         rows.put(
                 "outsider",
-                row(FORBIDDEN, FORBIDDEN, WITHOUT_CASE, WITHOUT_CASE, SEES, SEES, SEES, SEES, SEES)
+                row(WITHOUT_CASE, WITHOUT_CASE, WITHOUT_CASE, WITHOUT_CASE, SEES, SEES, SEES, SEES, SEES)
                         .with("overlaps", WITHOUT_CASE)
                         .with("myNotifications", SEES)
                         .with("registerInvolvement", SEES)

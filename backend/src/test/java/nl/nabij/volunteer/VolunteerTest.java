@@ -335,4 +335,32 @@ class VolunteerTest {
         assertThat(accepted).isLessThan(5);
         assertThat(registrations()).isEqualTo(before);
     }
+
+    @Test
+    @Order(5)
+    void aPostcodeIsPlacedByTheMunicipalitysGeographyNotByWhetherAnyoneLivesThere() {
+        // The case household lives at 1311 HV; nobody Nabij holds lives at 1311 ZZ; 9999 lies outside the municipality.
+        // An unknown vindplaats makes every attempt fail, so the answers differ only where the postcode is judged.
+        Map<String, List<String>> codes = new HashMap<>();
+        for (String postcode : List.of("1311 HV", "1311 ZZ", "9999 AA")) {
+            var input = new RegistrationInput(
+                    "Fatma de Boer",
+                    "fatma@example.org",
+                    null,
+                    postcode,
+                    "00000000-0000-0000-0000-000000000000",
+                    null,
+                    List.of(Offer.LISTENING_EAR),
+                    "Dinsdagmiddag",
+                    true,
+                    null);
+            codes.put(
+                    postcode,
+                    selfRegistration.register(input, "192.0.2.1").errors().stream()
+                            .map(error -> error.code())
+                            .toList());
+        }
+        assertThat(codes.get("1311 HV")).isEqualTo(codes.get("1311 ZZ")).containsExactly("UNKNOWN_VINDPLAATS");
+        assertThat(codes.get("9999 AA")).containsExactly("UNKNOWN_POSTCODE", "UNKNOWN_VINDPLAATS");
+    }
 }

@@ -62,6 +62,14 @@ public final class DemoDataLoader {
             MERGE (n)-[:PART_OF]->(d)
             RETURN count(*) AS written""";
 
+    private static final String POSTCODE_AREAS =
+            """
+            UNWIND $rows AS row
+            MATCH (n:Neighbourhood {code: row.neighbourhoodCode})
+            MERGE (a:PostcodeArea {code: row.code})
+            MERGE (a)-[:LIES_IN]->(n)
+            RETURN count(*) AS written""";
+
     private static final String ORGANISATIONS =
             """
             UNWIND $rows AS row
@@ -253,6 +261,8 @@ public final class DemoDataLoader {
             nodes.put("District", writer.write(DISTRICTS, districtRows(data)));
             nodes.put("Neighbourhood", writer.write(NEIGHBOURHOODS, neighbourhoodRows(data)));
             relationships.put("PART_OF", nodes.get("District") + nodes.get("Neighbourhood"));
+            nodes.put("PostcodeArea", writer.write(POSTCODE_AREAS, postcodeAreaRows(data)));
+            relationships.put("LIES_IN", nodes.get("PostcodeArea"));
 
             nodes.put("Organisation", writer.write(ORGANISATIONS, organisationRows(data)));
             nodes.put("Vindplaats", writer.write(VINDPLAATSEN, vindplaatsRows(data)));
@@ -324,6 +334,18 @@ public final class DemoDataLoader {
             for (Neighbourhood neighbourhood : district.neighbourhoods()) {
                 rows.add(row(
                         "code", neighbourhood.code(), "name", neighbourhood.name(), "districtCode", district.code()));
+            }
+        }
+        return rows;
+    }
+
+    private static List<Map<String, Object>> postcodeAreaRows(SeedData data) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (District district : data.municipality().districts()) {
+            for (Neighbourhood neighbourhood : district.neighbourhoods()) {
+                for (String area : neighbourhood.postcodeAreas()) {
+                    rows.add(row("code", area, "neighbourhoodCode", neighbourhood.code()));
+                }
             }
         }
         return rows;

@@ -374,7 +374,7 @@ public final class DemoMunicipalityGenerator {
     private static List<Neighbourhood> neighbourhoods(String districtCode) {
         return AREAS.stream()
                 .filter(area -> area.districtCode().equals(districtCode))
-                .map(area -> new Neighbourhood(area.code(), area.name()))
+                .map(area -> new Neighbourhood(area.code(), area.name(), List.of(area.postcodeDigits())))
                 .toList();
     }
 

@@ -298,10 +298,17 @@ public record SeedData(
         }
     }
 
-    public record Neighbourhood(String code, String name) {
+    /**
+     * A neighbourhood (buurt).
+     *
+     * @param postcodeAreas the four-digit postcode areas (PC4) that lie in it: the municipality's geography, which
+     *     places a volunteer's postcode without looking at who lives there
+     */
+    public record Neighbourhood(String code, String name, List<String> postcodeAreas) {
         public Neighbourhood {
             requireNonNull(code, "code");
             requireNonNull(name, "name");
+            postcodeAreas = postcodeAreas == null ? List.of() : List.copyOf(postcodeAreas);
         }
     }
 
