@@ -33,7 +33,8 @@ class QueryLimitsConfiguration {
 
     @Bean
     Instrumentation maxCost(EndpointLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxCost(), listAwareCost(limits.listFanOut()));
+        return new MaxQueryComplexityInstrumentation(
+                limits.maxCost(), listAwareCost(limits.listFanOut(), limits.maxCost()));
     }
 
     @Bean
@@ -46,12 +47,18 @@ class QueryLimitsConfiguration {
         return new TimeoutWebGraphQlInterceptor(limits.timeout());
     }
 
-    /** A list costs what one element costs times its page size, or times the assumed fan-out without one. */
-    static FieldComplexityCalculator listAwareCost(int listFanOut) {
+    /**
+     * A list costs what one element costs times its page size, or times the assumed fan-out without one. The
+     * arithmetic saturates: a field costs at most one more than the limit, so no sum of fields can wrap around to a
+     * small or negative total (graphql-java adds the fields' costs in {@code int}s, and a document is at most
+     * {@code maxDocumentSize} long, so the sum of its fields stays far below {@link Integer#MAX_VALUE}).
+     */
+    static FieldComplexityCalculator listAwareCost(int listFanOut, int maxCost) {
+        int saturated = maxCost + 1;
         return (environment, childComplexity) -> {
             Object first = environment.getArguments().get("first");
             Object last = environment.getArguments().get("last");
-            int multiplier;
+            long multiplier;
             if (first instanceof Integer size) {
                 multiplier = size;
             } else if (last instanceof Integer size) {
@@ -65,7 +72,9 @@ class QueryLimitsConfiguration {
             } else {
                 multiplier = 1;
             }
-            return 1 + Math.max(childComplexity, 0) * Math.max(multiplier, 1);
+            // A negative sum can only have wrapped around: it is priced as past the limit, never as free.
+            long children = childComplexity < 0 ? saturated : childComplexity;
+            return (int) Math.min(saturated, 1 + children * Math.max(multiplier, 1L));
         };
     }
 

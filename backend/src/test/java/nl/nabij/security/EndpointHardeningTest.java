@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -107,6 +108,21 @@ class EndpointHardeningTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("maximum query complexity exceeded");
+    }
+
+    @Test
+    void aCostThatWouldWrapAroundPastTwoToTheThirtyFirstIsStillRefused() throws Exception {
+        // Priced in 32-bit integers, the first wraps to a negative total and the second's two halves add up to one.
+        List<String> wrapping = List.of(
+                "{ organisations(first: 2147483647) { edges { node { professionals { collaborators { name } } } } } }",
+                "{ a: organisations(first: 1100000000) { edges { cursor } }"
+                        + " b: organisations(first: 1100000000) { edges { cursor } } }");
+        for (String document : wrapping) {
+            Answer answer = refusedBeforeFetching(JSON.writeValueAsString(Map.of("query", document)));
+
+            assertThat(answer.status()).as(document).isEqualTo(400);
+            assertThat(answer.body()).as(document).contains("maximum query complexity exceeded");
+        }
     }
 
     @Test
