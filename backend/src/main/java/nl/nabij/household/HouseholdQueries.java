@@ -28,7 +28,7 @@ class HouseholdQueries {
     /** The household with its neighbourhood, as {@link Household#from} reads it; {@code n} is the neighbourhood. */
     static final String PROJECTION =
             "h {.id, .postcode, .houseNumber, .houseNumberAddition, neighbourhood: n {.code, .name},"
-                    + " memberPseudonyms: [(r:Resident)-[:MEMBER_OF]->(h) | r.pseudonym]}";
+                    + " memberPseudonyms: [(member:Resident)-[:MEMBER_OF]->(h) | member.pseudonym]}";
 
     private static final String BY_ID =
             """
