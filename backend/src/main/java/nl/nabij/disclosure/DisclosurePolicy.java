@@ -44,11 +44,16 @@ public record DisclosurePolicy(int minimumCellSize, boolean suppressing, LocalDa
     }
 
     /**
-     * A day the state of things is taken on: the first of its month, which has passed and stays the same for the
-     * whole month.
+     * A day the state of things is taken on: the first of its month, and no later than the first of this month, a day
+     * that has passed and stays the same all month. A later day would take in each day's new registrations.
      */
     public LocalDate firstOfMonth(LocalDate day) {
-        return suppressing ? day.withDayOfMonth(1) : day;
+        if (!suppressing) {
+            return day;
+        }
+        LocalDate first = day.withDayOfMonth(1);
+        LocalDate firstOfThisMonth = today.withDayOfMonth(1);
+        return first.isAfter(firstOfThisMonth) ? firstOfThisMonth : first;
     }
 
     /** A day a period starts: the first day of the first whole month from that day on. */

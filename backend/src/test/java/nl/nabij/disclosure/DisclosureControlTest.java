@@ -208,6 +208,9 @@ class DisclosureControlTest {
                 .allSatisfy(figure -> assertThat(((Number) figure.get("difference")).doubleValue())
                         .isZero());
 
+        assertThat(map(network(analyst(), LocalDate.now().plusYears(1)).get("scope")))
+                .as("a day to come would take in each day's new registrations")
+                .containsEntry("asOf", firstOfThisMonth().toString());
         assertThat(network(TestUsers.teamLead(), day))
                 .as("a team lead sees the day asked for, and the newcomer on it")
                 .isNotEqualTo(network(TestUsers.teamLead(), dayBefore));
@@ -301,6 +304,32 @@ class DisclosureControlTest {
                 .allSatisfy(figure -> assertThat(figure.get("difference") == null
                                 || ((Number) figure.get("difference")).doubleValue() == 0)
                         .isTrue());
+    }
+
+    @Test
+    void aPeriodWithoutAWholeMonthThatIsOverIsATypedErrorForAnAnalystOnly() {
+        LocalDate firstOfThisMonth = firstOfThisMonth();
+        for (List<LocalDate> period : List.of(
+                List.of(LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 20)),
+                List.of(firstOfThisMonth, firstOfThisMonth))) {
+            GraphQlClients.overHttp(port, analyst())
+                    .document(WAITING)
+                    .variable("code", HAVEN)
+                    .variable("from", period.get(0).toString())
+                    .variable("to", period.get(1).toString())
+                    .execute()
+                    .errors()
+                    .satisfy(errors -> {
+                        assertThat(errors).hasSize(1);
+                        assertThat(errors.get(0).getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                        assertThat(errors.get(0).getExtensions())
+                                .containsEntry("field", "from")
+                                .containsEntry("code", "NO_WHOLE_MONTH");
+                    });
+            assertThat(waiting(TestUsers.teamLead(), period.get(0), period.get(1), null))
+                    .as("a team lead gets the days asked for")
+                    .containsKey("total");
+        }
     }
 
     @Test
