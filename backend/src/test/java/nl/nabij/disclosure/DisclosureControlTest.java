@@ -1,12 +1,14 @@
 package nl.nabij.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -434,6 +436,12 @@ class DisclosureControlTest {
                             .containsEntry("about", 0L)
                             .satisfies(e -> assertThat(e.get("role")).isIn("ANALYST", "ADMINISTRATOR")));
         }
+    }
+
+    @Test
+    void aMinimumCellSizeBelowTwoStopsTheStart() {
+        assertThatThrownBy(() -> new DisclosureControl(null, Clock.systemUTC(), 1))
+                .hasMessage("nabij.statistics.minimum-cell-size must be at least 2");
     }
 
     /** The analyst's aggregate reads with this purpose in the trail, sealed or not. */
