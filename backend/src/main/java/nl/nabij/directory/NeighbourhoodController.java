@@ -7,9 +7,13 @@ import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
-import org.springframework.beans.factory.annotation.Value;
+import nl.nabij.disclosure.DisclosureControl;
+import nl.nabij.disclosure.DisclosurePolicy;
+import nl.nabij.security.CurrentUser;
+import nl.nabij.security.NabijUser;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -67,15 +71,18 @@ class NeighbourhoodController {
 
     private final NeighbourhoodRepository neighbourhoods;
     private final GraphQueries queries;
-    private final int minimumCellSize;
+    private final CurrentUser currentUser;
+    private final DisclosureControl disclosure;
 
     NeighbourhoodController(
             NeighbourhoodRepository neighbourhoods,
             GraphQueries queries,
-            @Value("${nabij.statistics.minimum-cell-size:10}") int minimumCellSize) {
+            CurrentUser currentUser,
+            DisclosureControl disclosure) {
         this.neighbourhoods = neighbourhoods;
         this.queries = queries;
-        this.minimumCellSize = minimumCellSize;
+        this.currentUser = currentUser;
+        this.disclosure = disclosure;
     }
 
     @QueryMapping
@@ -107,13 +114,21 @@ class NeighbourhoodController {
         return queries.many(TEAMS, parents, Neighbourhood::code, Team::from);
     }
 
+    /** Suppressed for every reader; recorded, for the neighbourhoods of the request, when read under control. */
     @BatchMapping
-    Map<Neighbourhood, NeighbourhoodStatistics> statistics(List<Neighbourhood> parents) {
-        return queries.one(
-                STATISTICS,
-                parents,
-                Neighbourhood::code,
-                value -> NeighbourhoodStatistics.from(value, minimumCellSize));
+    Map<Neighbourhood, NeighbourhoodStatistics> statistics(
+            List<Neighbourhood> parents, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        NabijUser user = currentUser.get();
+        DisclosurePolicy policy = disclosure.suppressingForEveryone();
+        Map<Neighbourhood, NeighbourhoodStatistics> statistics = queries.one(
+                STATISTICS, parents, Neighbourhood::code, value -> NeighbourhoodStatistics.from(value, policy));
+        disclosure.recordRead(
+                user,
+                origin,
+                "neighbourhoodStatistics",
+                "codes",
+                String.join(" ", parents.stream().map(Neighbourhood::code).toList()));
+        return statistics;
     }
 
     @BatchMapping

@@ -1,10 +1,12 @@
 package nl.nabij.directory;
 
+import nl.nabij.disclosure.DisclosurePolicy;
 import org.neo4j.driver.types.MapAccessor;
 
 /**
- * Counts about one neighbourhood's households, with small cells suppressed: a count from 1 to
- * {@code minimumCellSize - 1} is null, so no household can be singled out.
+ * Counts about one neighbourhood's households under disclosure control: a count from 1 to {@code minimumCellSize - 1}
+ * is null, so no household can be singled out, and so is a zero inside a hidden count (none of the few households
+ * with three or more organisations lacking a coordinator says that each of them has one).
  */
 public record NeighbourhoodStatistics(
         int minimumCellSize,
@@ -15,18 +17,27 @@ public record NeighbourhoodStatistics(
         Integer householdsWithThreeOrMoreOrganisations,
         Integer householdsWithThreeOrMoreOrganisationsAndNoCoordinator) {
 
-    static NeighbourhoodStatistics from(MapAccessor value, int minimumCellSize) {
+    static NeighbourhoodStatistics from(MapAccessor value, DisclosurePolicy policy) {
+        DisclosurePolicy.Table table = policy.table();
+        DisclosurePolicy.Cell households = table.cell(value.get("households").asInt());
+        DisclosurePolicy.Cell residents = table.cell(value.get("residents").asInt());
+        DisclosurePolicy.Cell withInvolvement =
+                table.cell(value.get("householdsWithInvolvement").asInt());
+        DisclosurePolicy.Cell involvements =
+                table.cell(value.get("activeInvolvements").asInt());
+        DisclosurePolicy.Cell threeOrMore = table.cell(value.get("threeOrMore").asInt());
+        DisclosurePolicy.Cell withoutCoordinator =
+                table.cell(value.get("threeOrMoreWithoutCoordinator").asInt());
+        table.partOf(households, withInvolvement);
+        table.partOf(withInvolvement, threeOrMore);
+        table.partOf(threeOrMore, withoutCoordinator);
         return new NeighbourhoodStatistics(
-                minimumCellSize,
-                suppressed(value.get("households").asInt(), minimumCellSize),
-                suppressed(value.get("residents").asInt(), minimumCellSize),
-                suppressed(value.get("householdsWithInvolvement").asInt(), minimumCellSize),
-                suppressed(value.get("activeInvolvements").asInt(), minimumCellSize),
-                suppressed(value.get("threeOrMore").asInt(), minimumCellSize),
-                suppressed(value.get("threeOrMoreWithoutCoordinator").asInt(), minimumCellSize));
-    }
-
-    static Integer suppressed(int count, int minimumCellSize) {
-        return count > 0 && count < minimumCellSize ? null : count;
+                policy.minimumCellSize(),
+                households.shown(),
+                residents.shown(),
+                withInvolvement.shown(),
+                involvements.shown(),
+                threeOrMore.shown(),
+                withoutCoordinator.shown());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.nabij.disclosure.DisclosurePolicy;
 
 /**
  * What is missing in a network, each gap with the facts that show it and what to do about it:
@@ -21,8 +22,12 @@ import java.util.stream.Collectors;
  *       than sharing a crowded one;
  *   <li>organisations active in the area with no member in its teams and no collaboration with one.
  * </ol>
+ *
+ * @param minimumSharedHouseholds the fewest shared households a predicted link rests on: as asked, and under
+ *     disclosure control at least the minimum cell size, as is the number of households an unlinked organisation helps
  */
 public record MissingLinks(
+        int minimumSharedHouseholds,
         List<VindplaatsContact> vindplaatsContacts,
         List<Discipline> disciplines,
         List<PredictedLink> predictedLinks,
@@ -46,12 +51,19 @@ public record MissingLinks(
     public record UnlinkedOrganisation(
             String organisation, String name, int households, String evidence, String suggestedAction) {}
 
-    static MissingLinks of(NetworkFacts facts, List<String> referenceDisciplines, int minimumSharedHouseholds) {
+    /** @param facts as the policy lets the reader see them */
+    static MissingLinks of(
+            NetworkFacts facts,
+            List<String> referenceDisciplines,
+            int minimumSharedHouseholds,
+            DisclosurePolicy policy) {
+        int minimumShared = policy.minimumSharedHouseholds(minimumSharedHouseholds);
         return new MissingLinks(
+                minimumShared,
                 vindplaatsContacts(facts),
                 disciplines(facts, referenceDisciplines),
-                predictedLinks(facts, minimumSharedHouseholds),
-                unlinkedOrganisations(facts));
+                predictedLinks(facts, minimumShared),
+                unlinkedOrganisations(facts, policy));
     }
 
     private static List<VindplaatsContact> vindplaatsContacts(NetworkFacts facts) {
@@ -172,7 +184,7 @@ public record MissingLinks(
                 .toList();
     }
 
-    private static List<UnlinkedOrganisation> unlinkedOrganisations(NetworkFacts facts) {
+    private static List<UnlinkedOrganisation> unlinkedOrganisations(NetworkFacts facts, DisclosurePolicy policy) {
         if (facts.teams().isEmpty()) {
             return List.of();
         }
@@ -202,6 +214,7 @@ public record MissingLinks(
                 facts.teams().stream().map(NetworkFacts.Team::name).sorted().collect(Collectors.joining(", "));
         return householdsOf.entrySet().stream()
                 .filter(e -> !linkedOrganisations.contains(e.getKey()))
+                .filter(e -> policy.mayName(e.getValue().size()))
                 .map(e -> new UnlinkedOrganisation(
                         e.getKey(),
                         names.get(e.getKey()),

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.nabij.disclosure.DisclosurePolicy;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
@@ -18,13 +19,14 @@ import org.jgrapht.graph.SimpleGraph;
 /**
  * Builds the network from the facts and computes its metrics with JGraphT. Betweenness and components are taken on
  * the unweighted graph: a weight here is the strength of a tie, not a distance, and Brandes' algorithm would read it as
- * one. Parallel links between two nodes (a referral each way) count once in degree and sum in weighted degree.
+ * one. Parallel links between two nodes (a referral each way) count once in degree and sum in weighted degree. Under
+ * disclosure control a collaboration's weight adds the households both help only from the minimum cell size on.
  */
 final class NetworkAnalysis {
 
     private NetworkAnalysis() {}
 
-    static Network of(NetworkScope scope, NetworkFacts facts) {
+    static Network of(NetworkScope scope, NetworkFacts facts, DisclosurePolicy policy) {
         Map<String, NetworkNode> blank = new LinkedHashMap<>();
         facts.teams().forEach(t -> blank.put(t.id(), node(t.id(), NetworkNode.Kind.TEAM, t.name(), "WIJKTEAM")));
         facts.organisations()
@@ -33,7 +35,7 @@ final class NetworkAnalysis {
                 .forEach(v -> blank.put(v.id(), node(v.id(), NetworkNode.Kind.VINDPLAATS, v.name(), v.category())));
         facts.professionals()
                 .forEach(p -> blank.put(p.id(), node(p.id(), NetworkNode.Kind.PROFESSIONAL, p.name(), p.discipline())));
-        List<NetworkEdge> edges = edges(facts);
+        List<NetworkEdge> edges = edges(facts, policy);
 
         Graph<String, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
         blank.keySet().forEach(graph::addVertex);
@@ -82,7 +84,7 @@ final class NetworkAnalysis {
         return new NetworkNode(id, kind, label, detail, 0, 0, 0, 0, true);
     }
 
-    private static List<NetworkEdge> edges(NetworkFacts facts) {
+    private static List<NetworkEdge> edges(NetworkFacts facts, DisclosurePolicy policy) {
         List<NetworkEdge> edges = new ArrayList<>();
         facts.secondments()
                 .forEach(s -> edges.add(new NetworkEdge(s.professional(), s.team(), NetworkEdge.Kind.SECONDMENT, 1)));
@@ -91,7 +93,8 @@ final class NetworkAnalysis {
         Map<String, Set<String>> households = householdsOf(facts.helping());
         facts.collaborations().forEach(pair -> {
             int shared = shared(households, pair.first(), pair.second());
-            edges.add(new NetworkEdge(pair.first(), pair.second(), NetworkEdge.Kind.COLLABORATION, 1 + shared));
+            int shown = policy.small(shared) ? 0 : shared;
+            edges.add(new NetworkEdge(pair.first(), pair.second(), NetworkEdge.Kind.COLLABORATION, 1 + shown));
         });
         facts.contacts()
                 .forEach(c -> edges.add(new NetworkEdge(c.team(), c.vindplaats(), NetworkEdge.Kind.CONTACT, 1)));

@@ -1,9 +1,13 @@
 package nl.nabij.network;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.function.Function;
 import nl.nabij.api.InputError;
 import nl.nabij.api.InvalidArgumentException;
+import nl.nabij.disclosure.DisclosureControl;
+import nl.nabij.security.CurrentUser;
+import nl.nabij.security.NabijUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +26,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * An area's network as files for network tools: GraphML and GEXF for Gephi, yEd or Cytoscape, node and edge CSV files
  * for Kumu-style tools. Files are not GraphQL: a tool or a browser downloads them with a plain GET, so this one
  * controller is Spring MVC, unlike the one controller per GraphQL type elsewhere. Sign-in and the staff roles are
- * checked for {@code /exports/**} by the security filter chain, before anything is read.
+ * checked for {@code /exports/**} by the security filter chain, before anything is read. A file is the network as
+ * {@code neighbourhoodNetwork} gives it to the same reader, disclosure control included, and a download under it is
+ * recorded like that read.
  */
 @RestController
 @RequestMapping("/exports/networks")
@@ -33,37 +39,45 @@ class NetworkExportController {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final NetworkService networks;
+    private final CurrentUser currentUser;
+    private final DisclosureControl disclosure;
 
-    NetworkExportController(NetworkService networks) {
+    NetworkExportController(NetworkService networks, CurrentUser currentUser, DisclosureControl disclosure) {
         this.networks = networks;
+        this.currentUser = currentUser;
+        this.disclosure = disclosure;
     }
 
     @GetMapping("/{code}.graphml")
     ResponseEntity<byte[]> graphMl(
             @PathVariable String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return file(code, asOf, ".graphml", GRAPHML, GraphMlWriter::write);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            HttpServletRequest request) {
+        return file(code, asOf, request, ".graphml", GRAPHML, GraphMlWriter::write);
     }
 
     @GetMapping("/{code}.gexf")
     ResponseEntity<byte[]> gexf(
             @PathVariable String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return file(code, asOf, ".gexf", GEXF, GexfWriter::write);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            HttpServletRequest request) {
+        return file(code, asOf, request, ".gexf", GEXF, GexfWriter::write);
     }
 
     @GetMapping("/{code}/nodes.csv")
     ResponseEntity<byte[]> nodes(
             @PathVariable String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return file(code, asOf, "-nodes.csv", CSV, NetworkCsvWriter::nodes);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            HttpServletRequest request) {
+        return file(code, asOf, request, "-nodes.csv", CSV, NetworkCsvWriter::nodes);
     }
 
     @GetMapping("/{code}/edges.csv")
     ResponseEntity<byte[]> edges(
             @PathVariable String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return file(code, asOf, "-edges.csv", CSV, NetworkCsvWriter::edges);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            HttpServletRequest request) {
+        return file(code, asOf, request, "-edges.csv", CSV, NetworkCsvWriter::edges);
     }
 
     /** A bad code is 400 naming the field, an area that does not exist 404; the message never repeats the value. */
@@ -86,10 +100,19 @@ class NetworkExportController {
 
     /** Named for the area and day, e.g. {@code network-WK990101-2026-11-23.graphml}, so downloads do not overwrite. */
     private ResponseEntity<byte[]> file(
-            String code, LocalDate asOf, String suffix, MediaType type, Function<Network, byte[]> format) {
-        Network network = networks.network(code, asOf);
+            String code,
+            LocalDate asOf,
+            HttpServletRequest request,
+            String suffix,
+            MediaType type,
+            Function<Network, byte[]> format) {
+        NabijUser user = currentUser.get();
+        Network network = networks.network(code, asOf, user);
         String filename =
                 "network-" + network.scope().code() + "-" + network.scope().asOf() + suffix;
+        byte[] file = format.apply(network);
+        disclosure.recordRead(
+                user, request.getRemoteAddr(), "networkExport", "file", filename, "code", code, "asOf", asOf);
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(
@@ -98,6 +121,6 @@ class NetworkExportController {
                                 .filename(filename)
                                 .build()
                                 .toString())
-                .body(format.apply(network));
+                .body(file);
     }
 }

@@ -6,14 +6,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
+import nl.nabij.disclosure.DisclosurePolicy;
 
 /**
  * Waiting for a decision on applications for support in an area: for the whole area, per handling wijkteam and per
  * neighbourhood.
  *
  * @param asOf the day the applications are taken as they stood: decided by then, or still open
- * @param smallCellsSuppressed whether small counts, and the shares and medians computed from them, are null for this
- *     user
+ * @param smallCellsSuppressed whether small counts, the counts they could be derived from, and the shares and medians
+ *     computed from any of them, are null for this user
  * @param statutoryTerms the term each law gives the municipality, as configured
  */
 public record ApplicationWaiting(
@@ -33,28 +35,39 @@ public record ApplicationWaiting(
 
     public record NeighbourhoodWaiting(String code, String name, WaitingFigures figures) {}
 
-    static ApplicationWaiting of(WaitingFacts facts, Map<ApplicationLaw, Period> terms, SmallCells cells) {
+    static ApplicationWaiting of(WaitingFacts facts, Map<ApplicationLaw, Period> terms, DisclosurePolicy policy) {
+        DisclosurePolicy.Table table = policy.table();
+        WaitingFigures.Cells area = WaitingFigures.Cells.of(table, group(facts, WaitingFacts.Level.AREA, null));
+        List<WaitingFigures.Cells> teams = facts.groups().stream()
+                .filter(group -> group.level() == WaitingFacts.Level.TEAM)
+                .sorted(Comparator.comparing(WaitingFacts.Group::name).thenComparing(WaitingFacts.Group::key))
+                .map(group -> WaitingFigures.Cells.of(table, group))
+                .toList();
+        List<WaitingFigures.Cells> neighbourhoods = facts.neighbourhoods().stream()
+                .map(neighbourhood -> WaitingFigures.Cells.of(
+                        table, group(facts, WaitingFacts.Level.NEIGHBOURHOOD, neighbourhood.code())))
+                .toList();
+        WaitingFigures.Cells.sum(table, area, teams);
+        WaitingFigures.Cells.sum(table, area, neighbourhoods);
         return new ApplicationWaiting(
                 facts.scope(),
                 facts.asOf(),
-                cells.suppressing(),
-                cells.minimumCellSize(),
+                policy.suppressing(),
+                policy.minimumCellSize(),
                 terms.entrySet().stream()
                         .map(term ->
                                 new StatutoryTerm(term.getKey(), term.getValue().toString()))
                         .toList(),
-                WaitingFigures.of(group(facts, WaitingFacts.Level.AREA, null), cells),
-                facts.groups().stream()
-                        .filter(group -> group.level() == WaitingFacts.Level.TEAM)
-                        .sorted(Comparator.comparing(WaitingFacts.Group::name).thenComparing(WaitingFacts.Group::key))
-                        .map(group -> new TeamWaiting(group.key(), group.name(), WaitingFigures.of(group, cells)))
+                area.figures(policy),
+                teams.stream()
+                        .map(team ->
+                                new TeamWaiting(team.group().key(), team.group().name(), team.figures(policy)))
                         .toList(),
-                facts.neighbourhoods().stream()
-                        .map(neighbourhood -> new NeighbourhoodWaiting(
-                                neighbourhood.code(),
-                                neighbourhood.name(),
-                                WaitingFigures.of(
-                                        group(facts, WaitingFacts.Level.NEIGHBOURHOOD, neighbourhood.code()), cells)))
+                IntStream.range(0, neighbourhoods.size())
+                        .mapToObj(i -> new NeighbourhoodWaiting(
+                                facts.neighbourhoods().get(i).code(),
+                                facts.neighbourhoods().get(i).name(),
+                                neighbourhoods.get(i).figures(policy)))
                         .toList());
     }
 

@@ -22,11 +22,4 @@ record ReferralFacts(SteeringScope scope, int referrals, List<Destination> mix, 
             String team,
             int referrals,
             int toOwnEmployer) {}
-
-    int referralsTo(String organisationId) {
-        return mix.stream()
-                .filter(destination -> destination.organisationId().equals(organisationId))
-                .mapToInt(Destination::referrals)
-                .sum();
-    }
 }

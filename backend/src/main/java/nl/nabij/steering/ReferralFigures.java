@@ -1,7 +1,8 @@
 package nl.nabij.steering;
 
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Map;
+import nl.nabij.disclosure.DisclosurePolicy;
 
 /**
  * Cliëntisme of one team member, one team, or all team members of an area: the share of their referrals that went to
@@ -17,33 +18,75 @@ import java.util.stream.IntStream;
 public record ReferralFigures(
         Integer referrals, Integer toOwnEmployer, Double ownEmployerShare, Double expectedShare, Double difference) {
 
-    static ReferralFigures of(List<ReferralFacts.Member> group, ReferralFacts facts, SmallCells cells) {
-        int referrals = group.stream().mapToInt(ReferralFacts.Member::referrals).sum();
-        int toOwnEmployer =
-                group.stream().mapToInt(ReferralFacts.Member::toOwnEmployer).sum();
-        Double ownEmployerShare = cells.share(toOwnEmployer, referrals);
-        Double expectedShare = expectedShare(group, facts, cells, referrals);
-        Double difference = ownEmployerShare == null || expectedShare == null ? null : ownEmployerShare - expectedShare;
-        return new ReferralFigures(
-                cells.count(referrals), cells.count(toOwnEmployer), ownEmployerShare, expectedShare, difference);
-    }
+    /**
+     * One group's counts in the table of the whole answer: the referrals its members made, and of those the ones to
+     * their own employer.
+     */
+    record Cells(
+            List<ReferralFacts.Member> group, DisclosurePolicy.Cell referrals, DisclosurePolicy.Cell toOwnEmployer) {
 
-    // Computed from every member's referrals, the mix's cell of every member's employer and the area's total, so it
-    // is suppressed when any of those is.
-    private static Double expectedShare(
-            List<ReferralFacts.Member> group, ReferralFacts facts, SmallCells cells, int referrals) {
-        boolean hidden = cells.hidden(facts.referrals())
-                || group.stream()
-                        .flatMapToInt(
-                                member -> IntStream.of(member.referrals(), facts.referralsTo(member.employerId())))
-                        .anyMatch(cells::hidden);
-        if (referrals == 0 || hidden) {
-            return null;
+        static Cells of(DisclosurePolicy.Table table, List<ReferralFacts.Member> group) {
+            Cells cells = new Cells(
+                    group,
+                    table.cell(group.stream()
+                            .mapToInt(ReferralFacts.Member::referrals)
+                            .sum()),
+                    table.cell(group.stream()
+                            .mapToInt(ReferralFacts.Member::toOwnEmployer)
+                            .sum()));
+            table.partOf(cells.referrals, cells.toOwnEmployer);
+            return cells;
         }
-        double expectedToOwnEmployer = group.stream()
-                .mapToDouble(member ->
-                        member.referrals() * (double) facts.referralsTo(member.employerId()) / facts.referrals())
-                .sum();
-        return expectedToOwnEmployer / referrals;
+
+        /** {@code whole}'s counts are the sums of {@code parts}'. */
+        static void sum(DisclosurePolicy.Table table, Cells whole, List<Cells> parts) {
+            table.sum(whole.referrals, parts.stream().map(Cells::referrals).toList());
+            table.sum(
+                    whole.toOwnEmployer,
+                    parts.stream().map(Cells::toOwnEmployer).toList());
+        }
+
+        /**
+         * @param members every member's own cells
+         * @param all the cell of all the area's referrals
+         * @param mix the mix's cell of each receiving organisation
+         */
+        ReferralFigures figures(
+                DisclosurePolicy policy,
+                Map<ReferralFacts.Member, Cells> members,
+                DisclosurePolicy.Cell all,
+                Map<String, DisclosurePolicy.Cell> mix) {
+            Double ownEmployerShare = policy.share(toOwnEmployer, referrals);
+            Double expectedShare = expectedShare(members, all, mix);
+            Double difference =
+                    ownEmployerShare == null || expectedShare == null ? null : ownEmployerShare - expectedShare;
+            return new ReferralFigures(
+                    referrals.shown(), toOwnEmployer.shown(), ownEmployerShare, expectedShare, difference);
+        }
+
+        // Computed from every member's referrals, the mix's cell of every member's employer and the area's total, so
+        // it is suppressed when any of those is.
+        private Double expectedShare(
+                Map<ReferralFacts.Member, Cells> members,
+                DisclosurePolicy.Cell all,
+                Map<String, DisclosurePolicy.Cell> mix) {
+            boolean hidden = all.hidden()
+                    || group.stream()
+                            .anyMatch(member -> members.get(member).referrals().hidden()
+                                    || (mix.containsKey(member.employerId())
+                                            && mix.get(member.employerId()).hidden()));
+            if (referrals.value() == 0 || hidden) {
+                return null;
+            }
+            double expectedToOwnEmployer = group.stream()
+                    .mapToDouble(
+                            member -> member.referrals() * (double) referralsTo(mix, member.employerId()) / all.value())
+                    .sum();
+            return expectedToOwnEmployer / referrals.value();
+        }
+
+        private static int referralsTo(Map<String, DisclosurePolicy.Cell> mix, String organisationId) {
+            return mix.containsKey(organisationId) ? mix.get(organisationId).value() : 0;
+        }
     }
 }

@@ -61,7 +61,7 @@ class NetworkExportTest {
 
     @Test
     void theGraphMlIsValidAndHoldsTheWholeNetwork() throws Exception {
-        Network network = networks.network(HAVEN, null);
+        Network network = networks.network(HAVEN, null, TestUsers.demo(Role.ANALYST));
 
         HttpResponse<byte[]> response = get("/exports/networks/" + HAVEN + ".graphml", TestUsers.demo(Role.ANALYST));
 
@@ -93,7 +93,7 @@ class NetworkExportTest {
 
     @Test
     void theGexfIsGexf13AndValidAndHoldsTheWholeNetwork() throws Exception {
-        Network network = networks.network(HAVEN, null);
+        Network network = networks.network(HAVEN, null, TestUsers.demo(Role.ANALYST));
 
         HttpResponse<byte[]> response = get("/exports/networks/" + HAVEN + ".gexf", TestUsers.demo(Role.ANALYST));
 
@@ -129,7 +129,7 @@ class NetworkExportTest {
 
     @Test
     void theCsvFilesParseBackToTheNetwork() throws Exception {
-        Network network = networks.network(HAVEN, null);
+        Network network = networks.network(HAVEN, null, TestUsers.demo(Role.ANALYST));
         NabijUser analyst = TestUsers.demo(Role.ANALYST);
 
         HttpResponse<byte[]> nodesResponse = get("/exports/networks/" + HAVEN + "/nodes.csv", analyst);
@@ -182,21 +182,25 @@ class NetworkExportTest {
                 .map(SeedData.Involvement::since)
                 .min(LocalDate::compareTo)
                 .orElseThrow();
-        Network then = networks.network(HAVEN, early);
+        Network then = networks.network(HAVEN, early, TestUsers.demo(Role.ANALYST));
         assertThat(then.nodes())
-                .hasSizeLessThan(networks.network(HAVEN, null).nodes().size());
+                .hasSizeLessThan(networks.network(HAVEN, null, TestUsers.demo(Role.ANALYST))
+                        .nodes()
+                        .size());
 
         HttpResponse<byte[]> response =
                 get("/exports/networks/" + HAVEN + ".gexf?asOf=" + early, TestUsers.demo(Role.ANALYST));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition"))
-                .hasValue("attachment; filename=\"network-WK990101-" + early + ".gexf\"");
+                .as("the first of the month, for an analyst")
+                .hasValue("attachment; filename=\"network-WK990101-"
+                        + then.scope().asOf() + ".gexf\"");
         Document gexf = parse(response.body());
         assertThat(elements(gexf.getDocumentElement(), GexfWriter.NAMESPACE, "node"))
                 .hasSameSizeAs(then.nodes());
         assertThat(only(gexf, GexfWriter.NAMESPACE, "meta").getAttribute("lastmodifieddate"))
-                .isEqualTo(early.toString());
+                .isEqualTo(then.scope().asOf().toString());
     }
 
     @Test

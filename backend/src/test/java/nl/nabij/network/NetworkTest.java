@@ -42,7 +42,7 @@ class NetworkTest {
 
     @Test
     void havensTeamMissesItsInformalVindplaatsenAndDistrictNursingAndYouthHealthCare() {
-        MissingLinks missing = networks.missingLinks(HAVEN, null, 2);
+        MissingLinks missing = networks.missingLinks(HAVEN, null, 2, TestUsers.teamLead());
 
         Set<String> contacted = HAVEN_TEAM.vindplaatsContacts().stream()
                 .map(SeedData.VindplaatsContact::vindplaatsId)
@@ -76,7 +76,7 @@ class NetworkTest {
     @Test
     void theUnlinkedPairsAroundTheDocumentedCaseArePredictedLinks() {
         List<MissingLinks.PredictedLink> predicted =
-                networks.missingLinks(HAVEN, null, 1).predictedLinks();
+                networks.missingLinks(HAVEN, null, 1, TestUsers.teamLead()).predictedLinks();
 
         Set<String> caseProfessionals = caseProfessionals();
         Set<Set<String>> linked = SEED.collaborations().stream()
@@ -114,7 +114,7 @@ class NetworkTest {
 
     @Test
     void theMetricsAgreeWithTheLinks() {
-        Network network = networks.network(HAVEN, null);
+        Network network = networks.network(HAVEN, null, TestUsers.teamLead());
 
         assertThat(network.nodes()).extracting(NetworkNode::kind).contains(NetworkNode.Kind.values());
         Map<String, Long> degrees = network.edges().stream()
@@ -148,10 +148,10 @@ class NetworkTest {
                 .map(SeedData.Involvement::since)
                 .min(LocalDate::compareTo)
                 .orElseThrow();
-        long now = networks.network(HAVEN, null).nodes().stream()
+        long now = networks.network(HAVEN, null, TestUsers.teamLead()).nodes().stream()
                 .filter(node -> node.kind() == NetworkNode.Kind.PROFESSIONAL)
                 .count();
-        long then = networks.network(HAVEN, early).nodes().stream()
+        long then = networks.network(HAVEN, early, TestUsers.teamLead()).nodes().stream()
                 .filter(node -> node.kind() == NetworkNode.Kind.PROFESSIONAL)
                 .count();
         assertThat(then).isLessThan(now);
@@ -176,7 +176,8 @@ class NetworkTest {
                 .isCloseTo(
                         ((Number) f.get("second")).doubleValue() - ((Number) f.get("first")).doubleValue(),
                         org.assertj.core.data.Offset.offset(1e-9)));
-        assertThat(networks.network(POORT, null).scope().neighbourhoodCodes()).allMatch(c -> c.startsWith("BU990102"));
+        assertThat(networks.network(POORT, null, TestUsers.teamLead()).scope().neighbourhoodCodes())
+                .allMatch(c -> c.startsWith("BU990102"));
     }
 
     @Test

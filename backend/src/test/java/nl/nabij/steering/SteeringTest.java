@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.nabij.disclosure.DisclosureControl;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
@@ -94,6 +95,9 @@ class SteeringTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    DisclosureControl disclosure;
 
     private static boolean planned;
 
@@ -267,7 +271,7 @@ class SteeringTest {
                 queries,
                 new SteeringProperties(Map.of(ApplicationLaw.WMO, Period.ofDays(TERM_DAYS + 1))),
                 clock,
-                MINIMUM_CELL_SIZE);
+                disclosure);
         ApplicationWaiting configured = withLongerTerm.waiting(
                 new SteeringService.AreaPeriod(neighbourhoodOf(late), late.submittedOn(), late.submittedOn()),
                 late.decidedOn(),
@@ -318,6 +322,8 @@ class SteeringTest {
 
     @Test
     void analystsSeeEveryCountFromOneToNineAsNullAndWhatIsComputedFromIt() {
+        // Whole months, so the analyst's period is the team lead's; which other cells hide the small ones is
+        // DisclosureControlTest's.
         LocalDate from = LocalDate.of(2025, 11, 1);
         LocalDate to = LocalDate.of(2026, 4, 30);
         Map<String, Object> exact = waiting(TestUsers.teamLead(), HAVEN, from, to, null);
@@ -330,13 +336,22 @@ class SteeringTest {
             Map<String, Object> e = exactGroups.get(i);
             Map<String, Object> s = suppressedGroups.get(i);
             for (String count : List.of("submitted", "decided", "open", "overdue")) {
-                assertThat(s.get(count)).as(count).isEqualTo(small(e.get(count)) ? null : e.get(count));
+                if (small(e.get(count))) {
+                    assertThat(s.get(count)).as(count).isNull();
+                } else if (s.get(count) != null) {
+                    assertThat(s.get(count)).as(count).isEqualTo(e.get(count));
+                }
             }
-            assertThat(s.get("overdueShare"))
-                    .isEqualTo(small(e.get("overdue")) || small(e.get("submitted")) ? null : e.get("overdueShare"));
-            assertThat(s.get("medianWaitingDays"))
-                    .isEqualTo(small(e.get("decided")) ? null : e.get("medianWaitingDays"));
-            assertThat(s.get("medianOpenDays")).isEqualTo(small(e.get("open")) ? null : e.get("medianOpenDays"));
+            assertThat(s.get("overdueShare")).isIn(null, e.get("overdueShare"));
+            if (s.get("overdue") == null || s.get("submitted") == null) {
+                assertThat(s.get("overdueShare")).isNull();
+            }
+            if (s.get("decided") == null) {
+                assertThat(s.get("medianWaitingDays")).isNull();
+            }
+            if (s.get("open") == null) {
+                assertThat(s.get("medianOpenDays")).isNull();
+            }
         }
         assertThat(exactGroups)
                 .as("the seed has small cells, and they are suppressed")

@@ -112,7 +112,7 @@ class VolunteerTest {
     }
 
     private List<String> missingPlaces() {
-        return networks.missingLinks(HAVEN, null, 2).vindplaatsContacts().stream()
+        return networks.missingLinks(HAVEN, null, 2, TestUsers.teamLead()).vindplaatsContacts().stream()
                 .map(MissingLinks.VindplaatsContact::vindplaats)
                 .toList();
     }
