@@ -43,10 +43,15 @@ class AccountGrants {
             """
                     .formatted(AccountGrant.PROJECTION);
 
-    /** Puts a grant into effect: the account's role and scope, or its new password. */
+    /**
+     * Puts a grant into effect: the account's role and scope, or its new password. It locks the grant before it reads
+     * the status, so an approval and a rejection at the same moment cannot both take effect.
+     */
     private static final String APPROVE =
             """
-            MATCH (a:Account)-[:HAS_GRANT]->(g:AccountGrant {id: $grantId, status: 'PENDING'})
+            MATCH (a:Account)-[:HAS_GRANT]->(g:AccountGrant {id: $grantId})
+            SET g.locked = true REMOVE g.locked
+            WITH a, g WHERE g.status = 'PENDING'
             SET g.status = 'APPROVED', g.decidedBy = $decidedBy, g.decidedAt = datetime($now),
                 a.passwordHash = coalesce(g.passwordHash, a.passwordHash),
                 a.role = CASE g.kind WHEN 'ROLE' THEN g.role ELSE a.role END
@@ -63,7 +68,9 @@ class AccountGrants {
 
     private static final String REJECT =
             """
-            MATCH (a:Account)-[:HAS_GRANT]->(g:AccountGrant {id: $grantId, status: 'PENDING'})
+            MATCH (a:Account)-[:HAS_GRANT]->(g:AccountGrant {id: $grantId})
+            SET g.locked = true REMOVE g.locked
+            WITH a, g WHERE g.status = 'PENDING'
             SET g.status = 'REJECTED', g.decidedBy = $decidedBy, g.decidedAt = datetime($now)
             REMOVE g.passwordHash
             RETURN %s AS grant
