@@ -61,7 +61,7 @@ class AccountGrants {
             OPTIONAL MATCH (o:Organisation {id: g.organisationId}) WHERE g.kind = 'ROLE'
             FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (a)-[:ACTS_AS]->(p))
             FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | MERGE (a)-[:WORKS_FOR]->(o))
-            WITH DISTINCT a, g
+            WITH a, g
             RETURN %s AS grant
             """
                     .formatted(AccountGrant.PROJECTION);

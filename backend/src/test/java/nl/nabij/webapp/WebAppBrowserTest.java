@@ -405,6 +405,8 @@ class WebAppBrowserTest {
         signIn("auditor");
         click("#menu a[href='/audit']");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-events table")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#account-grants table, #account-grants p")));
         click("#chain-check");
         waitForText("#chain-result", "intact");
         accessible();
