@@ -19,6 +19,7 @@ const ROUTES = [
   { path: '/network', module: 'network', roles: ['ANALYST', 'TEAM_LEAD', 'PROFESSIONAL', 'ADMINISTRATOR'], menu: 'nav.network' },
   { path: '/volunteers', module: 'volunteer-review', roles: ['TEAM_LEAD'], menu: 'nav.volunteers' },
   { path: '/my-data', module: 'my-data', roles: ['RESIDENT'], menu: 'nav.myData' },
+  { path: '/grants', module: 'grants', roles: ['ADMINISTRATOR'], menu: 'nav.grants' },
   { path: '/audit', module: 'audit', roles: ['AUDITOR'], menu: 'nav.audit' },
   { path: '/volunteer/register', module: 'volunteer-register', public: true, menu: 'nav.register' },
   { path: '/volunteer/confirm', module: 'volunteer-confirm', public: true },

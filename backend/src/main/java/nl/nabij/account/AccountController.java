@@ -15,7 +15,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The {@code Account} type, the administrator's list of accounts and the account mutations. */
+/**
+ * The {@code Account} and {@code AccountGrant} types, the lists of accounts and grants, the account mutations and the
+ * second administrator's decisions on grants.
+ */
 @Controller
 class AccountController {
 
@@ -34,11 +37,14 @@ class AccountController {
             """;
 
     private final AccountAdministration administration;
+    private final AccountGrants grants;
     private final GraphQueries queries;
     private final CurrentUser currentUser;
 
-    AccountController(AccountAdministration administration, GraphQueries queries, CurrentUser currentUser) {
+    AccountController(
+            AccountAdministration administration, AccountGrants grants, GraphQueries queries, CurrentUser currentUser) {
         this.administration = administration;
+        this.grants = grants;
         this.queries = queries;
         this.currentUser = currentUser;
     }
@@ -46,6 +52,12 @@ class AccountController {
     @QueryMapping
     Connection<Account> accounts(@Argument Integer first, @Argument String after) {
         return administration.accounts(PageRequest.of(first, after, null, null));
+    }
+
+    @QueryMapping
+    Connection<AccountGrant> accountGrants(
+            @Argument AccountGrant.Status status, @Argument Integer first, @Argument String after) {
+        return grants.grants(status, PageRequest.of(first, after, null, null));
     }
 
     @MutationMapping
@@ -74,6 +86,25 @@ class AccountController {
             @Argument AccountInputs.ResetPassword input,
             @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
         return administration.resetPassword(currentUser.get(), input, origin);
+    }
+
+    @MutationMapping
+    AccountGrants.Payload approveAccountGrant(
+            @Argument AccountInputs.GrantDecision input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return grants.approve(currentUser.get(), input.grantId(), origin);
+    }
+
+    @MutationMapping
+    AccountGrants.Payload rejectAccountGrant(
+            @Argument AccountInputs.GrantDecision input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return grants.reject(currentUser.get(), input.grantId(), origin);
+    }
+
+    @BatchMapping(field = "grants")
+    Map<Account, List<AccountGrant>> grantsOf(List<Account> accounts) {
+        return grants.of(accounts);
     }
 
     @BatchMapping

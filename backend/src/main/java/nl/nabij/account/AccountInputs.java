@@ -1,6 +1,6 @@
 package nl.nabij.account;
 
-/** The inputs of the account mutations that act on one existing account. */
+/** The inputs of the account mutations that act on one existing account or grant. */
 final class AccountInputs {
 
     private AccountInputs() {}
@@ -10,4 +10,7 @@ final class AccountInputs {
 
     /** Which account gets which new password. */
     record ResetPassword(String username, String newPassword) {}
+
+    /** Which grant to approve or reject. */
+    record GrantDecision(String grantId) {}
 }

@@ -14,7 +14,8 @@ public class AccessLog {
             MATCH (:AuditSubject {pseudonym: $subject})<-[:ABOUT]-(e:AuditEvent)
             OPTIONAL MATCH (p:Professional {id: e.actorReference})
             OPTIONAL MATCH (o:Organisation {id: e.organisation})
-            RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role), organisation: o.name}
+            RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role), account: e.username,
+                      organisation: o.name}
                    AS value
             ORDER BY e.at, e.id
             """;

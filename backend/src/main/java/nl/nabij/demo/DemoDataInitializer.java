@@ -13,14 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo municipality, and one account per role (see {@link DemoAccounts}), when the database holds no
  * municipality yet; its active involvements get a full active period from that day; {@code nabij.demo-data.enabled=false}
  * turns this off. Runs after the schema migrations (it depends on them) and before the web server takes requests.
+ *
+ * <p>The demo accounts bypass the second administrator's approval (docs/separation-of-duties.md) and share a
+ * published password, so this never runs in the {@code prod} profile, whatever {@code nabij.demo-data.enabled} says:
+ * a production database that starts empty must not get them.
  */
 @Component
+@Profile("!prod")
 @ConditionalOnBooleanProperty(name = "nabij.demo-data.enabled", matchIfMissing = true)
 class DemoDataInitializer implements InitializingBean {
 

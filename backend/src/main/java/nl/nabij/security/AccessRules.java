@@ -45,6 +45,8 @@ public class AccessRules extends SimplePerformantInstrumentation {
     static final Set<Role> OVERLAP_SEARCHERS = EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD);
     /** The roles that keep the social map: administrators everywhere, team leads in their team's neighbourhoods. */
     static final Set<Role> SOCIAL_MAP_KEEPERS = EnumSet.of(Role.ADMINISTRATOR, Role.TEAM_LEAD);
+    /** Who sees which grants opened household data and who asked and approved: administrators and the auditor. */
+    static final Set<Role> GRANT_READERS = EnumSet.of(Role.ADMINISTRATOR, Role.AUDITOR);
 
     /**
      * The root operations a request without a user may call. Nothing else: any other operation, and any field whose
@@ -110,6 +112,9 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("markNotificationsRead", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("notifications", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("accounts", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("accountGrants", GRANT_READERS),
+            entry("approveAccountGrant", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("rejectAccountGrant", EnumSet.of(Role.ADMINISTRATOR)),
             entry("createAccount", EnumSet.of(Role.ADMINISTRATOR)),
             entry("disableAccount", EnumSet.of(Role.ADMINISTRATOR)),
             entry("enableAccount", EnumSet.of(Role.ADMINISTRATOR)),
@@ -153,6 +158,7 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("AccessRecord", EnumSet.of(Role.RESIDENT)),
             entry("Consent", HOUSEHOLD_READERS),
             entry("Account", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("AccountGrant", GRANT_READERS),
             entry("Erasure", EnumSet.of(Role.ADMINISTRATOR)),
             entry("Notification", EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD)),
             entry("PlanGoal", HOUSEHOLD_READERS),

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The built-in accounts, kept as {@code Account} nodes with an Argon2id hash and linked to the professional or
  * resident they stand for. Used in the embedded and demo set-up; with an identity provider, tokens replace them.
+ * An account without a role, whose grant waits for a second administrator, cannot sign in.
  */
 @Service
 public class AccountService implements UserDetailsService {
@@ -20,6 +21,7 @@ public class AccountService implements UserDetailsService {
     private static final String FIND =
             """
             MATCH (a:Account {username: $username})
+            WHERE a.role IS NOT NULL
             OPTIONAL MATCH (a)-[:ACTS_AS]->(p:Professional)
             OPTIONAL MATCH (a)-[:IS]->(r:Resident)
             OPTIONAL MATCH (a)-[:WORKS_FOR]->(own:Organisation)
@@ -72,7 +74,10 @@ public class AccountService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 
-    /** Creates or replaces an account; the password is stored only as its Argon2id hash. */
+    /**
+     * Creates or replaces an account; the password is stored only as its Argon2id hash. For the demo accounts of the
+     * seed data only, which the demo loader writes outside the administrators' API and never in production.
+     */
     @Transactional
     public void save(NabijUser user, String password) {
         Map<String, Object> parameters = new HashMap<>();

@@ -23,6 +23,7 @@ class WebAppRoutes {
         "/volunteer/confirm",
         "/volunteer/mine",
         "/my-data",
+        "/grants",
         "/audit"
     })
     String screen() {

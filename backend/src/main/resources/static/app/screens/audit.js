@@ -1,5 +1,6 @@
-// Audit: the trail of every access to personal data, page by page or for one resident's pseudonym, and the check of
-// its hash chain. Reading the trail is itself recorded.
+// Audit: the trail of every access to personal data, page by page or for one resident's pseudonym, the check of its
+// hash chain, and the grants of roles that two administrators give (docs/separation-of-duties.md). Reading the trail
+// is itself recorded.
 import { graphql } from '../api.js';
 import { busy, clear, field, h, notice, table } from '../dom.js';
 import { formatDateTime, formatNumber, label, t } from '../i18n.js';
@@ -54,8 +55,10 @@ export async function render(main, { params }) {
       check.disabled = false;
     }
   } }, t('audit.check'));
+  const grants = h('div', { id: 'account-grants' });
   main.append(heading(t('nav.audit')), h('p', {}, t('audit.intro')),
     h('div', { class: 'panel' }, h('h2', {}, t('audit.chain')), h('p', {}, t('audit.chainIntro')), check, chain),
+    h('div', { class: 'panel' }, h('h2', {}, t('audit.grants')), h('p', {}, t('audit.grantsIntro')), grants),
     h('form', { class: 'panel', role: 'search', onsubmit: (event) => {
       event.preventDefault();
       cursors.length = 1;
@@ -63,5 +66,30 @@ export async function render(main, { params }) {
     } }, field(t('audit.subject'), subject, { hint: t('audit.subjectHint') }),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('audit.filter')))),
     events);
-  await load(0);
+  await Promise.all([load(0), loadGrants(grants)]);
+}
+
+async function loadGrants(grants, cursors = [null], page = 0) {
+  clear(grants, busy(t('audit.loading')));
+  try {
+    const data = await graphql(`query($first: Int, $after: String) { accountGrants(first: $first, after: $after) { edges { node {
+      account kind role professionalId teamId organisationId status requestedBy requestedAt decidedBy decidedAt } }
+      pageInfo { hasNextPage endCursor } } }`,
+    { first: PAGE, after: cursors[page] });
+    const { edges, pageInfo } = data.accountGrants;
+    cursors[page + 1] = pageInfo.endCursor;
+    clear(grants, edges.length === 0 ? h('p', {}, t('audit.noGrants')) : table(t('audit.grantsCaption', { page: page + 1 }),
+      [t('audit.grantAccount'), t('audit.grantWhat'), t('audit.grantScope'), t('audit.grantRequested'), t('audit.grantDecided'), t('audit.grantStatus')],
+      edges.map(({ node: grant }) => ({ cells: [grant.account, `${label('grantKind', grant.kind)}: ${label('role', grant.role)}`,
+        [grant.professionalId && t('audit.scopeProfessional', { id: grant.professionalId }), grant.teamId && t('audit.scopeTeam', { id: grant.teamId }),
+          grant.organisationId && t('audit.scopeOrganisation', { id: grant.organisationId })].filter(Boolean).join(', ') || '–',
+        t('audit.byAt', { who: grant.requestedBy, at: formatDateTime(grant.requestedAt) }),
+        grant.decidedBy ? t('audit.byAt', { who: grant.decidedBy, at: formatDateTime(grant.decidedAt) }) : '–',
+        label('grantStatus', grant.status)] }))),
+    h('div', { class: 'actions' },
+      page > 0 ? h('button', { type: 'button', class: 'secondary', onclick: () => loadGrants(grants, cursors, page - 1) }, t('audit.previous')) : null,
+      pageInfo.hasNextPage ? h('button', { type: 'button', class: 'secondary', onclick: () => loadGrants(grants, cursors, page + 1) }, t('audit.next')) : null));
+  } catch (error) {
+    clear(grants, failure(error));
+  }
 }

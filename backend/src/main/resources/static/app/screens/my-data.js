@@ -10,7 +10,7 @@ const QUERY = `{ myData {
   household { address { postcode houseNumber houseNumberAddition } members { displayName birthYear role }
     coordinator { name }
     involvements { domain since professional { id name discipline } organisation { id name } team { name } } }
-  accessLog { at action outcome who organisation role purpose }
+  accessLog { at action outcome who account organisation role purpose }
   consents { id purpose until status professional { name } organisation { name } } } }`;
 
 export async function render(main) {
@@ -53,9 +53,9 @@ async function load(body, message) {
     h('h2', {}, t('myData.accessLog')),
     h('p', {}, t('myData.accessLogIntro')),
     table(t('myData.accessLogCaption', { count: data.accessLog.length }),
-      [t('myData.when'), t('myData.who'), t('myData.organisation'), t('myData.what'), t('myData.outcome')],
+      [t('myData.when'), t('myData.who'), t('myData.account'), t('myData.organisation'), t('myData.what'), t('myData.outcome')],
       [...data.accessLog].reverse().map((record) => ({ cells: [formatDateTime(record.at), `${record.who} (${label('role', record.role)})`,
-        record.organisation ?? '', `${label('action', record.action)} – ${label('purpose', record.purpose)}`, label('outcome', record.outcome)] }))));
+        record.account, record.organisation ?? '', `${label('action', record.action)} – ${label('purpose', record.purpose)}`, label('outcome', record.outcome)] }))));
 }
 
 function consents(data, household, body) {

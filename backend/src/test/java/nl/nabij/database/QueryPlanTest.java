@@ -100,8 +100,11 @@ class QueryPlanTest {
                 "{ auditEvents(subject: \"x\", first: 5) { edges { node { sequence } } } }",
                 TestUsers.demo(Role.AUDITOR));
         questions.put(
-                "{ accounts(first: 5) { edges { node { username organisation { name } } } } }",
+                "{ accounts(first: 5) { edges { node { username organisation { name } grants { status } } } } }",
                 TestUsers.demo(Role.ADMINISTRATOR));
+        questions.put(
+                "{ accountGrants(status: PENDING, first: 5) { edges { node { account role } } } }",
+                TestUsers.demo(Role.AUDITOR));
         questions.put("{ volunteerReviewQueue { edges { node { id } } } }", lead);
         return questions;
     }

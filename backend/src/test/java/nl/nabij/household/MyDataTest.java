@@ -30,7 +30,7 @@ class MyDataTest {
             { myData {
                 resident { displayName birthYear }
                 household { id members { displayName } involvements { professional { name } organisation { name } } }
-                accessLog { at action outcome who organisation role purpose } } }
+                accessLog { at action outcome who account organisation role purpose } } }
             """;
 
     @LocalServerPort
@@ -59,6 +59,7 @@ class MyDataTest {
         assertThat(log)
                 .anySatisfy(access -> assertThat(access)
                         .containsEntry("role", "TEAM_LEAD")
+                        .containsEntry("account", "teamlead")
                         .containsEntry("organisation", TEAM_LEADS_EMPLOYER)
                         .containsEntry("purpose", "household-view")
                         .containsEntry("outcome", "GRANTED"))

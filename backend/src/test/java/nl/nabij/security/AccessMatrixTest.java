@@ -78,6 +78,7 @@ class AccessMatrixTest {
                 "withdrawConsent",
                 "mutation { withdrawConsent(input: {consentId: \"not-a-uuid\"}) { errors { code } } }");
         OPERATIONS.put("accounts", "{ accounts(first: 3) { edges { node { username professional { name } } } } }");
+        OPERATIONS.put("accountGrants", "{ accountGrants(first: 3) { edges { node { account role requestedBy } } } }");
         OPERATIONS.put(
                 "overlaps",
                 "{ overlaps(scope: {neighbourhoodCode: \"" + CASE.neighbourhoodCode() + "\"}) {"
@@ -92,6 +93,9 @@ class AccessMatrixTest {
                 "eraseResident",
                 "mutation { eraseResident(input: {bsn: \"1\", requestReference: \"AVG-0\"}) { errors { code } } }");
         OPERATIONS.put(
+                "approveAccountGrant",
+                "mutation { approveAccountGrant(input: {grantId: \"not-a-uuid\"}) { errors { code } } }");
+        OPERATIONS.put(
                 "registerInvolvement",
                 "mutation { registerInvolvement(input: {bsn: \"1\", domain: WMO, since: \"2026-01-01\"}) {"
                         + " errors { code } } }");
@@ -105,8 +109,8 @@ class AccessMatrixTest {
     static Stream<Arguments> matrix() {
         Map<String, Row> rows = new LinkedHashMap<>();
         // household, householdOfResident, householdsAtAddress, households, organisations, teams, professional,
-        // vindplaatsen, municipality, auditChainCheck, auditEvents, myData, withdrawConsent, accounts,
-        // createOrganisation, eraseResident
+        // vindplaatsen, municipality, auditChainCheck, auditEvents, myData, withdrawConsent, accounts, accountGrants,
+        // createOrganisation, eraseResident, approveAccountGrant
         rows.put(
                 "professional",
                 row(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, SEES, SEES, SEES, SEES, SEES)
@@ -141,13 +145,16 @@ class AccessMatrixTest {
                 "admin",
                 row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES, SEES, SEES, SEES)
                         .with("accounts", SEES)
+                        .with("accountGrants", SEES)
                         .with("createOrganisation", SEES)
-                        .with("eraseResident", SEES));
+                        .with("eraseResident", SEES)
+                        .with("approveAccountGrant", SEES));
         rows.put(
                 "auditor",
                 row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)
                         .with("auditChainCheck", SEES)
-                        .with("auditEvents", SEES));
+                        .with("auditEvents", SEES)
+                        .with("accountGrants", SEES));
         List<Arguments> cases = new ArrayList<>();
         List<String> operations = List.copyOf(OPERATIONS.keySet());
         rows.forEach((user, outcomes) -> {

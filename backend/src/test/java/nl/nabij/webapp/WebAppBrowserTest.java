@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -20,7 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.nabij.demo.DemoAccounts;
 import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
+import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestHouseholds;
 import nl.nabij.support.TestIdentityProvider;
@@ -161,7 +164,7 @@ class WebAppBrowserTest {
     /**
      * What the tests made goes again, so the suites after this one count without it: the place the volunteer test
      * proposes (approved and connected), the forms test's household with its circle, match and notifications, and the
-     * consent the resident test grants.
+     * consent the resident test grants, and the grants test's accounts with their grants.
      */
     @AfterEach
     void removeWhatTheTestsMade() {
@@ -175,6 +178,13 @@ class WebAppBrowserTest {
         TestHouseholds.removeWithItsCircle(database, HOUSEHOLD);
         database.executableQuery("MATCH (c:Consent {purpose: $purpose}) DETACH DELETE c")
                 .withParameters(Map.of("purpose", CONSENT_PURPOSE))
+                .execute();
+        database.executableQuery(
+                        """
+                        MATCH (a:Account) WHERE a.username STARTS WITH 'test.'
+                        OPTIONAL MATCH (a)-[:HAS_GRANT]->(g:AccountGrant)
+                        DETACH DELETE a, g
+                        """)
                 .execute();
     }
 
@@ -405,10 +415,60 @@ class WebAppBrowserTest {
         signIn("auditor");
         click("#menu a[href='/audit']");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-events table")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#account-grants table, #account-grants p")));
         click("#chain-check");
         waitForText("#chain-result", "intact");
         accessible();
         screenshot("audit");
+    }
+
+    @Test
+    void anAdministratorApprovesAnotherAdministratorsGrantButNotTheirOwn() throws IOException {
+        NabijUser admin = TestUsers.demo(Role.ADMINISTRATOR);
+        NabijUser otherAdministrator =
+                new NabijUser("test.beheerder.web", Role.ADMINISTRATOR, null, null, admin.organisationId());
+        String haven = SEED.teams().stream()
+                .filter(team -> team.name().equals("Wijkteam Haven"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        SeedData.Professional havenMember = SEED.professionals().stream()
+                .filter(p -> haven.equals(p.teamId()))
+                .filter(p -> !p.id().equals(TEAM_LEAD.professionalId())
+                        && !p.id().equals(TestUsers.demo(Role.PROFESSIONAL).professionalId()))
+                .findFirst()
+                .orElseThrow();
+        String theirs = askForGrant(otherAdministrator, "test.teamleider.web", "TEAM_LEAD", havenMember.id(), haven);
+        String own = askForGrant(admin, "test.auditor.web", "AUDITOR", null, null);
+
+        signIn("admin");
+        click("#menu a[href='/grants']");
+        click("article[data-grant-id='" + own + "'] button.approve");
+        waitForText("article[data-grant-id='" + own + "'] .grant-message", "Een andere beheerder moet dit goedkeuren");
+        click("article[data-grant-id='" + theirs + "'] button.approve");
+        waitForText("article[data-grant-id='" + theirs + "'] .grant-status", "goedgekeurd");
+        assertThat(text("article[data-grant-id='" + theirs + "']")).contains("Besloten door admin");
+        accessible();
+        screenshot("grants");
+    }
+
+    /** A pending grant, asked for over the API as the given administrator; its id. */
+    private String askForGrant(
+            NabijUser administrator, String username, String role, String professionalId, String teamId) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("username", username);
+        input.put("password", "a long passphrase for the test");
+        input.put("role", role);
+        input.put("professionalId", professionalId);
+        input.put("teamId", teamId);
+        return GraphQlClients.overHttp(port, administrator)
+                .document("mutation($input: CreateAccountInput!) { createAccount(input: $input) { grant { id } } }")
+                .variable("input", input)
+                .execute()
+                .path("createAccount.grant.id")
+                .entity(String.class)
+                .get();
     }
 
     @Test
