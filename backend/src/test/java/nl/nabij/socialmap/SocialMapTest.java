@@ -122,8 +122,9 @@ class SocialMapTest {
                 + " WHERE e.purpose IN ['vindplaats-create', 'vindplaats-update', 'vindplaats-retire']"
                 + " AND e.subjects = [] RETURN count(e)";
         long changesBefore = TestGraph.count(driver, changes, Map.of());
-        long eventsBefore = TestGraph.count(
-                driver, "MATCH (e:AuditEvent {action: 'CHANGE', username: 'admin'}) RETURN count(e)", Map.of());
+        String granted =
+                "MATCH (e:AuditEvent {action: 'CHANGE', outcome: 'GRANTED', username: 'admin'}) RETURN count(e)";
+        long eventsBefore = TestGraph.count(driver, granted, Map.of());
         Map<String, Object> input = place("Buurtkamer Oost");
         input.remove("neighbourhoodCode");
         input.put("description", "Inloop met koffie.");
@@ -221,15 +222,17 @@ class SocialMapTest {
                 .isEqualTo("ALREADY_RETIRED");
 
         assertThat(TestGraph.count(driver, changes, Map.of())).isEqualTo(changesBefore + 3);
-        assertThat(TestGraph.count(
-                        driver, "MATCH (e:AuditEvent {action: 'CHANGE', username: 'admin'}) RETURN count(e)", Map.of()))
-                .isEqualTo(eventsBefore + 3);
+        assertThat(TestGraph.count(driver, granted, Map.of())).isEqualTo(eventsBefore + 3);
     }
 
     @Test
     void badInputIsATypedErrorNamingTheFieldAndWritesNothing() {
         long before = TestGraph.count(driver, "MATCH (v:Vindplaats) RETURN count(v)", Map.of());
-        long events = TestGraph.count(driver, "MATCH (e:AuditEvent) RETURN count(e)", Map.of());
+        String granted = "MATCH (e:AuditEvent {outcome: 'GRANTED'}) RETURN count(e)";
+        String refused =
+                "MATCH (e:AuditEvent {outcome: 'DENIED'}) WHERE e.basis STARTS WITH 'refused:' RETURN count(e)";
+        long events = TestGraph.count(driver, granted, Map.of());
+        long refusals = TestGraph.count(driver, refused, Map.of());
         Map<String, Object> everythingWrong = new HashMap<>();
         everythingWrong.put("name", "x");
         everythingWrong.put("kind", "INFORMAL");
@@ -310,8 +313,10 @@ class SocialMapTest {
 
         assertThat(TestGraph.count(driver, "MATCH (v:Vindplaats) RETURN count(v)", Map.of()))
                 .isEqualTo(before);
-        assertThat(TestGraph.count(driver, "MATCH (e:AuditEvent) RETURN count(e)", Map.of()))
-                .isEqualTo(events);
+        assertThat(TestGraph.count(driver, granted, Map.of())).isEqualTo(events);
+        assertThat(TestGraph.count(driver, refused, Map.of()))
+                .as("each refused attempt above is in the audit trail")
+                .isEqualTo(refusals + 6);
     }
 
     @Test
