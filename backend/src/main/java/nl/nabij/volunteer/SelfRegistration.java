@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.jobs.JobLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -123,6 +124,7 @@ class SelfRegistration {
     private final Neo4jClient client;
     private final TransactionTemplate transactions;
     private final RegistrationRateLimit rateLimit;
+    private final JobLock jobLock;
     private final ObjectProvider<JavaMailSender> mail;
     private final VolunteerProperties properties;
     private final Clock clock;
@@ -132,6 +134,7 @@ class SelfRegistration {
             Neo4jClient client,
             PlatformTransactionManager transactions,
             RegistrationRateLimit rateLimit,
+            JobLock jobLock,
             ObjectProvider<JavaMailSender> mail,
             VolunteerProperties properties,
             Clock clock,
@@ -140,6 +143,7 @@ class SelfRegistration {
         this.client = client;
         this.transactions = new TransactionTemplate(transactions);
         this.rateLimit = rateLimit;
+        this.jobLock = jobLock;
         this.mail = mail;
         this.properties = properties;
         this.clock = clock;
@@ -342,10 +346,9 @@ class SelfRegistration {
 
     @Scheduled(cron = "${nabij.volunteer.expiry-cron:0 15 * * * *}")
     void removeExpired() {
-        long removed = removeExpiredAt(clock.instant());
-        if (removed > 0) {
-            log.info("Removed {} volunteer registrations that were never confirmed", removed);
-        }
+        jobLock.runOnce("volunteer-expiry", () -> removeExpiredAt(clock.instant()))
+                .filter(removed -> removed > 0)
+                .ifPresent(removed -> log.info("Removed {} volunteer registrations that were never confirmed", removed));
     }
 
     /** Removes the registrations whose confirmation link had expired at {@code moment}; returns how many. */
