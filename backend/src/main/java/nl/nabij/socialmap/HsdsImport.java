@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.directory.CareLine;
@@ -36,7 +37,6 @@ import tools.jackson.databind.JsonNode;
 class HsdsImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HsdsImport.class);
-    private static final Pattern PLAIN_TEXT = Pattern.compile("[^\\p{Cntrl}<>]*");
     private static final Pattern STREET_LINE = Pattern.compile("(.*\\S)\\s+(\\d{1,5})\\s*([A-Za-z]{1,2})?");
     private static final Pattern TIME = Pattern.compile("(\\d\\d:\\d\\d)(:00)?");
     private static final String BASIS = "social-map-administration";
@@ -196,8 +196,9 @@ class HsdsImport {
         String name = organization.name() == null ? null : organization.name().strip();
         if (name == null || name.length() < 2 || name.length() > 120) {
             errors.add(new InputError("name", "NAME_LENGTH", "name is 2 to 120 characters"));
-        } else if (!PLAIN_TEXT.matcher(name).matches()) {
-            errors.add(new InputError("name", "NAME_CHARACTERS", "name is plain text: no control characters, < or >"));
+        } else if (!PlainText.isPlain(name)) {
+            errors.add(new InputError(
+                    "name", "NAME_CHARACTERS", "name is plain text: no control or invisible characters, < or >"));
         }
         OrganisationKind kind = term(
                 organization.attributes(), Hsds.ORGANISATION_KIND_TAXONOMY, true, OrganisationKind::valueOf, errors);
