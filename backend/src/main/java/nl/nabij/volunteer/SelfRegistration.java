@@ -171,8 +171,8 @@ class SelfRegistration {
     record Unconfirmed(
             String id, String name, String email, String phone, String confirmationLink, String confirmBefore) {}
 
-    Registered register(RegistrationInput input, String origin) {
-        if (!rateLimit.allow(origin)) {
+    Registered register(RegistrationInput input, String clientAddress) {
+        if (!rateLimit.allow(clientAddress)) {
             return Registered.failed(List.of(new InputError(
                     "input", "RATE_LIMITED", "too many registrations from your address; try again in an hour")));
         }
@@ -346,7 +346,10 @@ class SelfRegistration {
 
     @Scheduled(cron = "${nabij.volunteer.expiry-cron:0 15 * * * *}")
     void removeExpired() {
-        jobLock.runOnce("volunteer-expiry", () -> removeExpiredAt(clock.instant()))
+        jobLock.runOnce("volunteer-expiry", () -> {
+                    rateLimit.removeExpiredAt(clock.instant());
+                    return removeExpiredAt(clock.instant());
+                })
                 .filter(removed -> removed > 0)
                 .ifPresent(removed -> log.info("Removed {} volunteer registrations that were never confirmed", removed));
     }

@@ -28,8 +28,8 @@ class VolunteerController {
     @MutationMapping
     SelfRegistration.Registered registerAsVolunteer(
             @Argument RegistrationInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return self.register(input, origin);
+            @ContextValue(name = ClientAddress.KEY, required = false) String clientAddress) {
+        return self.register(input, clientAddress);
     }
 
     @MutationMapping
