@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.audit.AuditEntry;
+import nl.nabij.audit.AuditTrail;
 import nl.nabij.jobs.JobLock;
+import nl.nabij.security.NabijUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A volunteer's own side: registering without an account, confirming with the one-time link, and seeing, correcting
  * and deleting the registration with the personal link. The confirmation link goes out by mail when SMTP is
- * configured and the volunteer gave an address; otherwise, or when the mail fails, it waits for an administrator to
- * pass it on. Unconfirmed registrations are removed once their link has expired.
+ * configured and the volunteer gave an address; otherwise, or when the mail fails, an administrator issues a new one
+ * to pass on. Only the links' hashes are stored. Unconfirmed registrations are removed once their link has expired.
  */
 @Service
 @EnableConfigurationProperties(VolunteerProperties.class)
@@ -66,14 +69,23 @@ class SelfRegistration {
                     .formatted(VolunteerRegistration.PROJECTION);
 
     private static final String HAND_TO_ADMINISTRATOR =
-            "MATCH (r:VolunteerRegistration {id: $id}) SET r.confirmationLink = $link";
+            "MATCH (r:VolunteerRegistration {id: $id}) SET r.confirmationNotMailed = true";
+
+    /** A new confirmation link replaces the one that could not be mailed; the deadline stays. */
+    private static final String ISSUE_CONFIRMATION_LINK =
+            """
+            MATCH (r:VolunteerRegistration {id: $id})
+            WHERE r.status = 'UNCONFIRMED' AND r.confirmBefore > datetime($now)
+            SET r.confirmationHash = $hash
+            RETURN toString(r.confirmBefore) AS value
+            """;
 
     private static final String CONFIRM =
             """
             MATCH (r:VolunteerRegistration {confirmationHash: $hash})
             WHERE r.status = 'UNCONFIRMED' AND r.confirmBefore > datetime($now)
             SET r.status = 'PENDING', r.confirmedAt = datetime($now)
-            REMOVE r.confirmationHash, r.confirmationLink
+            REMOVE r.confirmationHash, r.confirmationNotMailed
             RETURN %s AS value
             """
                     .formatted(VolunteerRegistration.PROJECTION);
@@ -116,8 +128,8 @@ class SelfRegistration {
 
     private static final String UNCONFIRMED_FOR_ADMINISTRATOR =
             """
-            MATCH (r:VolunteerRegistration {status: 'UNCONFIRMED'}) WHERE r.confirmationLink IS NOT NULL
-            RETURN r {.id, .name, .email, .phone, .confirmationLink, confirmBefore: toString(r.confirmBefore)} AS value
+            MATCH (r:VolunteerRegistration {status: 'UNCONFIRMED'}) WHERE r.confirmationNotMailed
+            RETURN r {.id, .name, .email, .phone, confirmBefore: toString(r.confirmBefore)} AS value
             ORDER BY r.confirmBefore
             """;
 
@@ -125,6 +137,7 @@ class SelfRegistration {
     private final TransactionTemplate transactions;
     private final RegistrationRateLimit rateLimit;
     private final JobLock jobLock;
+    private final AuditTrail trail;
     private final ObjectProvider<JavaMailSender> mail;
     private final VolunteerProperties properties;
     private final Clock clock;
@@ -135,6 +148,7 @@ class SelfRegistration {
             PlatformTransactionManager transactions,
             RegistrationRateLimit rateLimit,
             JobLock jobLock,
+            AuditTrail trail,
             ObjectProvider<JavaMailSender> mail,
             VolunteerProperties properties,
             Clock clock,
@@ -144,6 +158,7 @@ class SelfRegistration {
         this.transactions = new TransactionTemplate(transactions);
         this.rateLimit = rateLimit;
         this.jobLock = jobLock;
+        this.trail = trail;
         this.mail = mail;
         this.properties = properties;
         this.clock = clock;
@@ -167,9 +182,11 @@ class SelfRegistration {
     /** The result of a change through a link. */
     record Changed(VolunteerRegistration registration, List<InputError> errors) {}
 
-    /** An unconfirmed registration whose link an administrator must pass on. */
-    record Unconfirmed(
-            String id, String name, String email, String phone, String confirmationLink, String confirmBefore) {}
+    /** An unconfirmed registration whose link could not be mailed, for an administrator to issue one. */
+    record Unconfirmed(String id, String name, String email, String phone, String confirmBefore) {}
+
+    /** A confirmation link an administrator issued, shown this once; or the errors. */
+    record IssuedLink(String confirmationLink, String confirmBefore, List<InputError> errors) {}
 
     Registered register(RegistrationInput input, String clientAddress) {
         if (!rateLimit.allow(clientAddress)) {
@@ -232,15 +249,50 @@ class SelfRegistration {
                 .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
                 .one()
                 .orElseThrow());
-        String confirmationLink = properties.publicUrl() + "/volunteer/confirm?token=" + confirmation;
         String personalLink = properties.publicUrl() + "/volunteer/mine?token=" + personal;
-        boolean mailed = mailed(registration, confirmationLink, personalLink);
+        boolean mailed = mailed(registration, confirmationLink(confirmation), personalLink);
         if (!mailed) {
             transactions.executeWithoutResult(status -> client.query(HAND_TO_ADMINISTRATOR)
-                    .bindAll(Map.of("id", registration.id(), "link", confirmationLink))
+                    .bindAll(Map.of("id", registration.id()))
                     .run());
         }
         return new Registered(registration, personalLink, mailed, List.of());
+    }
+
+    /**
+     * Issues a new confirmation link for a registration whose link could not be mailed, for the administrator to pass
+     * on; the link it replaces stops working. Only its hash is stored, so it is shown this once.
+     */
+    IssuedLink issueConfirmationLink(NabijUser administrator, String registrationId, String origin) {
+        String id = Ids.canonicalUuid(registrationId);
+        if (id == null) {
+            return new IssuedLink(
+                    null, null, List.of(new InputError("registrationId", "MALFORMED_ID", "registrationId is a UUID")));
+        }
+        String token = Links.newToken();
+        Optional<String> confirmBefore = transactions.execute(status -> {
+            Optional<String> issued =
+                    text(ISSUE_CONFIRMATION_LINK, Map.of("id", id, "now", now(), "hash", Links.hash(token)));
+            issued.ifPresent(deadline -> trail.append(
+                    administrator,
+                    origin,
+                    List.of(new AuditEntry(
+                            "CHANGE", true, "volunteer-confirmation-link", "volunteer-administration", List.of()))));
+            return issued;
+        });
+        return confirmBefore
+                .map(deadline -> new IssuedLink(confirmationLink(token), deadline, List.of()))
+                .orElseGet(() -> new IssuedLink(
+                        null,
+                        null,
+                        List.of(new InputError(
+                                "registrationId",
+                                "NOT_UNCONFIRMED",
+                                "no registration with this id waits for confirmation"))));
+    }
+
+    private String confirmationLink(String token) {
+        return properties.publicUrl() + "/volunteer/confirm?token=" + token;
     }
 
     Changed confirm(String token) {
@@ -336,7 +388,6 @@ class SelfRegistration {
                             value.get("name").asString(),
                             value.get("email").asString(null),
                             value.get("phone").asString(null),
-                            value.get("confirmationLink").asString(),
                             value.get("confirmBefore").asString());
                 })
                 .all()

@@ -57,6 +57,13 @@ class VolunteerController {
         return self.unconfirmedForAdministrator();
     }
 
+    @MutationMapping
+    SelfRegistration.IssuedLink issueVolunteerConfirmationLink(
+            @Argument RegistrationIdInput input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return self.issueConfirmationLink(currentUser.get(), input.registrationId(), origin);
+    }
+
     @QueryMapping
     Connection<VolunteerRegistration> volunteerReviewQueue(
             @Argument String status, @Argument Integer first, @Argument String after) {
@@ -83,6 +90,9 @@ class VolunteerController {
 
     /** A link's token. */
     record TokenInput(String token) {}
+
+    /** The registration an administrator issues a confirmation link for. */
+    record RegistrationIdInput(String registrationId) {}
 
     /** A team lead's decision on a registration. */
     record DecisionInput(String registrationId, LocalDate vogCheckedOn, String reason) {}
