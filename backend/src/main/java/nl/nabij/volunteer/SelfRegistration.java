@@ -97,12 +97,24 @@ class SelfRegistration {
             """
                     .formatted(VolunteerRegistration.PROJECTION);
 
+    /**
+     * A correction. A new name, e-mail address or phone number of an approved volunteer is someone the team lead has
+     * not approved: the registration goes back to review, and the certificate of conduct seen for the old identity no
+     * longer counts.
+     */
     private static final String CORRECT =
             """
             MATCH (r:VolunteerRegistration {personalHash: $hash})
+            WITH r, r.status = 'APPROVED'
+                    AND (coalesce($name, r.name) <> r.name
+                         OR coalesce($email, r.email, '') <> coalesce(r.email, '')
+                         OR coalesce($phone, r.phone, '') <> coalesce(r.phone, '')) AS newIdentity
             SET r.name = coalesce($name, r.name), r.email = coalesce($email, r.email),
                 r.phone = coalesce($phone, r.phone), r.offers = coalesce($offers, r.offers),
                 r.availability = coalesce($availability, r.availability)
+            FOREACH (_ IN CASE WHEN newIdentity THEN [1] ELSE [] END |
+                SET r.status = 'PENDING', r.identityChangedAt = datetime(), r.vogCheckedOn = null,
+                    r.reviewedAt = null, r.reviewedBy = null)
             RETURN %s AS value
             """
                     .formatted(VolunteerRegistration.PROJECTION);
