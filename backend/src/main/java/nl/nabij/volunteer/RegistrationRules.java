@@ -30,9 +30,6 @@ final class RegistrationRules {
 
     static List<InputError> check(RegistrationInput input) {
         List<InputError> errors = new ArrayList<>();
-        if (input.website() != null && !input.website().isEmpty()) {
-            errors.add(new InputError("website", "REJECTED", "this field must stay empty"));
-        }
         errors.addAll(contactErrors(input.name(), input.email(), input.phone(), true));
         if (input.postcode() == null
                 || !POSTCODE.matcher(input.postcode().strip()).matches()) {

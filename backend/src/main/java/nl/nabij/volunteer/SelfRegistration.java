@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and deleting the registration with the personal link. The confirmation link goes out by mail when SMTP is
  * configured and the volunteer gave an address; otherwise, or when the mail fails, an administrator issues a new one
  * to pass on. Only the links' hashes are stored. Unconfirmed registrations are removed once their link has expired.
+ * A registration that fills the honeypot is answered as if it were stored, and is not: a bot learns nothing.
  */
 @Service
 @EnableConfigurationProperties(VolunteerProperties.class)
@@ -255,13 +256,25 @@ class SelfRegistration {
         parameters.put(
                 "proposedCategory",
                 input.proposedPlace() == null ? null : input.proposedPlace().category());
-        VolunteerRegistration registration = transactions.execute(status -> client.query(CREATE)
-                .bindAll(parameters)
-                .fetchAs(VolunteerRegistration.class)
-                .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
-                .one()
-                .orElseThrow());
+        boolean honeypot = input.website() != null && !input.website().isEmpty();
+        VolunteerRegistration registration = transactions.execute(status -> {
+            VolunteerRegistration created = client.query(CREATE)
+                    .bindAll(parameters)
+                    .fetchAs(VolunteerRegistration.class)
+                    .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
+                    .one()
+                    .orElseThrow();
+            if (honeypot) {
+                status.setRollbackOnly();
+            }
+            return created;
+        });
         String personalLink = properties.publicUrl() + "/volunteer/mine?token=" + personal;
+        if (honeypot) {
+            log.info("A registration filled the honeypot; it was answered as stored and not stored");
+            return new Registered(
+                    registration, personalLink, mail.getIfAvailable() != null && registration.email() != null, List.of());
+        }
         boolean mailed = mailed(registration, confirmationLink(confirmation), personalLink);
         if (!mailed) {
             transactions.executeWithoutResult(status -> client.query(HAND_TO_ADMINISTRATOR)
