@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.jobs.JobLock;
@@ -232,13 +233,11 @@ class SelfRegistration {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", UUID.randomUUID().toString());
         parameters.put("neighbourhood", neighbourhood.get());
-        parameters.put("name", input.name().strip());
+        parameters.put("name", PlainText.normalized(input.name()));
         parameters.put("email", input.email() == null ? null : input.email().strip());
         parameters.put("phone", input.phone() == null ? null : input.phone().strip());
         parameters.put("offers", input.offers().stream().map(Offer::name).toList());
-        parameters.put(
-                "availability",
-                input.availability() == null ? null : input.availability().strip());
+        parameters.put("availability", PlainText.normalized(input.availability()));
         parameters.put(
                 "confirmBefore",
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
@@ -252,7 +251,7 @@ class SelfRegistration {
                 "proposedName",
                 input.proposedPlace() == null
                         ? null
-                        : input.proposedPlace().name().strip());
+                        : PlainText.normalized(input.proposedPlace().name()));
         parameters.put(
                 "proposedCategory",
                 input.proposedPlace() == null ? null : input.proposedPlace().category());
@@ -273,7 +272,10 @@ class SelfRegistration {
         if (honeypot) {
             log.info("A registration filled the honeypot; it was answered as stored and not stored");
             return new Registered(
-                    registration, personalLink, mail.getIfAvailable() != null && registration.email() != null, List.of());
+                    registration,
+                    personalLink,
+                    mail.getIfAvailable() != null && registration.email() != null,
+                    List.of());
         }
         boolean mailed = mailed(registration, confirmationLink(confirmation), personalLink);
         if (!mailed) {
@@ -362,8 +364,7 @@ class SelfRegistration {
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("hash", correction.token() == null ? "" : Links.hash(correction.token()));
-        parameters.put(
-                "name", correction.name() == null ? null : correction.name().strip());
+        parameters.put("name", PlainText.normalized(correction.name()));
         parameters.put(
                 "email", correction.email() == null ? null : correction.email().strip());
         parameters.put(
@@ -373,11 +374,7 @@ class SelfRegistration {
                 correction.offers() == null
                         ? null
                         : correction.offers().stream().map(Offer::name).toList());
-        parameters.put(
-                "availability",
-                correction.availability() == null
-                        ? null
-                        : correction.availability().strip());
+        parameters.put("availability", PlainText.normalized(correction.availability()));
         return transactions
                 .execute(status -> client.query(CORRECT)
                         .bindAll(parameters)
@@ -427,7 +424,8 @@ class SelfRegistration {
                     return removeExpiredAt(clock.instant());
                 })
                 .filter(removed -> removed > 0)
-                .ifPresent(removed -> log.info("Removed {} volunteer registrations that were never confirmed", removed));
+                .ifPresent(
+                        removed -> log.info("Removed {} volunteer registrations that were never confirmed", removed));
     }
 
     /** Removes the registrations whose confirmation link had expired at {@code moment}; returns how many. */
