@@ -385,6 +385,18 @@ class VolunteerTest {
                 .isEqualTo("input");
         assertThat(accepted).as("five in the hour, from one address").isEqualTo(5);
         assertThat(registrations()).isEqualTo(before);
+        assertThat(
+                        driver
+                                .executableQuery("MATCH (w:RegistrationWindow) RETURN w.key AS key")
+                                .execute()
+                                .records()
+                                .stream()
+                                .map(row -> row.get("key").asString())
+                                .toList())
+                .as("one window, of the address the requests came from, hashed")
+                .singleElement()
+                .asString()
+                .startsWith(Links.hash("127.0.0.1") + "@");
 
         assertThat(rateLimit.removeExpiredAt(Instant.now().plus(Duration.ofHours(1))))
                 .as("the hour's window goes once the hour has passed")
