@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
@@ -28,7 +28,6 @@ class ConsentService {
     private static final int LONGEST_PURPOSE = 200;
     private static final int SHORTEST_PURPOSE = 3;
     private static final int LONGEST_TERM_YEARS = 5;
-    private static final Pattern PLAIN_TEXT = Pattern.compile("[^\\p{Cntrl}<>]*");
 
     private static final String EXISTS =
             """
@@ -171,9 +170,11 @@ class ConsentService {
                     "purpose",
                     "PURPOSE_LENGTH",
                     "purpose is " + SHORTEST_PURPOSE + " to " + LONGEST_PURPOSE + " characters"));
-        } else if (!PLAIN_TEXT.matcher(purpose).matches()) {
+        } else if (!PlainText.isPlain(purpose)) {
             errors.add(new InputError(
-                    "purpose", "PURPOSE_CHARACTERS", "purpose is plain text: no control characters, < or >"));
+                    "purpose",
+                    "PURPOSE_CHARACTERS",
+                    "purpose is plain text: no control or invisible characters, < or >"));
         }
         LocalDate today = LocalDate.now(clock);
         if (!input.until().isAfter(today)) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
@@ -25,7 +25,6 @@ class OrganisationAdministration {
 
     private static final int SHORTEST_NAME = 2;
     private static final int LONGEST_NAME = 120;
-    private static final Pattern PLAIN_TEXT = Pattern.compile("[^\\p{Cntrl}<>]*");
     private static final String BASIS = "organisation-administration";
 
     private static final String NAME_TAKEN =
@@ -121,8 +120,9 @@ class OrganisationAdministration {
         if (name == null || name.length() < SHORTEST_NAME || name.length() > LONGEST_NAME) {
             errors.add(new InputError(
                     "name", "NAME_LENGTH", "name is " + SHORTEST_NAME + " to " + LONGEST_NAME + " characters"));
-        } else if (!PLAIN_TEXT.matcher(name).matches()) {
-            errors.add(new InputError("name", "NAME_CHARACTERS", "name is plain text: no control characters, < or >"));
+        } else if (!PlainText.isPlain(name)) {
+            errors.add(new InputError(
+                    "name", "NAME_CHARACTERS", "name is plain text: no control or invisible characters, < or >"));
         } else {
             Map<String, Object> parameters = new HashMap<>();
             parameters.put("name", name);

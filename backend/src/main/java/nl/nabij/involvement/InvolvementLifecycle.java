@@ -1,26 +1,20 @@
 package nl.nabij.involvement;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The nightly lifecycle of involvements: imported ones get an active period, active ones past it end as EXPIRED, and
- * ended ones are removed once {@code nabij.involvement.kept-after-end} has passed. Time comes from the application's
- * clock, so tests can move it.
+ * ended ones are removed once {@code nabij.involvement.kept-after-end} has passed. {@link InvolvementLifecycleSchedule}
+ * runs it every night; tests run it on the day they choose.
  */
 @Component
 @EnableConfigurationProperties(InvolvementProperties.class)
 public class InvolvementLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(InvolvementLifecycle.class);
 
     private static final String ADOPT =
             """
@@ -46,22 +40,14 @@ public class InvolvementLifecycle {
 
     private final Neo4jClient client;
     private final InvolvementProperties properties;
-    private final Clock clock;
 
-    InvolvementLifecycle(Neo4jClient client, InvolvementProperties properties, Clock clock) {
+    InvolvementLifecycle(Neo4jClient client, InvolvementProperties properties) {
         this.client = client;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** What one run changed. */
     public record Run(long adopted, long expired, long removed) {}
-
-    @Scheduled(cron = "${nabij.involvement.lifecycle-cron:0 0 3 * * *}")
-    void nightly() {
-        Run run = runOn(LocalDate.now(clock));
-        log.info("Involvement lifecycle: {}", run);
-    }
 
     /** Applies the lifecycle as it stands on {@code today}, in one transaction. */
     @Transactional

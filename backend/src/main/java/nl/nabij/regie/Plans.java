@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.PlainText;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -25,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Plans {
 
-    private static final Pattern PLAIN_TEXT = Pattern.compile("[^\\p{Cntrl}<>]*");
     private static final int SHORTEST_TITLE = 3;
     private static final int LONGEST_TITLE = 200;
 
@@ -220,9 +219,9 @@ public class Plans {
             return List.of(new InputError(
                     "title", "TITLE_LENGTH", "title is " + SHORTEST_TITLE + " to " + LONGEST_TITLE + " characters"));
         }
-        if (!PLAIN_TEXT.matcher(stripped).matches()) {
-            return List.of(
-                    new InputError("title", "TITLE_CHARACTERS", "title is plain text: no control characters, < or >"));
+        if (!PlainText.isPlain(stripped)) {
+            return List.of(new InputError(
+                    "title", "TITLE_CHARACTERS", "title is plain text: no control or invisible characters, < or >"));
         }
         return List.of();
     }

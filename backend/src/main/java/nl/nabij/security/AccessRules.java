@@ -88,6 +88,7 @@ public class AccessRules extends SimplePerformantInstrumentation {
             entry("rejectVolunteer", EnumSet.of(Role.TEAM_LEAD)),
             entry("connectVolunteerToTeam", EnumSet.of(Role.TEAM_LEAD)),
             entry("unconfirmedVolunteerRegistrations", EnumSet.of(Role.ADMINISTRATOR)),
+            entry("issueVolunteerConfirmationLink", EnumSet.of(Role.ADMINISTRATOR)),
             entry("missingLinks", STAFF),
             entry("compareNetworks", STAFF),
             entry("clientism", STAFF),

@@ -99,8 +99,10 @@ class HsdsController {
         try {
             return ResponseEntity.ok(
                     importer.importJson(currentUser.get(), Hsds.JSON.readTree(body), request.getRemoteAddr()));
-        } catch (JacksonException | IllegalArgumentException e) {
-            return refused("MALFORMED_BUNDLE", "the body is not an HSDS bundle: " + reason(e));
+        } catch (HsdsImport.MalformedBundle e) {
+            return refused(e.problems());
+        } catch (JacksonException e) {
+            return refused(HsdsShape.MALFORMED_BUNDLE, "the body is not an HSDS bundle: " + reason(e));
         }
     }
 
@@ -113,7 +115,7 @@ class HsdsController {
         } catch (JacksonException | IllegalArgumentException e) {
             return refused("MALFORMED_PACKAGE", "the body is not an HSDS tabular data package: " + reason(e));
         }
-        return ResponseEntity.ok(importer.importBundle(currentUser.get(), bundle, List.of(), request.getRemoteAddr()));
+        return ResponseEntity.ok(importer.importBundle(currentUser.get(), bundle, request.getRemoteAddr()));
     }
 
     private ResponseEntity<byte[]> page(
@@ -148,12 +150,14 @@ class HsdsController {
     }
 
     private static ResponseEntity<HsdsImport.Report> refused(String code, String message) {
+        return refused(List.of(new HsdsImport.RecordError("bundle", null, "", code, message)));
+    }
+
+    /** Nothing was imported: the counts are all zero and the errors say why. */
+    private static ResponseEntity<HsdsImport.Report> refused(List<HsdsImport.RecordError> errors) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
                 .body(new HsdsImport.Report(
-                        new HsdsImport.Counts(0, 0, 0, 0),
-                        new HsdsImport.Counts(0, 0, 0, 0),
-                        List.of(new HsdsImport.RecordError("bundle", null, "", code, message)),
-                        0));
+                        new HsdsImport.Counts(0, 0, 0, 0), new HsdsImport.Counts(0, 0, 0, 0), errors, 0));
     }
 
     private static String reason(Exception e) {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.directory.CareLine;
@@ -24,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,7 +37,6 @@ import tools.jackson.databind.JsonNode;
 class HsdsImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HsdsImport.class);
-    private static final Pattern PLAIN_TEXT = Pattern.compile("[^\\p{Cntrl}<>]*");
     private static final Pattern STREET_LINE = Pattern.compile("(.*\\S)\\s+(\\d{1,5})\\s*([A-Za-z]{1,2})?");
     private static final Pattern TIME = Pattern.compile("(\\d\\d:\\d\\d)(:00)?");
     private static final String BASIS = "social-map-administration";
@@ -70,58 +69,51 @@ class HsdsImport {
         FAILED
     }
 
-    /** Imports the JSON of a bundle; a record whose JSON does not fit its schema is reported, not imported. */
+    /**
+     * Imports the JSON of a bundle. A bundle whose shape does not fit HSDS (see {@link HsdsShape}) is refused whole,
+     * before anything is written.
+     */
     Report importJson(NabijUser user, JsonNode document, String origin) {
-        if (!document.isObject()) {
-            throw new IllegalArgumentException("the bundle is a JSON object with organizations, services, locations"
-                    + " and service_at_locations");
+        List<RecordError> problems = HsdsShape.problems(document);
+        if (!problems.isEmpty()) {
+            throw new MalformedBundle(problems);
         }
-        List<RecordError> errors = new ArrayList<>();
         Hsds.Bundle bundle = new Hsds.Bundle(
                 document.path("version").asString(null),
-                records(document, "organizations", "organization", Hsds.Organization.class, errors),
-                records(document, "services", "service", Hsds.Service.class, errors),
-                records(document, "locations", "location", Hsds.Location.class, errors),
-                records(document, "service_at_locations", "service_at_location", Hsds.ServiceAtLocation.class, errors));
-        return importBundle(user, bundle, errors, origin);
+                records(document, "organizations", Hsds.Organization.class),
+                records(document, "services", Hsds.Service.class),
+                records(document, "locations", Hsds.Location.class),
+                records(document, "service_at_locations", Hsds.ServiceAtLocation.class));
+        return importBundle(user, bundle, origin);
     }
 
-    private static <T> List<T> records(
-            JsonNode document, String array, String record, Class<T> type, List<RecordError> errors) {
+    private static <T> List<T> records(JsonNode document, String array, Class<T> type) {
         List<T> records = new ArrayList<>();
-        JsonNode items = document.path(array);
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            try {
-                records.add(Hsds.JSON.treeToValue(item, type));
-            } catch (JacksonException e) {
-                errors.add(new RecordError(
-                        record,
-                        item.path("id").asString(null),
-                        path(e),
-                        "MALFORMED_FIELD",
-                        "the value does not fit the HSDS 3.0 schema of " + record));
-            }
+        for (JsonNode item : document.path(array)) {
+            records.add(Hsds.JSON.treeToValue(item, type));
         }
         return records;
     }
 
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
+    /** A bundle that does not have the shape of one: what is wrong, each naming its place. */
+    static final class MalformedBundle extends RuntimeException {
+
+        private final transient List<RecordError> problems;
+
+        MalformedBundle(List<RecordError> problems) {
+            super("the bundle does not have the shape HSDS 3.0 gives it");
+            this.problems = List.copyOf(problems);
         }
-        return path.toString();
+
+        List<RecordError> problems() {
+            return problems;
+        }
     }
 
-    /** Imports a bundle; {@code earlier} are the errors found while reading it, reported with the rest. */
-    Report importBundle(NabijUser user, Hsds.Bundle bundle, List<RecordError> earlier, String origin) {
+    /** Imports a bundle, each record on its own: a broken record is reported, and the others are imported. */
+    Report importBundle(NabijUser user, Hsds.Bundle bundle, String origin) {
         long started = System.nanoTime();
-        List<RecordError> errors = new ArrayList<>(earlier);
+        List<RecordError> errors = new ArrayList<>();
         List<Hsds.Location> locations = orEmpty(bundle.locations());
         Set<String> ownOrganizations = new HashSet<>();
         locations.forEach(location -> ownOrganizations.add(Hsds.ownOrganizationId(location.id())));
@@ -204,8 +196,9 @@ class HsdsImport {
         String name = organization.name() == null ? null : organization.name().strip();
         if (name == null || name.length() < 2 || name.length() > 120) {
             errors.add(new InputError("name", "NAME_LENGTH", "name is 2 to 120 characters"));
-        } else if (!PLAIN_TEXT.matcher(name).matches()) {
-            errors.add(new InputError("name", "NAME_CHARACTERS", "name is plain text: no control characters, < or >"));
+        } else if (!PlainText.isPlain(name)) {
+            errors.add(new InputError(
+                    "name", "NAME_CHARACTERS", "name is plain text: no control or invisible characters, < or >"));
         }
         OrganisationKind kind = term(
                 organization.attributes(), Hsds.ORGANISATION_KIND_TAXONOMY, true, OrganisationKind::valueOf, errors);

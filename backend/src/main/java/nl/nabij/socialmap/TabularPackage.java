@@ -315,8 +315,17 @@ final class TabularPackage {
         String base = descriptorPath.substring(0, descriptorPath.length() - "datapackage.json".length());
         Map<String, String> paths = new HashMap<>();
         JsonNode descriptor = Hsds.JSON.readTree(files.get(descriptorPath));
+        if (!descriptor.isObject() || !descriptor.path("resources").isArray()) {
+            throw new IllegalArgumentException("datapackage.json is an object with a list of resources");
+        }
         for (JsonNode resource : descriptor.path("resources")) {
-            paths.put(resource.path("name").asString(""), resource.path("path").asString(""));
+            if (!resource.isObject()
+                    || !resource.path("name").isString()
+                    || !resource.path("path").isString()) {
+                throw new IllegalArgumentException(
+                        "each resource of datapackage.json is an object with a name and a path");
+            }
+            paths.put(resource.path("name").stringValue(), resource.path("path").stringValue());
         }
         Function<Table, List<Map<String, String>>> table = definition -> {
             byte[] csv = files.get(base + paths.getOrDefault(definition.resource(), definition.path()));

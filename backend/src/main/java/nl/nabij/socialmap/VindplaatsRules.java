@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.PlainText;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class VindplaatsRules {
 
-    private static final Pattern PLAIN_TEXT = Pattern.compile("[^\\p{Cntrl}<>]*");
-    private static final Pattern PLAIN_LINES = Pattern.compile("(?:[^\\p{Cntrl}<>]|\\R)*");
     private static final Pattern POSTCODE = Pattern.compile("[1-9]\\d{3}[A-Z]{2}");
     private static final Pattern ADDITION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,9}");
     private static final Pattern NEIGHBOURHOOD_CODE = Pattern.compile("BU\\d{8}");
@@ -65,11 +64,11 @@ class VindplaatsRules {
             if (draft.description().length() > 1000) {
                 errors.add(
                         new InputError("description", "DESCRIPTION_LENGTH", "description is at most 1000 characters"));
-            } else if (!PLAIN_LINES.matcher(draft.description()).matches()) {
+            } else if (!PlainText.isPlainLines(draft.description())) {
                 errors.add(new InputError(
                         "description",
                         "DESCRIPTION_CHARACTERS",
-                        "description is plain text: no control characters, < or >"));
+                        "description is plain text: no control or invisible characters, < or >"));
             }
         }
         if (draft.address() != null) {
@@ -212,9 +211,9 @@ class VindplaatsRules {
         if (value == null || value.length() < shortest || value.length() > longest) {
             errors.add(new InputError(
                     field, code + "_LENGTH", name + " is " + shortest + " to " + longest + " characters"));
-        } else if (!PLAIN_TEXT.matcher(value).matches()) {
+        } else if (!PlainText.isPlain(value)) {
             errors.add(new InputError(
-                    field, code + "_CHARACTERS", name + " is plain text: no control characters, < or >"));
+                    field, code + "_CHARACTERS", name + " is plain text: no control or invisible characters, < or >"));
         }
     }
 }

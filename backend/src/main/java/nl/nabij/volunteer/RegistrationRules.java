@@ -7,18 +7,25 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.PlainText;
 
 /**
  * The rules every field of a registration follows: lengths, characters, and no markup anywhere, so that nothing a
- * stranger sends can become HTML on a team lead's screen. Each broken rule is an error naming its field.
+ * stranger sends can become HTML on a team lead's screen. Free text follows {@link PlainText}: any script, nothing
+ * hidden. Each broken rule is an error naming its field. Texts are checked as they will be stored: stripped and in
+ * Unicode normal form C ({@link PlainText#normalized}).
  */
 final class RegistrationRules {
 
-    private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L} .'\\-]{1,99}");
+    /**
+     * A letter of any script, then letters with their combining marks (vowel signs, accents that did not compose),
+     * spaces, dots, hyphens and apostrophes, typed ({@code '}) or typographic ({@code ’ ‘ ʼ}, as phones send them).
+     */
+    private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'\u2019\u2018\u02BC\\-]{1,99}");
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,185}\\.[A-Za-z]{2,24}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-]{8,20}");
     private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3} ?[A-Za-z]{2}");
-    private static final Pattern PLAIN_TEXT = Pattern.compile("[^\\p{Cntrl}<>]*");
     private static final int LONGEST_AVAILABILITY = 200;
     private static final int LONGEST_PLACE_NAME = 100;
     static final int SHORTEST_REASON = 3;
@@ -30,9 +37,6 @@ final class RegistrationRules {
 
     static List<InputError> check(RegistrationInput input) {
         List<InputError> errors = new ArrayList<>();
-        if (input.website() != null && !input.website().isEmpty()) {
-            errors.add(new InputError("website", "REJECTED", "this field must stay empty"));
-        }
         errors.addAll(contactErrors(input.name(), input.email(), input.phone(), true));
         if (input.postcode() == null
                 || !POSTCODE.matcher(input.postcode().strip()).matches()) {
@@ -49,10 +53,8 @@ final class RegistrationRules {
         } else if (proposed) {
             String name = input.proposedPlace().name() == null
                     ? ""
-                    : input.proposedPlace().name().strip();
-            if (name.length() < 2
-                    || name.length() > LONGEST_PLACE_NAME
-                    || !PLAIN_TEXT.matcher(name).matches()) {
+                    : PlainText.normalized(input.proposedPlace().name());
+            if (name.length() < 2 || name.length() > LONGEST_PLACE_NAME || !PlainText.isPlain(name)) {
                 errors.add(new InputError(
                         "proposedPlace.name", "PLACE_NAME", "the place's name is 2 to 100 characters of plain text"));
             }
@@ -77,12 +79,14 @@ final class RegistrationRules {
     static List<InputError> contactErrors(String name, String email, String phone, boolean nameRequired) {
         List<InputError> errors = new ArrayList<>();
         if ((name != null || nameRequired)
-                && (name == null || !NAME.matcher(name.strip()).matches())) {
+                && (name == null || !NAME.matcher(PlainText.normalized(name)).matches())) {
             errors.add(new InputError(
-                    "name", "MALFORMED_NAME", "name is 2 to 100 letters, spaces, dots, hyphens or apostrophes"));
+                    "name",
+                    "MALFORMED_NAME",
+                    "name is 2 to 100 letters of any script, spaces, dots, hyphens or apostrophes"));
         }
         if (email != null
-                && (email.length() > 254 || !EMAIL.matcher(email.strip()).matches())) {
+                && (email.length() > 254 || !EMAIL.matcher(email.strip()).matches() || !PlainText.isPlain(email))) {
             errors.add(new InputError("email", "MALFORMED_EMAIL", "email is an address like naam@example.nl"));
         }
         if (phone != null && !PHONE.matcher(phone.strip()).matches()) {
@@ -106,8 +110,8 @@ final class RegistrationRules {
 
     static List<InputError> availabilityErrors(String availability) {
         if (availability != null
-                && (availability.length() > LONGEST_AVAILABILITY
-                        || !PLAIN_TEXT.matcher(availability).matches())) {
+                && (PlainText.normalized(availability).length() > LONGEST_AVAILABILITY
+                        || !PlainText.isPlain(availability))) {
             return List.of(new InputError(
                     "availability", "AVAILABILITY_TEXT", "availability is at most 200 characters of plain text"));
         }

@@ -10,6 +10,7 @@ import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PageRequest;
+import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.database.GraphQueries;
@@ -125,11 +126,10 @@ class Review {
 
     @Transactional
     Decided reject(NabijUser lead, String id, String reason, String origin) {
-        String stripped = reason == null ? "" : reason.strip();
+        String stripped = reason == null ? "" : PlainText.normalized(reason);
         if (stripped.length() < RegistrationRules.SHORTEST_REASON
                 || stripped.length() > RegistrationRules.LONGEST_REASON
-                || stripped.contains("<")
-                || stripped.contains(">")) {
+                || !PlainText.isPlainLines(stripped)) {
             return Decided.failed("reason", "REASON_TEXT", "the reason is 3 to 500 characters of plain text");
         }
         Optional<Decided> refused = refusal(lead, id, "PENDING");

@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.PlainText;
+import nl.nabij.audit.AuditEntry;
+import nl.nabij.audit.AuditTrail;
+import nl.nabij.jobs.JobLock;
+import nl.nabij.security.NabijUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,8 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A volunteer's own side: registering without an account, confirming with the one-time link, and seeing, correcting
  * and deleting the registration with the personal link. The confirmation link goes out by mail when SMTP is
- * configured and the volunteer gave an address; otherwise, or when the mail fails, it waits for an administrator to
- * pass it on. Unconfirmed registrations are removed once their link has expired.
+ * configured and the volunteer gave an address; otherwise, or when the mail fails, an administrator issues a new one
+ * to pass on. Only the links' hashes are stored. Unconfirmed registrations are removed once their link has expired.
+ * A registration that fills the honeypot is answered as if it were stored, and is not: a bot learns nothing.
  */
 @Service
 @EnableConfigurationProperties(VolunteerProperties.class)
@@ -69,14 +75,23 @@ class SelfRegistration {
                     .formatted(VolunteerRegistration.PROJECTION);
 
     private static final String HAND_TO_ADMINISTRATOR =
-            "MATCH (r:VolunteerRegistration {id: $id}) SET r.confirmationLink = $link";
+            "MATCH (r:VolunteerRegistration {id: $id}) SET r.confirmationNotMailed = true";
+
+    /** A new confirmation link replaces the one that could not be mailed; the deadline stays. */
+    private static final String ISSUE_CONFIRMATION_LINK =
+            """
+            MATCH (r:VolunteerRegistration {id: $id})
+            WHERE r.status = 'UNCONFIRMED' AND r.confirmBefore > datetime($now)
+            SET r.confirmationHash = $hash
+            RETURN toString(r.confirmBefore) AS value
+            """;
 
     private static final String CONFIRM =
             """
             MATCH (r:VolunteerRegistration {confirmationHash: $hash})
             WHERE r.status = 'UNCONFIRMED' AND r.confirmBefore > datetime($now)
             SET r.status = 'PENDING', r.confirmedAt = datetime($now)
-            REMOVE r.confirmationHash, r.confirmationLink
+            REMOVE r.confirmationHash, r.confirmationNotMailed
             RETURN %s AS value
             """
                     .formatted(VolunteerRegistration.PROJECTION);
@@ -88,12 +103,24 @@ class SelfRegistration {
             """
                     .formatted(VolunteerRegistration.PROJECTION);
 
+    /**
+     * A correction. A new name, e-mail address or phone number of an approved volunteer is someone the team lead has
+     * not approved: the registration goes back to review, and the certificate of conduct seen for the old identity no
+     * longer counts.
+     */
     private static final String CORRECT =
             """
             MATCH (r:VolunteerRegistration {personalHash: $hash})
+            WITH r, r.status = 'APPROVED'
+                    AND (coalesce($name, r.name) <> r.name
+                         OR coalesce($email, r.email, '') <> coalesce(r.email, '')
+                         OR coalesce($phone, r.phone, '') <> coalesce(r.phone, '')) AS newIdentity
             SET r.name = coalesce($name, r.name), r.email = coalesce($email, r.email),
                 r.phone = coalesce($phone, r.phone), r.offers = coalesce($offers, r.offers),
                 r.availability = coalesce($availability, r.availability)
+            FOREACH (_ IN CASE WHEN newIdentity THEN [1] ELSE [] END |
+                SET r.status = 'PENDING', r.identityChangedAt = datetime(), r.vogCheckedOn = null,
+                    r.reviewedAt = null, r.reviewedBy = null)
             RETURN %s AS value
             """
                     .formatted(VolunteerRegistration.PROJECTION);
@@ -119,14 +146,16 @@ class SelfRegistration {
 
     private static final String UNCONFIRMED_FOR_ADMINISTRATOR =
             """
-            MATCH (r:VolunteerRegistration {status: 'UNCONFIRMED'}) WHERE r.confirmationLink IS NOT NULL
-            RETURN r {.id, .name, .email, .phone, .confirmationLink, confirmBefore: toString(r.confirmBefore)} AS value
+            MATCH (r:VolunteerRegistration {status: 'UNCONFIRMED'}) WHERE r.confirmationNotMailed
+            RETURN r {.id, .name, .email, .phone, confirmBefore: toString(r.confirmBefore)} AS value
             ORDER BY r.confirmBefore
             """;
 
     private final Neo4jClient client;
     private final TransactionTemplate transactions;
     private final RegistrationRateLimit rateLimit;
+    private final JobLock jobLock;
+    private final AuditTrail trail;
     private final ObjectProvider<JavaMailSender> mail;
     private final VolunteerProperties properties;
     private final Clock clock;
@@ -136,6 +165,8 @@ class SelfRegistration {
             Neo4jClient client,
             PlatformTransactionManager transactions,
             RegistrationRateLimit rateLimit,
+            JobLock jobLock,
+            AuditTrail trail,
             ObjectProvider<JavaMailSender> mail,
             VolunteerProperties properties,
             Clock clock,
@@ -144,6 +175,8 @@ class SelfRegistration {
         this.client = client;
         this.transactions = new TransactionTemplate(transactions);
         this.rateLimit = rateLimit;
+        this.jobLock = jobLock;
+        this.trail = trail;
         this.mail = mail;
         this.properties = properties;
         this.clock = clock;
@@ -167,12 +200,14 @@ class SelfRegistration {
     /** The result of a change through a link. */
     record Changed(VolunteerRegistration registration, List<InputError> errors) {}
 
-    /** An unconfirmed registration whose link an administrator must pass on. */
-    record Unconfirmed(
-            String id, String name, String email, String phone, String confirmationLink, String confirmBefore) {}
+    /** An unconfirmed registration whose link could not be mailed, for an administrator to issue one. */
+    record Unconfirmed(String id, String name, String email, String phone, String confirmBefore) {}
 
-    Registered register(RegistrationInput input, String origin) {
-        if (!rateLimit.allow(origin)) {
+    /** A confirmation link an administrator issued, shown this once; or the errors. */
+    record IssuedLink(String confirmationLink, String confirmBefore, List<InputError> errors) {}
+
+    Registered register(RegistrationInput input, String clientAddress) {
+        if (!rateLimit.allow(clientAddress)) {
             return Registered.failed(List.of(new InputError(
                     "input", "RATE_LIMITED", "too many registrations from your address; try again in an hour")));
         }
@@ -202,13 +237,11 @@ class SelfRegistration {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", UUID.randomUUID().toString());
         parameters.put("neighbourhood", neighbourhood.get());
-        parameters.put("name", input.name().strip());
+        parameters.put("name", PlainText.normalized(input.name()));
         parameters.put("email", input.email() == null ? null : input.email().strip());
         parameters.put("phone", input.phone() == null ? null : input.phone().strip());
         parameters.put("offers", input.offers().stream().map(Offer::name).toList());
-        parameters.put(
-                "availability",
-                input.availability() == null ? null : input.availability().strip());
+        parameters.put("availability", PlainText.normalized(input.availability()));
         parameters.put(
                 "confirmBefore",
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
@@ -222,25 +255,75 @@ class SelfRegistration {
                 "proposedName",
                 input.proposedPlace() == null
                         ? null
-                        : input.proposedPlace().name().strip());
+                        : PlainText.normalized(input.proposedPlace().name()));
         parameters.put(
                 "proposedCategory",
                 input.proposedPlace() == null ? null : input.proposedPlace().category());
-        VolunteerRegistration registration = transactions.execute(status -> client.query(CREATE)
-                .bindAll(parameters)
-                .fetchAs(VolunteerRegistration.class)
-                .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
-                .one()
-                .orElseThrow());
-        String confirmationLink = properties.publicUrl() + "/volunteer/confirm?token=" + confirmation;
+        boolean honeypot = input.website() != null && !input.website().isEmpty();
+        VolunteerRegistration registration = transactions.execute(status -> {
+            VolunteerRegistration created = client.query(CREATE)
+                    .bindAll(parameters)
+                    .fetchAs(VolunteerRegistration.class)
+                    .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
+                    .one()
+                    .orElseThrow();
+            if (honeypot) {
+                status.setRollbackOnly();
+            }
+            return created;
+        });
         String personalLink = properties.publicUrl() + "/volunteer/mine?token=" + personal;
-        boolean mailed = mailed(registration, confirmationLink, personalLink);
+        if (honeypot) {
+            log.info("A registration filled the honeypot; it was answered as stored and not stored");
+            return new Registered(
+                    registration,
+                    personalLink,
+                    mail.getIfAvailable() != null && registration.email() != null,
+                    List.of());
+        }
+        boolean mailed = mailed(registration, confirmationLink(confirmation), personalLink);
         if (!mailed) {
             transactions.executeWithoutResult(status -> client.query(HAND_TO_ADMINISTRATOR)
-                    .bindAll(Map.of("id", registration.id(), "link", confirmationLink))
+                    .bindAll(Map.of("id", registration.id()))
                     .run());
         }
         return new Registered(registration, personalLink, mailed, List.of());
+    }
+
+    /**
+     * Issues a new confirmation link for a registration whose link could not be mailed, for the administrator to pass
+     * on; the link it replaces stops working. Only its hash is stored, so it is shown this once.
+     */
+    IssuedLink issueConfirmationLink(NabijUser administrator, String registrationId, String origin) {
+        String id = Ids.canonicalUuid(registrationId);
+        if (id == null) {
+            return new IssuedLink(
+                    null, null, List.of(new InputError("registrationId", "MALFORMED_ID", "registrationId is a UUID")));
+        }
+        String token = Links.newToken();
+        Optional<String> confirmBefore = transactions.execute(status -> {
+            Optional<String> issued =
+                    text(ISSUE_CONFIRMATION_LINK, Map.of("id", id, "now", now(), "hash", Links.hash(token)));
+            issued.ifPresent(deadline -> trail.append(
+                    administrator,
+                    origin,
+                    List.of(new AuditEntry(
+                            "CHANGE", true, "volunteer-confirmation-link", "volunteer-administration", List.of()))));
+            return issued;
+        });
+        return confirmBefore
+                .map(deadline -> new IssuedLink(confirmationLink(token), deadline, List.of()))
+                .orElseGet(() -> new IssuedLink(
+                        null,
+                        null,
+                        List.of(new InputError(
+                                "registrationId",
+                                "NOT_UNCONFIRMED",
+                                "no registration with this id waits for confirmation"))));
+    }
+
+    private String confirmationLink(String token) {
+        return properties.publicUrl() + "/volunteer/confirm?token=" + token;
     }
 
     Changed confirm(String token) {
@@ -285,8 +368,7 @@ class SelfRegistration {
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("hash", correction.token() == null ? "" : Links.hash(correction.token()));
-        parameters.put(
-                "name", correction.name() == null ? null : correction.name().strip());
+        parameters.put("name", PlainText.normalized(correction.name()));
         parameters.put(
                 "email", correction.email() == null ? null : correction.email().strip());
         parameters.put(
@@ -296,11 +378,7 @@ class SelfRegistration {
                 correction.offers() == null
                         ? null
                         : correction.offers().stream().map(Offer::name).toList());
-        parameters.put(
-                "availability",
-                correction.availability() == null
-                        ? null
-                        : correction.availability().strip());
+        parameters.put("availability", PlainText.normalized(correction.availability()));
         return transactions
                 .execute(status -> client.query(CORRECT)
                         .bindAll(parameters)
@@ -336,7 +414,6 @@ class SelfRegistration {
                             value.get("name").asString(),
                             value.get("email").asString(null),
                             value.get("phone").asString(null),
-                            value.get("confirmationLink").asString(),
                             value.get("confirmBefore").asString());
                 })
                 .all()
@@ -346,10 +423,13 @@ class SelfRegistration {
 
     @Scheduled(cron = "${nabij.volunteer.expiry-cron:0 15 * * * *}")
     void removeExpired() {
-        long removed = removeExpiredAt(clock.instant());
-        if (removed > 0) {
-            log.info("Removed {} volunteer registrations that were never confirmed", removed);
-        }
+        jobLock.runOnce("volunteer-expiry", () -> {
+                    rateLimit.removeExpiredAt(clock.instant());
+                    return removeExpiredAt(clock.instant());
+                })
+                .filter(removed -> removed > 0)
+                .ifPresent(
+                        removed -> log.info("Removed {} volunteer registrations that were never confirmed", removed));
     }
 
     /** Removes the registrations whose confirmation link had expired at {@code moment}; returns how many. */

@@ -28,8 +28,8 @@ class VolunteerController {
     @MutationMapping
     SelfRegistration.Registered registerAsVolunteer(
             @Argument RegistrationInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return self.register(input, origin);
+            @ContextValue(name = ClientAddress.KEY, required = false) String clientAddress) {
+        return self.register(input, clientAddress);
     }
 
     @MutationMapping
@@ -55,6 +55,13 @@ class VolunteerController {
     @QueryMapping
     List<SelfRegistration.Unconfirmed> unconfirmedVolunteerRegistrations() {
         return self.unconfirmedForAdministrator();
+    }
+
+    @MutationMapping
+    SelfRegistration.IssuedLink issueVolunteerConfirmationLink(
+            @Argument RegistrationIdInput input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return self.issueConfirmationLink(currentUser.get(), input.registrationId(), origin);
     }
 
     @QueryMapping
@@ -83,6 +90,9 @@ class VolunteerController {
 
     /** A link's token. */
     record TokenInput(String token) {}
+
+    /** The registration an administrator issues a confirmation link for. */
+    record RegistrationIdInput(String registrationId) {}
 
     /** A team lead's decision on a registration. */
     record DecisionInput(String registrationId, LocalDate vogCheckedOn, String reason) {}

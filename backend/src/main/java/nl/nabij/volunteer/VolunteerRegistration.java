@@ -9,7 +9,8 @@ import org.neo4j.driver.types.MapAccessor;
  * A registration as the volunteer and the reviewing team lead see it. The links are never part of it: only their
  * hashes are stored.
  *
- * @param status UNCONFIRMED until the link in the mail is followed, then PENDING until a team lead decides
+ * @param status UNCONFIRMED until the link in the mail is followed, then PENDING until a team lead decides, and
+ *     PENDING again when an approved volunteer gives a new name, e-mail address or phone number
  * @param place the vindplaats the volunteer acts from, existing or proposed by them
  * @param vogCheckedOn the day a certificate of conduct (VOG) was seen, when the team lead recorded one
  */
