@@ -207,6 +207,7 @@ public class AccessRules extends SimplePerformantInstrumentation {
             "HouseholdConnection",
             "HouseholdEdge",
             "InvolvementPayload",
+            "IssueVolunteerConfirmationLinkPayload",
             "MarkNotificationsReadPayload",
             "NeighbourhoodConnection",
             "NeighbourhoodEdge",
