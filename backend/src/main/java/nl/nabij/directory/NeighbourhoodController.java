@@ -42,44 +42,20 @@ class NeighbourhoodController {
             RETURN key, v AS value ORDER BY v.name, v.id
             """;
 
-    /**
-     * Per neighbourhood: its households, and per household the active involvements on it or a member and the
-     * organisations behind them, folded into counts. One statement for all neighbourhoods of a request.
-     */
-    private static final String STATISTICS =
-            """
-            UNWIND $keys AS key
-            MATCH (n:Neighbourhood {code: key})
-            OPTIONAL MATCH (n)<-[:LOCATED_IN]-(h:Household)
-            CALL (h) {
-              OPTIONAL MATCH (h)<-[:MEMBER_OF*0..1]-(target)<-[:CONCERNS]-(i:Involvement {status: 'ACTIVE'})
-                    -[:ON_BEHALF_OF]->(o:Organisation)
-              RETURN count(DISTINCT i) AS involvements, count(DISTINCT o) AS organisations,
-                     COUNT { (h)<-[:MEMBER_OF]-(:Resident) } AS residents,
-                     EXISTS { (h)<-[:COORDINATES]-(:Professional) } AS coordinated
-            }
-            WITH key, h, involvements, organisations, residents, coordinated
-            RETURN key, {
-                     households: count(h),
-                     residents: sum(residents),
-                     householdsWithInvolvement: count(CASE WHEN involvements > 0 THEN h END),
-                     activeInvolvements: sum(involvements),
-                     threeOrMore: count(CASE WHEN organisations >= 3 THEN h END),
-                     threeOrMoreWithoutCoordinator: count(CASE WHEN organisations >= 3 AND NOT coordinated THEN h END)
-                   } AS value
-            """;
-
     private final NeighbourhoodRepository neighbourhoods;
     private final GraphQueries queries;
     private final CurrentUser currentUser;
     private final DisclosureControl disclosure;
+    private final NeighbourhoodCounts counts;
 
     NeighbourhoodController(
             NeighbourhoodRepository neighbourhoods,
             GraphQueries queries,
             CurrentUser currentUser,
-            DisclosureControl disclosure) {
+            DisclosureControl disclosure,
+            NeighbourhoodCounts counts) {
         this.neighbourhoods = neighbourhoods;
+        this.counts = counts;
         this.queries = queries;
         this.currentUser = currentUser;
         this.disclosure = disclosure;
@@ -114,14 +90,17 @@ class NeighbourhoodController {
         return queries.many(TEAMS, parents, Neighbourhood::code, Team::from);
     }
 
-    /** Suppressed for every reader; recorded, for the neighbourhoods of the request, when read under control. */
+    /**
+     * This month's counts, suppressed for every reader; recorded, for the neighbourhoods of the request, when read
+     * under control.
+     */
     @BatchMapping
     Map<Neighbourhood, NeighbourhoodStatistics> statistics(
             List<Neighbourhood> parents, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
         NabijUser user = currentUser.get();
         DisclosurePolicy policy = disclosure.suppressingForEveryone();
-        Map<Neighbourhood, NeighbourhoodStatistics> statistics = queries.one(
-                STATISTICS, parents, Neighbourhood::code, value -> NeighbourhoodStatistics.from(value, policy));
+        Map<Neighbourhood, NeighbourhoodStatistics> statistics =
+                counts.ofThisMonth(parents, Neighbourhood::code, value -> NeighbourhoodStatistics.from(value, policy));
         disclosure.recordRead(
                 user,
                 origin,

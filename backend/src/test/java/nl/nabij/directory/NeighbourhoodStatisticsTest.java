@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
@@ -12,6 +13,8 @@ import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -24,6 +27,9 @@ class NeighbourhoodStatisticsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Driver driver;
 
     @Test
     void anAnalystSeesEveryNeighbourhoodsCountsWithSmallCellsSuppressed() {
@@ -63,6 +69,40 @@ class NeighbourhoodStatisticsTest {
                 .anySatisfy(
                         n -> assertThat(((Map<?, ?>) n.get("statistics")).get("householdsWithThreeOrMoreOrganisations"))
                                 .isNull());
+    }
+
+    @Test
+    void everyReadInAMonthGetsTheSameCountsSoADayApartSinglesNobodyOut() {
+        String code = SEED.caseHousehold().neighbourhoodCode();
+        String household = UUID.randomUUID().toString();
+        Map<String, Object> before = statisticsOf(code);
+        try {
+            // A household new today: exactly what differencing two days would reveal.
+            driver.executableQuery(
+                            """
+                            MATCH (n:Neighbourhood {code: $code})
+                            CREATE (h:Household {id: $id, postcode: '1311ZZ', houseNumber: 1})-[:LOCATED_IN]->(n)
+                            """)
+                    .withParameters(Map.of("code", code, "id", household))
+                    .execute();
+
+            assertThat(statisticsOf(code)).isEqualTo(before);
+        } finally {
+            driver.executableQuery("MATCH (h:Household {id: $id}) DETACH DELETE h")
+                    .withParameters(Map.of("id", household))
+                    .execute();
+        }
+        assertThat(before.get("countedOn")).isNotNull();
+    }
+
+    private Map<String, Object> statisticsOf(String code) {
+        return GraphQlClients.overHttp(port, TestUsers.demo(Role.ANALYST))
+                .document("{ neighbourhood(code: \"" + code + "\") { statistics { countedOn households residents"
+                        + " householdsWithInvolvement activeInvolvements householdsWithThreeOrMoreOrganisations } } }")
+                .execute()
+                .path("neighbourhood.statistics")
+                .entity(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
     }
 
     private static Integer expected(int count) {
