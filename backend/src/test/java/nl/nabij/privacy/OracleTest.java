@@ -2,10 +2,6 @@ package nl.nabij.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +10,7 @@ import java.util.stream.LongStream;
 import nl.nabij.resident.Bsn;
 import nl.nabij.security.NabijUser;
 import nl.nabij.seed.SeedData;
+import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestUsers;
@@ -22,7 +19,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pairs of questions an outsider could ask to learn whether Nabij holds a person or a household: each pair gets one
@@ -31,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 @NabijIntegrationTest
 class OracleTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SeedData SEED = SeedData.fromClasspath();
     private static final SeedData.Household CASE = SEED.caseHousehold();
     /** A BSN that passes the elfproef and belongs to nobody in the demo data. */
@@ -48,11 +43,15 @@ class OracleTest {
         NabijUser outsider = TestUsers.outsider();
         long before = denials(outsider, "household-by-bsn");
 
-        String held =
-                post("{ householdOfResident(bsn: \"" + CASE.members().getFirst().bsn() + "\") { id } }", outsider);
-        String unknown = post("{ householdOfResident(bsn: \"" + UNKNOWN_BSN + "\") { id } }", outsider);
+        JsonNode held = GraphQlClients.answer(
+                port,
+                "{ householdOfResident(bsn: \"" + CASE.members().getFirst().bsn() + "\") { id } }",
+                outsider);
+        JsonNode unknown =
+                GraphQlClients.answer(port, "{ householdOfResident(bsn: \"" + UNKNOWN_BSN + "\") { id } }", outsider);
 
-        assertThat(held).isEqualTo(unknown).isEqualTo("{\"data\":{\"householdOfResident\":null}}");
+        assertThat(held).isEqualTo(unknown);
+        assertThat(held.toString()).isEqualTo("{\"data\":{\"householdOfResident\":null}}");
         assertThat(denials(outsider, "household-by-bsn")).isEqualTo(before + 2);
     }
 
@@ -60,10 +59,12 @@ class OracleTest {
     void aHouseholdOutsideYourScopeReadsExactlyAsOneThatDoesNotExist() throws Exception {
         NabijUser outsider = TestUsers.outsider();
 
-        String held = post("{ household(id: \"" + CASE.id() + "\") { id } }", outsider);
-        String unknown = post("{ household(id: \"" + UUID.randomUUID() + "\") { id } }", outsider);
+        JsonNode held = GraphQlClients.answer(port, "{ household(id: \"" + CASE.id() + "\") { id } }", outsider);
+        JsonNode unknown =
+                GraphQlClients.answer(port, "{ household(id: \"" + UUID.randomUUID() + "\") { id } }", outsider);
 
-        assertThat(held).isEqualTo(unknown).isEqualTo("{\"data\":{\"household\":null}}");
+        assertThat(held).isEqualTo(unknown);
+        assertThat(held.toString()).isEqualTo("{\"data\":{\"household\":null}}");
     }
 
     @Test
@@ -75,10 +76,12 @@ class OracleTest {
                   involvement { id } errors { field code } } }
                 """;
 
-        String held = post(register.formatted(CASE.members().getFirst().bsn()), outsider);
-        String unknown = post(register.formatted(UNKNOWN_BSN), outsider);
+        JsonNode held = GraphQlClients.answer(
+                port, register.formatted(CASE.members().getFirst().bsn()), outsider);
+        JsonNode unknown = GraphQlClients.answer(port, register.formatted(UNKNOWN_BSN), outsider);
 
-        assertThat(held).isEqualTo(unknown).contains("NOT_IN_A_TEAM");
+        assertThat(held).isEqualTo(unknown);
+        assertThat(held.toString()).contains("NOT_IN_A_TEAM");
     }
 
     @Test
@@ -86,13 +89,13 @@ class OracleTest {
         NabijUser outsider = TestUsers.outsider();
         long before = denials(outsider, "assignCoordinator");
 
-        String answer = post(
+        JsonNode answer = GraphQlClients.answer(
+                port,
                 "mutation { assignCoordinator(input: {householdId: \"" + CASE.id() + "\", professionalId: \""
                         + outsider.professionalId() + "\"}) { coordinator { id } errors { code } } }",
                 outsider);
 
-        assertThat(JSON.readTree(answer).path("data").path("assignCoordinator").path("errors"))
-                .isNotEmpty();
+        assertThat(answer.path("data").path("assignCoordinator").path("errors")).isNotEmpty();
         assertThat(denials(outsider, "assignCoordinator")).isEqualTo(before + 1);
     }
 
@@ -104,17 +107,6 @@ class OracleTest {
                 RETURN count(e) AS value
                 """,
                 Map.of("purpose", purpose, "me", user.professionalId()));
-    }
-
-    private String post(String query, NabijUser user) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", TestUsers.bearer(user))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
-        JsonNode body = JSON.readTree(HttpClient.newHttpClient()
-                .send(request.build(), HttpResponse.BodyHandlers.ofString())
-                .body());
-        return JSON.writeValueAsString(body);
     }
 
     private static String unknownBsn() {

@@ -8,10 +8,6 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +20,7 @@ import java.util.TreeSet;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
+import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Walks every edge of the schema as each role, from every query the role may call, the way an outsider probing the
@@ -43,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 @NabijIntegrationTest
 class SchemaWalkTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SeedData SEED = SeedData.fromClasspath();
     private static final SeedData.Household CASE = SEED.caseHousehold();
     private static final int DEEPEST = 8;
@@ -151,7 +146,7 @@ class SchemaWalkTest {
                 unwalkable.add(last.parent() + "." + last.field());
                 continue;
             }
-            JsonNode data = post(document(path), user).path("data");
+            JsonNode data = GraphQlClients.answer(port, document(path), user).path("data");
             List<JsonNode> found = new ArrayList<>();
             collect(data, path, 0, found);
             if (found.isEmpty()) {
@@ -237,16 +232,6 @@ class SchemaWalkTest {
             return;
         }
         collect(node.get(path.get(depth).field()), path, depth + 1, found);
-    }
-
-    private JsonNode post(String query, NabijUser user) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", TestUsers.bearer(user))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
-        return JSON.readTree(HttpClient.newHttpClient()
-                .send(request.build(), HttpResponse.BodyHandlers.ofString())
-                .body());
     }
 
     private static String quoted(String text) {

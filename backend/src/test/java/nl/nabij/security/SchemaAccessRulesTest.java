@@ -11,10 +11,6 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestUsers;
@@ -31,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The access tables against the schema itself, so a new operation or type cannot ship without a rule, and every
@@ -40,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @NabijIntegrationTest
 class SchemaAccessRulesTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
 
     @Autowired
@@ -90,7 +85,7 @@ class SchemaAccessRulesTest {
                 NabijUser user = TestUsers.demo(role);
                 long before = denials(user, mutation.getName());
 
-                JsonNode answer = post(document, user);
+                JsonNode answer = GraphQlClients.answer(port, document, user);
 
                 assertThat(answer.path("errors")
                                 .path(0)
@@ -158,15 +153,5 @@ class SchemaAccessRulesTest {
             case "Date" -> "\"2026-01-01\"";
             default -> "\"x\"";
         };
-    }
-
-    private JsonNode post(String query, NabijUser user) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", TestUsers.bearer(user))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
-        return JSON.readTree(HttpClient.newHttpClient()
-                .send(request.build(), HttpResponse.BodyHandlers.ofString())
-                .body());
     }
 }
