@@ -116,7 +116,7 @@ public class Plans {
         if (!errors.isEmpty()) {
             return new Payload(null, errors);
         }
-        var household = change.open(user, Ids.canonicalUuid(input.householdId()));
+        var household = change.open(user, Ids.canonicalUuid(input.householdId()), owner);
         if (household.isEmpty()) {
             return failed("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id");
         }
@@ -154,7 +154,7 @@ public class Plans {
                         .fetchAs(String.class)
                         .mappedBy((types, row) -> row.get("value").asString())
                         .one();
-        var household = householdId.flatMap(id -> change.open(user, id));
+        var household = householdId.flatMap(id -> change.open(user, id, owner));
         if (household.isEmpty()) {
             return failed("goalId", "UNKNOWN_GOAL", "no goal of a household you may see has this id");
         }
