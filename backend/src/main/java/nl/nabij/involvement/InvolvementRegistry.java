@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
@@ -31,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InvolvementRegistry {
 
-    private static final int LONGEST_CLIENT_MUTATION_ID = 64;
-
     /** One involvement as {@link Involvement#from} reads it, with the pseudonyms of the residents it concerns. */
     private static final String READ =
             """
@@ -43,7 +42,8 @@ class InvolvementRegistry {
                     expiresOn: i.expiresOn, endReason: i.endReason,
                     professional: p {.id, .name, .discipline}, organisation: o {.id, .name, .kind, .careLine},
                     team: t {.id, .name},
-                    resident: CASE WHEN r IS NULL THEN null ELSE r {.id, .displayName, .birthYear, role: m.role} END
+                    resident: CASE WHEN r IS NULL OR NOT $withResident THEN null
+                                  ELSE r {.id, .displayName, .birthYear, role: m.role} END
                    } AS value,
                    CASE WHEN r IS NULL
                         THEN [(i)-[:CONCERNS]->(:Household)<-[:MEMBER_OF]-(x:Resident) | x.pseudonym]
@@ -58,10 +58,13 @@ class InvolvementRegistry {
             RETURN p.id AS value
             """;
 
+    /** The involvement a retry's first call made, and whether the professional may still see whom it concerns. */
     private static final String REPLAY =
             """
             MATCH (:Professional {id: $me})-[:REGISTERED]->(i:Involvement {clientMutationId: $clientMutationId})
-            RETURN i.id AS value
+                  -[:CONCERNS]->(t)-[:MEMBER_OF*0..1]->(h:Household)
+            RETURN i.id AS id, %s AS visible
+            LIMIT 1
             """;
 
     /** Whom it concerns, whether the professional may act on them by id, and an active twin if there is one. */
@@ -146,6 +149,9 @@ class InvolvementRegistry {
     /** How a registration's target came out of {@link #TARGET}. */
     private record Target(String id, boolean resident, boolean visible, boolean seconded, String twin) {}
 
+    /** A registration found again by its clientMutationId. */
+    private record Replayed(String id, boolean visible) {}
+
     /** An involvement as read back, with the pseudonyms its audit event names. */
     private record Read(Involvement involvement, List<String> subjects) {}
 
@@ -160,14 +166,26 @@ class InvolvementRegistry {
         if (client.query(LOCK_PROFESSIONAL).bindAll(parameters).fetch().one().isEmpty()) {
             throw new IllegalStateException("the signed-in user acts as no known professional");
         }
-        String clientMutationId = input.clientMutationId() == null
-                ? null
-                : input.clientMutationId().strip();
+        String clientMutationId = ClientMutationIds.normalised(input.clientMutationId());
         parameters.put("clientMutationId", clientMutationId);
         if (clientMutationId != null) {
-            Optional<String> replayed = single(REPLAY, parameters);
+            Optional<Replayed> replayed = client.query(REPLAY.formatted(HouseholdScope.visibleTo(user.role())))
+                    .bindAll(parameters)
+                    .fetchAs(Replayed.class)
+                    .mappedBy((types, row) -> new Replayed(
+                            row.get("id").asString(), row.get("visible").asBoolean()))
+                    .one();
             if (replayed.isPresent()) {
-                return recorded(replayed.get(), false, user, origin, "READ", "involvement-register-retry");
+                // Whom it concerns only while the professional may still see them: not a resident's current name
+                // after the involvement has ended.
+                return recorded(
+                        replayed.get().id(),
+                        false,
+                        replayed.get().visible(),
+                        user,
+                        origin,
+                        "READ",
+                        "involvement-register-retry");
             }
         }
         boolean byBsn = input.bsn() != null;
@@ -297,8 +315,19 @@ class InvolvementRegistry {
     }
 
     private Payload recorded(String id, boolean created, NabijUser user, String origin, String action, String purpose) {
+        return recorded(id, created, true, user, origin, action, purpose);
+    }
+
+    private Payload recorded(
+            String id,
+            boolean created,
+            boolean withResident,
+            NabijUser user,
+            String origin,
+            String action,
+            String purpose) {
         Read read = client.query(READ)
-                .bindAll(Map.of("id", id))
+                .bindAll(Map.of("id", id, "withResident", withResident))
                 .fetchAs(Read.class)
                 .mappedBy((types, row) -> new Read(
                         Involvement.from(row.get("value")), row.get("subjects").asList(v -> v.asString())))
@@ -306,14 +335,6 @@ class InvolvementRegistry {
                 .orElseThrow(() -> new IllegalStateException("involvement " + id + " vanished in its transaction"));
         trail.append(user, origin, List.of(new AuditEntry(action, true, purpose, "own-registration", read.subjects())));
         return new Payload(read.involvement(), created, List.of());
-    }
-
-    private Optional<String> single(String cypher, Map<String, Object> parameters) {
-        return client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(String.class)
-                .mappedBy((types, row) -> row.get("value").asString())
-                .one();
     }
 
     private List<InputError> check(RegisterInvolvementInput input) {
@@ -333,14 +354,7 @@ class InvolvementRegistry {
         if (input.since().isAfter(LocalDate.now(clock))) {
             errors.add(new InputError("since", "SINCE_IN_FUTURE", "since is today or earlier"));
         }
-        if (input.clientMutationId() != null
-                && (input.clientMutationId().isBlank()
-                        || input.clientMutationId().length() > LONGEST_CLIENT_MUTATION_ID)) {
-            errors.add(new InputError(
-                    "clientMutationId",
-                    "CLIENT_MUTATION_ID_LENGTH",
-                    "clientMutationId is 1 to " + LONGEST_CLIENT_MUTATION_ID + " characters"));
-        }
+        ClientMutationIds.problem(input.clientMutationId()).ifPresent(errors::add);
         return errors;
     }
 }

@@ -79,6 +79,11 @@ class HouseholdChange {
         audit(user, origin, household, "CHANGE", purpose);
     }
 
+    /** A retry that found what its first call made: it reads, and is recorded as a read. */
+    void replayed(NabijUser user, String origin, Opened household, String purpose) {
+        audit(user, origin, household, "READ", purpose);
+    }
+
     private void audit(NabijUser user, String origin, Opened household, String action, String purpose) {
         trail.append(
                 user,

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -247,6 +249,38 @@ class RegieTest {
         assertThat(answers.stream().filter(a -> a.contains("COORDINATOR_EXISTS")))
                 .hasSize(8);
         assertThat(coordinators()).isEqualTo(1);
+    }
+
+    /** A retry with the same clientMutationId returns the goal the first call added, and adds no second. */
+    @Test
+    void aRetriedAddPlanGoalReturnsTheFirstGoal() {
+        String add =
+                """
+                mutation($input: AddPlanGoalInput!) { addPlanGoal(input: $input) { goal { id } errors { code } } }
+                """;
+        Map<String, Object> goal = Map.of(
+                "clientMutationId",
+                "goal-" + UUID.randomUUID(),
+                "householdId",
+                HOUSEHOLD,
+                "title",
+                "Schulden in beeld",
+                "ownerId",
+                INVOLVED.get(1).professionalId());
+        String first = as(INVOLVED.get(0), add, goal)
+                .path("addPlanGoal.goal.id")
+                .entity(String.class)
+                .get();
+        as(INVOLVED.get(0), add, goal)
+                .path("addPlanGoal.goal.id")
+                .entity(String.class)
+                .isEqualTo(first);
+
+        assertThat(TestGraph.count(
+                        driver,
+                        "MATCH (:Household {id: $household})<-[:FOR]-(:Plan)<-[:PART_OF]-(g:Goal) RETURN count(g)",
+                        Map.of("household", HOUSEHOLD)))
+                .isEqualTo(1);
     }
 
     @Test
