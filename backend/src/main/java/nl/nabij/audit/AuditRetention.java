@@ -14,8 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The retention rule: events older than {@code nabij.audit.retention} are removed from the start of the chain, never
@@ -58,19 +57,19 @@ class AuditRetention {
             """;
 
     private final Neo4jClient client;
-    private final TransactionTemplate transactions;
+    private final TransactionOperations transactions;
     private final AuditProperties properties;
     private final AuditSealer sealer;
     private final Clock clock;
 
     AuditRetention(
             Neo4jClient client,
-            PlatformTransactionManager transactions,
+            TransactionOperations transactions,
             AuditProperties properties,
             AuditSealer sealer,
             Clock clock) {
         this.client = client;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         this.properties = properties;
         this.sealer = sealer;
         this.clock = clock;

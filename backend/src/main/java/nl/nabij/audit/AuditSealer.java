@@ -12,9 +12,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Links unsealed events into the hash chain: in the order they were written, each gets the next sequence number, its
@@ -55,12 +54,12 @@ public class AuditSealer {
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
     private final Neo4jClient client;
-    private final TransactionTemplate transactions;
+    private final TransactionOperations transactions;
     private volatile boolean failing;
 
-    AuditSealer(Neo4jClient client, PlatformTransactionManager transactions) {
+    AuditSealer(Neo4jClient client, TransactionOperations transactions) {
         this.client = client;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
     }
 
     /** Logs an outage once, when it starts, and not five times a second until it ends. */

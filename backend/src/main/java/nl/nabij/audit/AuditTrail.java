@@ -11,27 +11,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes audit events. An event is written unsealed, without its place in the hash chain, and {@link AuditSealer}
- * links it in shortly after; so audited requests do not wait for each other on the chain's one head. A transaction
- * that writes events locks one of the {@code AuditLane} nodes just before it commits, which lets a backup close all
- * lanes and see one consistent state; taken after every other statement of the transaction, it cannot be part of a
- * deadlock.
+ * links it in shortly after; so audited requests do not wait for each other on the chain's one head.
  */
 @Component
 public class AuditTrail {
-
-    private static final int LANES = 32;
 
     private static final String APPEND =
             """
@@ -41,12 +33,6 @@ public class AuditTrail {
             FOREACH (pseudonym IN event.subjects |
                 MERGE (s:AuditSubject {pseudonym: pseudonym})
                 CREATE (e)-[:ABOUT]->(s))
-            """;
-
-    private static final String LOCK_LANE =
-            """
-            MATCH (lane:AuditLane {number: $lane})
-            SET lane.locked = true REMOVE lane.locked
             """;
 
     private final Neo4jClient client;
@@ -101,21 +87,6 @@ public class AuditTrail {
                     null)));
         }
         client.query(APPEND).bind(events).to("events").run();
-        if (TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(LaneLock.class::isInstance)) {
-            TransactionSynchronizationManager.registerSynchronization(new LaneLock());
-        }
-    }
-
-    /** Locks a lane once per transaction, when everything else it does is done. */
-    private final class LaneLock implements TransactionSynchronization {
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            client.query(LOCK_LANE)
-                    .bind(ThreadLocalRandom.current().nextInt(LANES))
-                    .to("lane")
-                    .run();
-        }
     }
 
     /**

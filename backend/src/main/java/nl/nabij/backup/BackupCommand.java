@@ -1,7 +1,6 @@
 package nl.nabij.backup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +50,21 @@ class BackupCommand implements ApplicationRunner, ExitCodeGenerator {
                         summary.relationships(),
                         summary.digest());
             }
+            try {
+                GraphBackup.check(Path.of(to));
+            } catch (GraphBackup.InvalidBackupException unrestorable) {
+                log.error("The backup written to {} would not restore: {}", to, unrestorable.getMessage());
+                exitCode = 1;
+            }
         }
         if (from != null) {
-            try (InputStream file = Files.newInputStream(Path.of(from))) {
-                GraphBackup.Restored restored = backup.restore(file);
+            try {
+                GraphBackup.Restored restored = backup.restore(Path.of(from));
                 log.info("Restore from {}: expected {}, restored {}", from, restored.expected(), restored.restored());
                 exitCode = restored.complete() ? 0 : 1;
+            } catch (GraphBackup.InvalidBackupException | IllegalStateException refused) {
+                log.error("Restore from {} refused, the store is unchanged: {}", from, refused.getMessage());
+                exitCode = 1;
             }
         }
         if ((to != null || from != null) && environment.getProperty("nabij.exit-after-command", Boolean.class, false)) {

@@ -3,12 +3,13 @@ package nl.nabij.backup;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -44,6 +45,16 @@ public class GraphBackup {
     static final String FORMAT = "nabij-backup";
     private static final int BATCH = 5_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** As many lanes as the migrations make: enough that writers rarely wait for each other on one. */
+    static final int LANES = 32;
+
+    /** What {@link WriteLanes} runs as the last statement of every read-write transaction. */
+    static final String LOCK_ONE_LANE =
+            """
+            MATCH (lane:AuditLane {number: $lane})
+            SET lane.locked = true REMOVE lane.locked
+            """;
 
     /** The head first, then the lanes in order: the order the sealer and the retention rule lock in too. */
     private static final String CLOSE_AUDIT_LANES =
@@ -168,30 +179,30 @@ public class GraphBackup {
         }
     }
 
-    /** Restores a backup into a store that holds no data yet; refuses any other. */
-    public Restored restore(InputStream source) {
+    /**
+     * Restores a backup into a store that holds no data yet; refuses any other. The whole file is checked first: its
+     * format, that every relationship's ends are among its nodes, and that its counts and digest equal its summary
+     * line. A file that fails the check leaves the store untouched.
+     */
+    public Restored restore(Path file) {
         try (Session session = driver.session()) {
             List<String> present = session.run(HOLDS_DATA).single().get("value").asList(v -> v.asString());
             if (!present.isEmpty()) {
                 throw new IllegalStateException("the store already holds data (" + String.join(", ", present)
                         + "); restore only into an empty one");
             }
+            Summary expected = check(file);
             session.run("CREATE RANGE INDEX restore_backup_id IF NOT EXISTS FOR (n:__Restoring) ON (n.__backupId)")
                     .consume();
             session.run("CALL db.awaitIndexes(300)").consume();
-            Summary expected = null;
             List<Map<String, Object>> nodes = new ArrayList<>();
             List<Map<String, Object>> auditHead = new ArrayList<>();
             List<Map<String, Object>> relationships = new ArrayList<>();
             boolean nodesWritten = false;
-            try (var in =
-                    new BufferedReader(new InputStreamReader(new GZIPInputStream(source), StandardCharsets.UTF_8))) {
-                if (!FORMAT.equals(JSON.readValue(in.readLine(), Map.class).get("format"))) {
-                    throw new IllegalArgumentException("not a Nabij backup");
-                }
+            try (BufferedReader in = open(file)) {
+                in.readLine();
                 for (String text = in.readLine(); text != null; text = in.readLine()) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> line = JSON.readValue(text, Map.class);
+                    Map<String, Object> line = parse(text);
                     if (line.containsKey("node")) {
                         (((List<?>) line.get("labels")).contains("AuditChain") ? auditHead : nodes).add(nodeRow(line));
                         write(session, CREATE_NODES, nodes, BATCH);
@@ -202,8 +213,6 @@ public class GraphBackup {
                         }
                         relationships.add(relationshipRow(line));
                         write(session, CREATE_RELATIONSHIPS, relationships, BATCH);
-                    } else if (line.containsKey("summary")) {
-                        expected = JSON.convertValue(line.get("summary"), Summary.class);
                     }
                 }
             }
@@ -213,12 +222,72 @@ public class GraphBackup {
             write(session, CREATE_RELATIONSHIPS, relationships, 1);
             session.run(UNMARK).consume();
             session.run("DROP INDEX restore_backup_id IF EXISTS").consume();
-            if (expected == null) {
-                throw new IllegalArgumentException("the backup ends early: it has no summary line");
-            }
             return new Restored(expected, summaryOfStore());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads the whole file and returns its summary when it is a complete, consistent backup; otherwise says what is
+     * wrong with it. Nothing is written.
+     */
+    public static Summary check(Path file) {
+        Digest digest = new Digest();
+        Summary summary = null;
+        long lineNumber = 1;
+        try (BufferedReader in = open(file)) {
+            String header = in.readLine();
+            if (header == null || !FORMAT.equals(parse(header).get("format"))) {
+                throw new InvalidBackupException("not a Nabij backup");
+            }
+            for (String text = in.readLine(); text != null; text = in.readLine()) {
+                lineNumber++;
+                if (summary != null) {
+                    throw new InvalidBackupException("line " + lineNumber + " follows the summary line");
+                }
+                Map<String, Object> line = parse(text);
+                if (line.containsKey("node")) {
+                    digest.node((String) line.get("node"), labels(line), properties(line));
+                } else if (line.containsKey("relationship")) {
+                    Relationship relationship = new Relationship(
+                            (String) line.get("type"), (String) line.get("start"), (String) line.get("end"));
+                    for (String end : List.of(relationship.start(), relationship.end())) {
+                        if (!digest.holdsNode(end)) {
+                            throw new InvalidBackupException("relationship " + line.get("relationship") + " on line "
+                                    + lineNumber + " ends at node " + end + ", which the file does not hold");
+                        }
+                    }
+                    digest.relationship(relationship, properties(line));
+                } else if (line.containsKey("summary")) {
+                    summary = JSON.convertValue(line.get("summary"), Summary.class);
+                } else {
+                    throw new InvalidBackupException(
+                            "line " + lineNumber + " is neither a node, a relationship nor the summary");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidBackupException invalid) {
+                throw invalid;
+            }
+            throw new InvalidBackupException(
+                    "the file cannot be read after line " + lineNumber + ": " + e.getMessage());
+        }
+        if (summary == null) {
+            throw new InvalidBackupException("the backup ends early: it has no summary line");
+        }
+        if (!summary.equals(digest.summary())) {
+            throw new InvalidBackupException(
+                    "the file holds " + digest.summary() + ", but its summary line says " + summary);
+        }
+        return summary;
+    }
+
+    /** A backup file that cannot be restored as it is. */
+    public static final class InvalidBackupException extends IllegalArgumentException {
+
+        InvalidBackupException(String message) {
+            super(message);
         }
     }
 
@@ -239,6 +308,25 @@ public class GraphBackup {
             session.run(cypher, Map.of("rows", List.copyOf(rows))).consume();
             rows.clear();
         }
+    }
+
+    private static BufferedReader open(Path file) throws IOException {
+        return new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String line) {
+        return JSON.readValue(line, Map.class);
+    }
+
+    private static List<String> labels(Map<String, Object> line) {
+        return ((List<?>) line.get("labels")).stream().map(String.class::cast).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> line) {
+        return new TreeMap<>((Map<String, Object>) line.get("properties"));
     }
 
     @SuppressWarnings("unchecked")
@@ -301,6 +389,10 @@ public class GraphBackup {
             nodeHashes.put(id, hash);
             hashes.merge(hash, 1, Integer::sum);
             nodes++;
+        }
+
+        boolean holdsNode(String id) {
+            return nodeHashes.containsKey(id);
         }
 
         void relationship(Relationship relationship, Map<String, Object> properties) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PlainText;
@@ -20,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Granting and withdrawing consent. The input is checked whole first; with any error nothing is written. A change is
- * written with its audit event in one transaction.
+ * written with its audit event in one transaction. A grant first locks the resident's node, which serialises their
+ * grants, so a retry with the same {@code clientMutationId} finds the consent the first call gave instead of giving a
+ * second; it returns that consent as it is now, which is the resident's own data.
  */
 @Service
 class ConsentService {
@@ -35,12 +38,28 @@ class ConsentService {
                    EXISTS { MATCH (:Organisation {id: $organisationId}) } AS organisation
             """;
 
+    private static final String LOCK_RESIDENT =
+            """
+            MATCH (r:Resident {id: $resident})
+            SET r.granting = true
+            REMOVE r.granting
+            """;
+
+    private static final String REPLAY =
+            """
+            MATCH (r:Resident {id: $resident})<-[:GIVEN_BY]-(c:Consent {clientMutationId: $clientMutationId})
+            MATCH (r)-[m:MEMBER_OF]->(:Household)
+            RETURN %s AS value, r.pseudonym AS pseudonym
+            """
+                    .formatted(ConsentQueries.PROJECTION);
+
     private static final String GRANT =
             """
             MATCH (r:Resident {id: $resident})-[m:MEMBER_OF]->(:Household)
             OPTIONAL MATCH (p:Professional {id: $professionalId})
             OPTIONAL MATCH (o:Organisation {id: $organisationId})
-            CREATE (c:Consent {id: $id, purpose: $purpose, until: $until, grantedAt: datetime()})-[:GIVEN_BY]->(r)
+            CREATE (c:Consent {id: $id, purpose: $purpose, until: $until, grantedAt: datetime(),
+                               clientMutationId: $clientMutationId})-[:GIVEN_BY]->(r)
             FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (c)-[:TO]->(p))
             FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (c)-[:TO]->(o))
             WITH c, r, m
@@ -77,20 +96,30 @@ class ConsentService {
 
     @Transactional
     Payload grant(NabijUser resident, GrantConsentInput input, String origin) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("resident", resident.residentId());
+        String clientMutationId = ClientMutationIds.normalised(input.clientMutationId());
+        parameters.put("clientMutationId", clientMutationId);
+        if (clientMutationId != null
+                && ClientMutationIds.problem(clientMutationId).isEmpty()) {
+            client.query(LOCK_RESIDENT).bindAll(parameters).run();
+            Optional<Written> replayed = write(REPLAY, parameters);
+            if (replayed.isPresent()) {
+                return recorded(replayed.get(), resident, origin, "READ", "consent-grant-retry");
+            }
+        }
         List<InputError> errors = check(input);
         if (!errors.isEmpty()) {
             return Payload.failed(errors);
         }
-        Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", UUID.randomUUID().toString());
-        parameters.put("resident", resident.residentId());
         parameters.put("professionalId", Ids.canonicalUuid(input.professionalId()));
         parameters.put("organisationId", Ids.canonicalUuid(input.organisationId()));
         parameters.put("purpose", input.purpose().strip());
         parameters.put("until", input.until());
         Written written =
                 write(GRANT, parameters).orElseThrow(() -> new IllegalStateException("the resident has no household"));
-        return recorded(written, resident, origin, "consent-grant");
+        return recorded(written, resident, origin, "CHANGE", "consent-grant");
     }
 
     @Transactional
@@ -112,7 +141,7 @@ class ConsentService {
             return Payload.failed(
                     List.of(new InputError("consentId", "ALREADY_WITHDRAWN", "this consent was withdrawn before")));
         }
-        return recorded(written.get(), resident, origin, "consent-withdraw");
+        return recorded(written.get(), resident, origin, "CHANGE", "consent-withdraw");
     }
 
     /** A consent as a mutation left it, with the pseudonym its audit event names. */
@@ -130,16 +159,15 @@ class ConsentService {
                 .one();
     }
 
-    private Payload recorded(Written written, NabijUser user, String origin, String purpose) {
+    private Payload recorded(Written written, NabijUser user, String origin, String action, String purpose) {
         trail.append(
-                user,
-                origin,
-                List.of(new AuditEntry("CHANGE", true, purpose, "own-data", List.of(written.pseudonym()))));
+                user, origin, List.of(new AuditEntry(action, true, purpose, "own-data", List.of(written.pseudonym()))));
         return new Payload(written.consent(), List.of());
     }
 
     private List<InputError> check(GrantConsentInput input) {
         List<InputError> errors = new ArrayList<>();
+        ClientMutationIds.problem(input.clientMutationId()).ifPresent(errors::add);
         boolean toProfessional = input.professionalId() != null;
         boolean toOrganisation = input.organisationId() != null;
         if (toProfessional == toOrganisation) {

@@ -16,8 +16,10 @@ import org.neo4j.driver.Driver;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -84,14 +86,20 @@ class EmbeddedNeo4jConfiguration {
      * One instance is its own cluster: every transaction already sees what the ones before it committed, so bookmarks
      * buy nothing here, and honouring them made each new transaction wait for every commit in flight. Household views
      * at 32 clients fell below the rate at 4. An external server or cluster keeps Spring Data Neo4j's bookmarks, which
-     * give read-your-writes across its members.
+     * give read-your-writes across its members. The customizers add the transaction listeners (the backup's write
+     * lanes), as Spring Boot does to the transaction manager it makes for an external server.
      */
     @Bean
-    Neo4jTransactionManager transactionManager(Driver driver, DatabaseSelectionProvider databaseSelectionProvider) {
-        return Neo4jTransactionManager.with(driver)
+    Neo4jTransactionManager transactionManager(
+            Driver driver,
+            DatabaseSelectionProvider databaseSelectionProvider,
+            ObjectProvider<TransactionManagerCustomizers> customizers) {
+        Neo4jTransactionManager transactionManager = Neo4jTransactionManager.with(driver)
                 .withDatabaseSelectionProvider(databaseSelectionProvider)
                 .withBookmarkManager(Neo4jBookmarkManager.noop())
                 .build();
+        customizers.ifAvailable(all -> all.customize(transactionManager));
+        return transactionManager;
     }
 
     /** The port actually bound, which differs from the configured one when that is 0. */

@@ -14,8 +14,7 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The neighbourhood statistics, counted once a month and kept as a {@code NeighbourhoodCount} per neighbourhood and
@@ -65,16 +64,13 @@ class NeighbourhoodCounts {
     private static final String ALL_NEIGHBOURHOODS = "MATCH (n:Neighbourhood) RETURN n.code AS code";
 
     private final Neo4jClient client;
-    private final TransactionTemplate transactions;
-    private final TransactionTemplate reads;
+    private final TransactionOperations transactions;
     private final Clock clock;
     private final JobLock jobLock;
 
-    NeighbourhoodCounts(Neo4jClient client, PlatformTransactionManager transactions, Clock clock, JobLock jobLock) {
+    NeighbourhoodCounts(Neo4jClient client, TransactionOperations transactions, Clock clock, JobLock jobLock) {
         this.client = client;
-        this.transactions = new TransactionTemplate(transactions);
-        this.reads = new TransactionTemplate(transactions);
-        this.reads.setReadOnly(true);
+        this.transactions = transactions;
         this.clock = clock;
         this.jobLock = jobLock;
     }
@@ -131,7 +127,7 @@ class NeighbourhoodCounts {
 
     private Map<String, MapAccessor> read(List<String> codes, String month) {
         Map<String, MapAccessor> counted = new HashMap<>();
-        reads.executeWithoutResult(status -> client.query(READ)
+        transactions.executeWithoutResult(status -> client.query(READ)
                 .bindAll(Map.of("codes", codes, "month", month))
                 .fetchAs(Map.Entry.class)
                 .mappedBy((types, row) -> Map.entry(row.get("code").asString(), row.get("value")))

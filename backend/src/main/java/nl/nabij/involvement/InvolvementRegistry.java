@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
@@ -31,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InvolvementRegistry {
 
-    private static final int LONGEST_CLIENT_MUTATION_ID = 64;
-
     /** One involvement as {@link Involvement#from} reads it, with the pseudonyms of the residents it concerns. */
     private static final String READ =
             """
@@ -43,7 +42,8 @@ class InvolvementRegistry {
                     expiresOn: i.expiresOn, endReason: i.endReason,
                     professional: p {.id, .name, .discipline}, organisation: o {.id, .name, .kind, .careLine},
                     team: t {.id, .name},
-                    resident: CASE WHEN r IS NULL THEN null ELSE r {.id, .displayName, .birthYear, role: m.role} END
+                    resident: CASE WHEN r IS NULL OR NOT $withResident THEN null
+                                  ELSE r {.id, .displayName, .birthYear, role: m.role} END
                    } AS value,
                    CASE WHEN r IS NULL
                         THEN [(i)-[:CONCERNS]->(:Household)<-[:MEMBER_OF]-(x:Resident) | x.pseudonym]
@@ -58,10 +58,13 @@ class InvolvementRegistry {
             RETURN EXISTS { (p)-[:SECONDED_TO]->(:Team) } AS value
             """;
 
+    /** The involvement a retry's first call made, and whether the professional may still see whom it concerns. */
     private static final String REPLAY =
             """
             MATCH (:Professional {id: $me})-[:REGISTERED]->(i:Involvement {clientMutationId: $clientMutationId})
-            RETURN {id: i.id, active: i.status = 'ACTIVE'} AS value
+                  -[:CONCERNS]->(t)-[:MEMBER_OF*0..1]->(h:Household)
+            RETURN i.id AS id, %s AS visible
+            LIMIT 1
             """;
 
     /** Whom it concerns, whether the professional may act on them by id, and an active twin if there is one. */
@@ -145,8 +148,8 @@ class InvolvementRegistry {
     /** How a registration's target came out of {@link #TARGET}. */
     private record Target(String id, boolean resident, boolean visible, String twin) {}
 
-    /** The involvement an earlier call with the same clientMutationId registered. */
-    private record Replay(String id, boolean active) {}
+    /** A registration found again by its clientMutationId. */
+    private record Replayed(String id, boolean visible) {}
 
     /** An involvement as read back, with the pseudonyms its audit event names. */
     private record Read(Involvement involvement, List<String> subjects) {}
@@ -168,26 +171,26 @@ class InvolvementRegistry {
         if (input.throughTeam() && !seconded) {
             return Payload.failed(new InputError("throughTeam", "NOT_IN_A_TEAM", "you are not seconded to a wijkteam"));
         }
-        String clientMutationId = input.clientMutationId() == null
-                ? null
-                : input.clientMutationId().strip();
+        String clientMutationId = ClientMutationIds.normalised(input.clientMutationId());
         parameters.put("clientMutationId", clientMutationId);
         if (clientMutationId != null) {
-            Optional<Replay> replayed = client.query(REPLAY)
+            Optional<Replayed> replayed = client.query(REPLAY.formatted(HouseholdScope.visibleTo(user.role())))
                     .bindAll(parameters)
-                    .fetchAs(Replay.class)
-                    .mappedBy((types, row) -> new Replay(
-                            row.get("value").get("id").asString(),
-                            row.get("value").get("active").asBoolean()))
+                    .fetchAs(Replayed.class)
+                    .mappedBy((types, row) -> new Replayed(
+                            row.get("id").asString(), row.get("visible").asBoolean()))
                     .one();
             if (replayed.isPresent()) {
-                // After it ended, its professional no longer has the need to know that the retry would show.
-                return replayed.get().active()
-                        ? recorded(replayed.get().id(), false, user, origin, "READ", "involvement-register-retry")
-                        : Payload.failed(new InputError(
-                                "clientMutationId",
-                                "INVOLVEMENT_ENDED",
-                                "the involvement this clientMutationId registered has ended"));
+                // Whom it concerns only while the professional may still see them: not a resident's current name
+                // after the involvement has ended.
+                return recorded(
+                        replayed.get().id(),
+                        false,
+                        replayed.get().visible(),
+                        user,
+                        origin,
+                        "READ",
+                        "involvement-register-retry");
             }
         }
         boolean byBsn = input.bsn() != null;
@@ -313,8 +316,19 @@ class InvolvementRegistry {
     }
 
     private Payload recorded(String id, boolean created, NabijUser user, String origin, String action, String purpose) {
+        return recorded(id, created, true, user, origin, action, purpose);
+    }
+
+    private Payload recorded(
+            String id,
+            boolean created,
+            boolean withResident,
+            NabijUser user,
+            String origin,
+            String action,
+            String purpose) {
         Read read = client.query(READ)
-                .bindAll(Map.of("id", id))
+                .bindAll(Map.of("id", id, "withResident", withResident))
                 .fetchAs(Read.class)
                 .mappedBy((types, row) -> new Read(
                         Involvement.from(row.get("value")), row.get("subjects").asList(v -> v.asString())))
@@ -341,14 +355,7 @@ class InvolvementRegistry {
         if (input.since().isAfter(LocalDate.now(clock))) {
             errors.add(new InputError("since", "SINCE_IN_FUTURE", "since is today or earlier"));
         }
-        if (input.clientMutationId() != null
-                && (input.clientMutationId().isBlank()
-                        || input.clientMutationId().length() > LONGEST_CLIENT_MUTATION_ID)) {
-            errors.add(new InputError(
-                    "clientMutationId",
-                    "CLIENT_MUTATION_ID_LENGTH",
-                    "clientMutationId is 1 to " + LONGEST_CLIENT_MUTATION_ID + " characters"));
-        }
+        ClientMutationIds.problem(input.clientMutationId()).ifPresent(errors::add);
         return errors;
     }
 }

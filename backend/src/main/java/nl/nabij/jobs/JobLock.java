@@ -7,8 +7,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Lets a scheduled job run on one app instance of the cluster: every instance's scheduler fires it, and the first to
@@ -50,12 +49,12 @@ public class JobLock {
             """;
 
     private final Neo4jClient client;
-    private final TransactionTemplate transactions;
+    private final TransactionOperations transactions;
     private final String holder = UUID.randomUUID().toString();
 
-    JobLock(Neo4jClient client, PlatformTransactionManager transactions) {
+    JobLock(Neo4jClient client, TransactionOperations transactions) {
         this.client = client;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
     }
 
     /**

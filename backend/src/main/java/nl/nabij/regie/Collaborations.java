@@ -78,7 +78,7 @@ class Collaborations {
         if (!errors.isEmpty()) {
             return new Payload(null, errors);
         }
-        var household = change.open(user, Ids.canonicalUuid(input.householdId()));
+        var household = change.open(user, Ids.canonicalUuid(input.householdId()), user.professionalId(), other);
         if (household.isEmpty()) {
             return failed("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id");
         }

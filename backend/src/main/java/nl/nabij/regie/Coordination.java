@@ -107,7 +107,7 @@ class Coordination {
         if (candidate == null) {
             return Payload.failed("professionalId", "MALFORMED_ID", "professionalId must be a UUID");
         }
-        var household = change.open(user, Ids.canonicalUuid(householdId));
+        var household = change.open(user, Ids.canonicalUuid(householdId), candidate);
         if (household.isEmpty()) {
             return unknownHousehold();
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PlainText;
@@ -43,6 +44,16 @@ public class Plans {
             """
                     .formatted(HouseholdChange.INVOLVED.formatted("$owner"));
 
+    /** The goal a user added before with this key, found from the household, which is locked by then. */
+    private static final String REPLAY =
+            """
+            MATCH (:Household {id: $householdId})<-[:FOR]-(:Plan)<-[:PART_OF]-(g:Goal {clientMutationId: $clientMutationId})
+                  -[:OWNED_BY]->(o:Professional)
+            WHERE g.addedBy = $me
+            RETURN %s AS value
+            """
+                    .formatted(PlanGoal.PROJECTION);
+
     private static final String ADD =
             """
             MATCH (h:Household {id: $householdId}), (o:Professional {id: $owner})
@@ -50,7 +61,7 @@ public class Plans {
             ON CREATE SET plan.id = randomUUID()
             MERGE (plan)-[:FOR]->(h)
             CREATE (g:Goal {id: $id, title: $title, status: 'OPEN', startsOn: $startsOn, dueOn: $dueOn,
-                    createdAt: datetime()})-[:PART_OF]->(plan)
+                    createdAt: datetime(), addedBy: $me, clientMutationId: $clientMutationId})-[:PART_OF]->(plan)
             CREATE (g)-[:OWNED_BY]->(o)
             RETURN %s AS value
             """
@@ -97,7 +108,13 @@ public class Plans {
     record Payload(PlanGoal goal, List<InputError> errors) {}
 
     /** The input of {@code addPlanGoal}. */
-    record AddInput(String householdId, String title, String ownerId, LocalDate startsOn, LocalDate dueOn) {}
+    record AddInput(
+            String clientMutationId,
+            String householdId,
+            String title,
+            String ownerId,
+            LocalDate startsOn,
+            LocalDate dueOn) {}
 
     /** The input of {@code updatePlanGoal}: fields left out keep their value. */
     record UpdateInput(String goalId, String title, PlanGoal.GoalStatus status, String ownerId, LocalDate dueOn) {}
@@ -112,12 +129,29 @@ public class Plans {
         if (owner == null) {
             errors.add(new InputError("ownerId", "MALFORMED_ID", "ownerId must be a UUID"));
         }
+        ClientMutationIds.problem(input.clientMutationId()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             return new Payload(null, errors);
         }
-        var household = change.open(user, Ids.canonicalUuid(input.householdId()));
+        var household = change.open(user, Ids.canonicalUuid(input.householdId()), owner);
         if (household.isEmpty()) {
             return failed("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id");
+        }
+        String clientMutationId = ClientMutationIds.normalised(input.clientMutationId());
+        if (clientMutationId != null) {
+            Map<String, Object> key = Map.of(
+                    "householdId", household.get().householdId(),
+                    "clientMutationId", clientMutationId,
+                    "me", user.username());
+            Optional<PlanGoal> added = client.query(REPLAY)
+                    .bindAll(key)
+                    .fetchAs(PlanGoal.class)
+                    .mappedBy((types, row) -> PlanGoal.from(row.get("value")))
+                    .one();
+            if (added.isPresent()) {
+                change.replayed(user, origin, household.get(), "plan-goal-add-retry");
+                return new Payload(added.get(), List.of());
+            }
         }
         Optional<InputError> ownerError = ownerError(household.get().householdId(), owner);
         if (ownerError.isPresent()) {
@@ -130,6 +164,8 @@ public class Plans {
         parameters.put("title", input.title().strip());
         parameters.put("startsOn", input.startsOn());
         parameters.put("dueOn", input.dueOn());
+        parameters.put("me", user.username());
+        parameters.put("clientMutationId", clientMutationId);
         PlanGoal goal = write(ADD, parameters);
         change.recorded(user, origin, household.get(), "plan-goal-add");
         return new Payload(goal, List.of());
@@ -153,7 +189,7 @@ public class Plans {
                         .fetchAs(String.class)
                         .mappedBy((types, row) -> row.get("value").asString())
                         .one();
-        var household = householdId.flatMap(id -> change.open(user, id));
+        var household = householdId.flatMap(id -> change.open(user, id, owner));
         if (household.isEmpty()) {
             return failed("goalId", "UNKNOWN_GOAL", "no goal of a household you may see has this id");
         }

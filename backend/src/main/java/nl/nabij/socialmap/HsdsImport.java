@@ -23,8 +23,7 @@ import nl.nabij.security.NabijUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,13 +43,13 @@ class HsdsImport {
     private final SocialMapStore store;
     private final VindplaatsRules rules;
     private final AuditTrail trail;
-    private final TransactionTemplate transactions;
+    private final TransactionOperations transactions;
 
-    HsdsImport(SocialMapStore store, VindplaatsRules rules, AuditTrail trail, PlatformTransactionManager transactions) {
+    HsdsImport(SocialMapStore store, VindplaatsRules rules, AuditTrail trail, TransactionOperations transactions) {
         this.store = store;
         this.rules = rules;
         this.trail = trail;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
     }
 
     /** How many records of one kind were created, updated, found unchanged, or failed. */

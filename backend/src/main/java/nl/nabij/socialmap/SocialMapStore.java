@@ -61,6 +61,21 @@ class SocialMapStore {
             OPTIONAL MATCH (v)-[:RUN_BY]->(o:Organisation)
             """;
 
+    /** Serialises creations in one neighbourhood, so two calls with one key cannot both miss the first's vindplaats. */
+    private static final String LOCK_NEIGHBOURHOOD =
+            """
+            MATCH (n:Neighbourhood {code: $neighbourhoodCode})
+            SET n.creating = true
+            REMOVE n.creating
+            """;
+
+    private static final String CREATED_BEFORE =
+            """
+            MATCH (:Neighbourhood {code: $neighbourhoodCode})<-[:LOCATED_IN]-(v:Vindplaats {clientMutationId: $key})
+            WHERE v.createdBy = $createdBy
+            RETURN v AS value
+            """;
+
     private static final String CREATE =
             """
             MATCH (n:Neighbourhood {code: $neighbourhoodCode})
@@ -168,6 +183,28 @@ class SocialMapStore {
         if (hsdsId != null) {
             properties.put("hsdsId", hsdsId);
         }
+        return write(CREATE, UUID.randomUUID().toString(), stored, properties);
+    }
+
+    /**
+     * Locks the neighbourhood and returns the vindplaats this user created there before with this
+     * {@code clientMutationId}, if any; otherwise creates it with the key. The caller has checked the user's access.
+     */
+    Vindplaats createOnce(VindplaatsDraft stored, String createdBy, String clientMutationId) {
+        Map<String, Object> key = Map.of(
+                "neighbourhoodCode", stored.neighbourhoodCode(), "createdBy", createdBy, "key", clientMutationId);
+        client.query(LOCK_NEIGHBOURHOOD).bindAll(key).run();
+        Optional<Vindplaats> before = client.query(CREATED_BEFORE)
+                .bindAll(key)
+                .fetchAs(Vindplaats.class)
+                .mappedBy((types, row) -> Vindplaats.from(row.get("value").asNode()))
+                .one();
+        if (before.isPresent()) {
+            return before.get();
+        }
+        Map<String, Object> properties = properties(stored);
+        properties.put("createdBy", createdBy);
+        properties.put("clientMutationId", clientMutationId);
         return write(CREATE, UUID.randomUUID().toString(), stored, properties);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
@@ -46,6 +47,7 @@ class VindplaatsAdministration {
 
     /** The input of {@code createVindplaats}. Without a kind it is the category's. */
     record CreateInput(
+            String clientMutationId,
             String name,
             VindplaatsKind kind,
             VindplaatsCategory category,
@@ -105,13 +107,19 @@ class VindplaatsAdministration {
                         input.organisationId())
                 .normalised();
         VindplaatsRules.Verdict verdict = rules.check(draft);
-        if (!verdict.errors().isEmpty()) {
-            return Payload.refused(verdict.errors());
+        List<InputError> errors = new ArrayList<>(verdict.errors());
+        ClientMutationIds.problem(input.clientMutationId()).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            return Payload.refused(errors);
         }
         if (!inArea(user, verdict.neighbourhoodCode())) {
             return Payload.refused(outsideArea("neighbourhoodCode"));
         }
-        Vindplaats created = store.create(draft.asStored(verdict.neighbourhoodCode()), null);
+        VindplaatsDraft stored = draft.asStored(verdict.neighbourhoodCode());
+        String clientMutationId = ClientMutationIds.normalised(input.clientMutationId());
+        Vindplaats created = clientMutationId == null
+                ? store.create(stored, null)
+                : store.createOnce(stored, user.username(), clientMutationId);
         audit(user, origin, "vindplaats-create");
         return new Payload(created, List.of());
     }

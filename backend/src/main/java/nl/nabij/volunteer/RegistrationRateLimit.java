@@ -7,8 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * At most {@code nabij.volunteer.registrations-per-hour} registrations per client address in each hour of the clock.
@@ -40,14 +39,14 @@ class RegistrationRateLimit {
             """;
 
     private final Neo4jClient client;
-    private final TransactionTemplate transactions;
+    private final TransactionOperations transactions;
     private final VolunteerProperties properties;
     private final Clock clock;
 
     RegistrationRateLimit(
-            Neo4jClient client, PlatformTransactionManager transactions, VolunteerProperties properties, Clock clock) {
+            Neo4jClient client, TransactionOperations transactions, VolunteerProperties properties, Clock clock) {
         this.client = client;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
     }

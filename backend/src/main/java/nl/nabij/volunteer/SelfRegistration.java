@@ -28,8 +28,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * A volunteer's own side: registering without an account, confirming with the one-time link, and seeing, correcting
@@ -152,7 +151,7 @@ class SelfRegistration {
             """;
 
     private final Neo4jClient client;
-    private final TransactionTemplate transactions;
+    private final TransactionOperations transactions;
     private final RegistrationRateLimit rateLimit;
     private final JobLock jobLock;
     private final AuditTrail trail;
@@ -163,7 +162,7 @@ class SelfRegistration {
 
     SelfRegistration(
             Neo4jClient client,
-            PlatformTransactionManager transactions,
+            TransactionOperations transactions,
             RegistrationRateLimit rateLimit,
             JobLock jobLock,
             AuditTrail trail,
@@ -173,7 +172,7 @@ class SelfRegistration {
             @Value("${nabij.notifications.mail-from:nabij@localhost}") String mailFrom) {
         this.mailFrom = mailFrom;
         this.client = client;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         this.rateLimit = rateLimit;
         this.jobLock = jobLock;
         this.trail = trail;

@@ -3,9 +3,16 @@ package nl.nabij.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
@@ -173,6 +180,46 @@ class ConsentTest {
                 .entity(String.class)
                 .isEqualTo("UNKNOWN_CONSENT");
         assertThat(consents()).isEqualTo(before);
+    }
+
+    /**
+     * A client whose answer was lost sends the same grant again with the same key, even several times at once: there
+     * is one consent, and every answer names it.
+     */
+    @Test
+    void aRetryWithTheSameClientMutationIdReturnsTheFirstConsentAndGivesNoSecond() throws Exception {
+        String professional = TestUsers.demo(Role.PROFESSIONAL).professionalId();
+        Map<String, Object> input = input(
+                professional, null, "Overleg over schulden", LocalDate.now().plusMonths(6));
+        input.put("clientMutationId", "grant-" + UUID.randomUUID());
+        long before = consents();
+
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(clients.submit(() -> resident()
+                    .document(GRANT)
+                    .variable("input", input)
+                    .execute()
+                    .path("grantConsent.consent.id")
+                    .entity(String.class)
+                    .get()));
+        }
+        Set<String> ids = new HashSet<>();
+        for (Future<String> answer : answers) {
+            ids.add(answer.get());
+        }
+        clients.shutdown();
+        String again = resident()
+                .document(GRANT)
+                .variable("input", input)
+                .execute()
+                .path("grantConsent.consent.id")
+                .entity(String.class)
+                .get();
+
+        assertThat(ids).hasSize(1).containsExactly(again);
+        assertThat(consents()).isEqualTo(before + 1);
     }
 
     @Test

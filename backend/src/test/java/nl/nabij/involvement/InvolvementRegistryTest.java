@@ -164,6 +164,39 @@ class InvolvementRegistryTest {
         assertThat(outsidersRegistrations()).isEqualTo(1);
     }
 
+    /**
+     * A retry that arrives after the involvement ended returns the involvement but not whom it concerns: the
+     * professional may no longer see the resident, and the resident's name may have changed since the first answer.
+     */
+    @Test
+    void aRetryAfterTheInvolvementEndedNamesNoResident() {
+        Map<String, Object> input = byBsn("DEBT", today);
+        input.put("clientMutationId", "retry-after-end");
+        var first = register(OUTSIDER, input);
+        first.path("registerInvolvement.involvement.resident.displayName")
+                .entity(String.class)
+                .isEqualTo(MEMBER.displayName());
+        String id = first.path("registerInvolvement.involvement.id")
+                .entity(String.class)
+                .get();
+        GraphQlClients.overHttp(port, OUTSIDER)
+                .document(END)
+                .variable("input", Map.of("involvementId", id, "until", today.toString(), "reason", "GOAL_REACHED"))
+                .execute()
+                .path("endInvolvement.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        var retry = register(OUTSIDER, input);
+
+        retry.path("registerInvolvement.involvement.id").entity(String.class).isEqualTo(id);
+        retry.path("registerInvolvement.involvement.status")
+                .entity(String.class)
+                .isEqualTo("ENDED");
+        retry.path("registerInvolvement.involvement.resident").valueIsNull();
+        assertThat(outsidersRegistrations()).isEqualTo(1);
+    }
+
     @Test
     void twentyConcurrentRegistrationsOfTheSameInvolvementMakeOne() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(20);

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +134,9 @@ class RegieTest {
                         OPTIONAL MATCH (h)<-[:FOR]-(plan:Plan)
                         OPTIONAL MATCH (plan)<-[:PART_OF]-(g:Goal)
                         OPTIONAL MATCH (h)<-[:MEMBER_OF]-(r:Resident)
-                        DETACH DELETE i, g, plan, r, h
+                        OPTIONAL MATCH (m:Match {householdId: h.id})
+                        OPTIONAL MATCH (n:Notification {householdId: h.id})
+                        DETACH DELETE i, g, plan, r, m, n, h
                         """)
                 .withParameters(Map.of("household", HOUSEHOLD))
                 .execute();
@@ -247,6 +251,38 @@ class RegieTest {
         assertThat(coordinators()).isEqualTo(1);
     }
 
+    /** A retry with the same clientMutationId returns the goal the first call added, and adds no second. */
+    @Test
+    void aRetriedAddPlanGoalReturnsTheFirstGoal() {
+        String add =
+                """
+                mutation($input: AddPlanGoalInput!) { addPlanGoal(input: $input) { goal { id } errors { code } } }
+                """;
+        Map<String, Object> goal = Map.of(
+                "clientMutationId",
+                "goal-" + UUID.randomUUID(),
+                "householdId",
+                HOUSEHOLD,
+                "title",
+                "Schulden in beeld",
+                "ownerId",
+                INVOLVED.get(1).professionalId());
+        String first = as(INVOLVED.get(0), add, goal)
+                .path("addPlanGoal.goal.id")
+                .entity(String.class)
+                .get();
+        as(INVOLVED.get(0), add, goal)
+                .path("addPlanGoal.goal.id")
+                .entity(String.class)
+                .isEqualTo(first);
+
+        assertThat(TestGraph.count(
+                        driver,
+                        "MATCH (:Household {id: $household})<-[:FOR]-(:Plan)<-[:PART_OF]-(g:Goal) RETURN count(g)",
+                        Map.of("household", HOUSEHOLD)))
+                .isEqualTo(1);
+    }
+
     @Test
     void thePlanHoldsGoalsOwnedByThoseInvolved() {
         String add =
@@ -300,6 +336,80 @@ class RegieTest {
                 .path("household.plan[*].status")
                 .entityList(String.class)
                 .containsExactly("ACHIEVED");
+    }
+
+    /**
+     * A professional records collaboration while registering and ending involvements with the same household, and so
+     * does a colleague: recording locked the household and then the professionals, registering the professional and
+     * then the household, and one in twelve calls died in a deadlock. Now none answers an error.
+     */
+    @Test
+    void recordingCollaborationWhileRegisteringWithTheSameHouseholdAnswersNoError() throws Exception {
+        NabijUser me = INVOLVED.get(0);
+        NabijUser colleague = INVOLVED.get(1);
+        List<String> domains = List.of("YOUTH", "PARTICIPATION", "ZVW");
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (NabijUser registering : List.of(me, colleague)) {
+            calls.add(() -> {
+                for (int i = 0; i < 15; i++) {
+                    String id = as(
+                                    registering,
+                                    "mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input)"
+                                            + " { involvement { id } errors { code } } }",
+                                    Map.of(
+                                            "householdId",
+                                            HOUSEHOLD,
+                                            "domain",
+                                            domains.get(i % domains.size()),
+                                            "since",
+                                            TODAY.toString()))
+                            .path("registerInvolvement.involvement.id")
+                            .entity(String.class)
+                            .get();
+                    as(
+                                    registering,
+                                    "mutation($input: EndInvolvementInput!) { endInvolvement(input: $input)"
+                                            + " { errors { code } } }",
+                                    Map.of("involvementId", id, "until", TODAY.toString(), "reason", "GOAL_REACHED"))
+                            .path("endInvolvement.errors")
+                            .entityList(Object.class)
+                            .hasSize(0);
+                }
+                return 30;
+            });
+        }
+        for (NabijUser recording : List.of(me, colleague)) {
+            NabijUser other = recording == me ? colleague : me;
+            calls.add(() -> {
+                for (int i = 0; i < 30; i++) {
+                    as(
+                                    recording,
+                                    "mutation($input: RecordCollaborationInput!) { recordCollaboration(input: $input)"
+                                            + " { with { id } errors { code } } }",
+                                    Map.of(
+                                            "householdId",
+                                            HOUSEHOLD,
+                                            "withProfessionalId",
+                                            other.professionalId(),
+                                            "kind",
+                                            "PHONE_CALL",
+                                            "on",
+                                            TODAY.toString()))
+                            .path("recordCollaboration.with.id")
+                            .entity(String.class)
+                            .isEqualTo(other.professionalId());
+                }
+                return 30;
+            });
+        }
+        int answered = 0;
+        for (Future<Integer> client : clients.invokeAll(calls)) {
+            answered += client.get();
+        }
+        clients.shutdown();
+
+        assertThat(answered).isEqualTo(120);
     }
 
     @Test

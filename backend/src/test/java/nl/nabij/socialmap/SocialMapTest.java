@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
@@ -114,6 +115,21 @@ class SocialMapTest {
                 .path("createVindplaats.vindplaats.id")
                 .entity(String.class)
                 .get();
+    }
+
+    /** A retry with the same clientMutationId returns the vindplaats the first call made, and makes no second. */
+    @Test
+    void aRetriedCreateVindplaatsReturnsTheFirstOne() {
+        Map<String, Object> input = place("Buurthuis Herhaling");
+        input.put("clientMutationId", "create-" + UUID.randomUUID());
+        String first = create(Role.ADMINISTRATOR, input);
+
+        assertThat(create(Role.ADMINISTRATOR, input)).isEqualTo(first);
+        assertThat(TestGraph.count(
+                        driver,
+                        "MATCH (v:Vindplaats {name: $name}) RETURN count(v)",
+                        Map.of("name", PREFIX + "Buurthuis Herhaling")))
+                .isEqualTo(1);
     }
 
     @Test

@@ -103,6 +103,11 @@ public final class AppProcess implements AutoCloseable {
         return awaitExit(Duration.ofSeconds(60));
     }
 
+    /** SIGTERM, without waiting: to watch what the process does while it shuts down. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** SIGKILL: the process dies at once, as in a power cut of the application's machine. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

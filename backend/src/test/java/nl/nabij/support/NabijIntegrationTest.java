@@ -24,6 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
             "nabij.embedded.home=target/test-neo4j/${random.uuid}",
             "nabij.embedded.bolt-port=0",
             "nabij.embedded.page-cache=64m",
+            "nabij.shutdown.drain-delay=0s",
             "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
             TestTokens.PUBLIC_KEY_PROPERTY,
             "spring.mail.host=127.0.0.1",
