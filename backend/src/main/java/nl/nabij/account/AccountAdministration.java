@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
@@ -75,7 +76,8 @@ class AccountAdministration {
     /** An account whose role one administrator may give: it works at once. */
     private static final String CREATE =
             """
-            CREATE (a:Account {username: $username, role: $role, passwordHash: $hash, enabled: true})
+            CREATE (a:Account {username: $username, role: $role, passwordHash: $hash, enabled: true,
+                               createdBy: $requestedBy, clientMutationId: $clientMutationId})
             WITH a
             OPTIONAL MATCH (o:Organisation {id: $organisationId})
             FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (a)-[:WORKS_FOR]->(o))
@@ -87,11 +89,22 @@ class AccountAdministration {
     /** An account without a role, and the grant of its role, which waits for a second administrator. */
     private static final String CREATE_PENDING =
             """
-            CREATE (a:Account {username: $username, passwordHash: $hash, enabled: true})
+            CREATE (a:Account {username: $username, passwordHash: $hash, enabled: true,
+                               createdBy: $requestedBy, clientMutationId: $clientMutationId})
             CREATE (a)-[:HAS_GRANT]->(g:AccountGrant {id: $grantId, kind: 'ROLE', role: $role, status: 'PENDING',
                     professionalId: $professionalId, teamId: $teamId, organisationId: $organisationId,
                     requestedBy: $requestedBy, requestedAt: datetime($now)})
             RETURN %s AS value, %s AS grant, null AS pseudonym
+            """
+                    .formatted(PROJECTION, AccountGrant.PROJECTION);
+
+    /** The account an earlier call of this administrator with the same key made, with the grant it asked for. */
+    private static final String CREATED_BEFORE =
+            """
+            MATCH (a:Account {username: $username})
+            WHERE a.createdBy = $requestedBy AND a.clientMutationId = $clientMutationId
+            OPTIONAL MATCH (a)-[:HAS_GRANT]->(g:AccountGrant {kind: 'ROLE'})
+            RETURN %s AS value, CASE WHEN g IS NULL THEN null ELSE %s END AS grant, null AS pseudonym
             """
                     .formatted(PROJECTION, AccountGrant.PROJECTION);
 
@@ -176,7 +189,24 @@ class AccountAdministration {
     @Transactional
     Payload create(NabijUser administrator, CreateAccountInput input, String origin) {
         String username = input.username() == null ? "" : input.username().strip();
+        String clientMutationId = ClientMutationIds.normalised(input.clientMutationId());
         List<InputError> errors = new ArrayList<>(Usernames.errors("username", username));
+        ClientMutationIds.problem(input.clientMutationId()).ifPresent(errors::add);
+        if (errors.isEmpty() && clientMutationId != null) {
+            // A retry whose first answer was lost gets the account it made, not USERNAME_TAKEN against itself.
+            Optional<Written> before = written(
+                    CREATED_BEFORE,
+                    Map.of(
+                            "username",
+                            username,
+                            "requestedBy",
+                            administrator.username(),
+                            "clientMutationId",
+                            clientMutationId));
+            if (before.isPresent()) {
+                return before.get().payload();
+            }
+        }
         errors.addAll(passwordErrors("password", input.password(), username));
         if (input.role() == Role.RESIDENT) {
             errors.add(new InputError(
@@ -215,6 +245,8 @@ class AccountAdministration {
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("username", username);
+        parameters.put("clientMutationId", clientMutationId);
+        parameters.put("requestedBy", administrator.username());
         parameters.put("professionalId", professionalId);
         parameters.put("teamId", teamId);
         parameters.put("organisationId", organisationId);
@@ -260,7 +292,6 @@ class AccountAdministration {
                     .orElseThrow(() -> new IllegalStateException("the account was not written"));
         }
         parameters.put("grantId", UUID.randomUUID().toString());
-        parameters.put("requestedBy", administrator.username());
         parameters.put("now", clock.instant().toString());
         return written(CREATE_PENDING, parameters)
                 .map(written -> audited(
@@ -331,7 +362,6 @@ class AccountAdministration {
                     .orElseGet(AccountAdministration::unknownAccount);
         }
         parameters.put("grantId", UUID.randomUUID().toString());
-        parameters.put("requestedBy", administrator.username());
         parameters.put("now", clock.instant().toString());
         return written(REQUEST_PASSWORD, parameters)
                 .map(written -> audited(

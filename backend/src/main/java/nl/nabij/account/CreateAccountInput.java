@@ -7,4 +7,10 @@ import nl.nabij.security.Role;
  * It takes no BSN: resident accounts come only from the identity provider.
  */
 record CreateAccountInput(
-        String username, String password, Role role, String professionalId, String teamId, String organisationId) {}
+        String clientMutationId,
+        String username,
+        String password,
+        Role role,
+        String professionalId,
+        String teamId,
+        String organisationId) {}

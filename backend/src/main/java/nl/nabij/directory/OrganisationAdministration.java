@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PlainText;
@@ -34,7 +35,16 @@ class OrganisationAdministration {
 
     private static final String CREATE =
             """
-            CREATE (o:Organisation {id: $id, name: $name, kind: $kind, careLine: $careLine})
+            CREATE (o:Organisation {id: $id, name: $name, kind: $kind, careLine: $careLine,
+                                    createdBy: $createdBy, clientMutationId: $clientMutationId})
+            RETURN o AS value
+            """;
+
+    /** The organisation an earlier call of this administrator with the same key made. */
+    private static final String CREATED_BEFORE =
+            """
+            MATCH (o:Organisation {clientMutationId: $clientMutationId})
+            WHERE o.createdBy = $createdBy
             RETURN o AS value
             """;
 
@@ -55,7 +65,7 @@ class OrganisationAdministration {
     }
 
     /** The input of {@code createOrganisation}. */
-    record CreateInput(String name, OrganisationKind kind, CareLine careLine) {}
+    record CreateInput(String clientMutationId, String name, OrganisationKind kind, CareLine careLine) {}
 
     /** The input of {@code updateOrganisation}: the fields left out keep their value. */
     record UpdateInput(String id, String name, OrganisationKind kind, CareLine careLine) {}
@@ -65,12 +75,27 @@ class OrganisationAdministration {
 
     @Transactional
     Payload create(NabijUser administrator, CreateInput input, String origin) {
+        Optional<InputError> badKey = ClientMutationIds.problem(input.clientMutationId());
+        if (badKey.isPresent()) {
+            return new Payload(null, List.of(badKey.get()));
+        }
+        String clientMutationId = ClientMutationIds.normalised(input.clientMutationId());
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("createdBy", administrator.username());
+        parameters.put("clientMutationId", clientMutationId);
+        if (clientMutationId != null) {
+            // A retry whose first answer was lost: the organisation it made, not NAME_TAKEN against itself.
+            Optional<Payload> before =
+                    written(CREATED_BEFORE, parameters, administrator, origin, "organisation-create-retry");
+            if (before.isPresent()) {
+                return before.get();
+            }
+        }
         String name = input.name() == null ? null : input.name().strip();
         List<InputError> errors = nameErrors(name, null);
         if (!errors.isEmpty()) {
             return new Payload(null, errors);
         }
-        Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", UUID.randomUUID().toString());
         parameters.put("name", name);
         parameters.put("kind", input.kind().name());

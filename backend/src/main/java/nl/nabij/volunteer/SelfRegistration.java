@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PlainText;
@@ -62,7 +63,7 @@ class SelfRegistration {
             CREATE (r:VolunteerRegistration {id: $id, name: $name, email: $email, phone: $phone, offers: $offers,
                     availability: $availability, consentToBeContacted: true, status: 'UNCONFIRMED',
                     createdAt: datetime(), confirmBefore: datetime($confirmBefore),
-                    confirmationHash: $confirmationHash, personalHash: $personalHash})-[:IN]->(n)
+                    confirmationHash: $confirmationHash, personalHash: $personalHash, retryHash: $retryHash})-[:IN]->(n)
             WITH r, n
             OPTIONAL MATCH (existing:Vindplaats {id: $vindplaatsId})
             FOREACH (_ IN CASE WHEN existing IS NULL THEN [] ELSE [1] END | CREATE (r)-[:ACTS_FROM]->(existing))
@@ -70,6 +71,18 @@ class SelfRegistration {
                 CREATE (r)-[:ACTS_FROM]->(:Vindplaats {id: $proposedId, name: $proposedName, kind: 'INFORMAL',
                         category: $proposedCategory, status: 'PROPOSED'})-[:LOCATED_IN]->(n))
             RETURN %s AS value
+            """
+                    .formatted(VolunteerRegistration.PROJECTION);
+
+    /**
+     * The registration a first call with the same key and the same person made: it gets a new personal link, since
+     * the first one exists only as a hash.
+     */
+    private static final String RETRIED =
+            """
+            MATCH (r:VolunteerRegistration {retryHash: $retryHash})
+            SET r.personalHash = $personalHash
+            RETURN %s AS value, r.confirmationNotMailed IS NULL AS mailed
             """
                     .formatted(VolunteerRegistration.PROJECTION);
 
@@ -211,8 +224,25 @@ class SelfRegistration {
                     "input", "RATE_LIMITED", "too many registrations from your address; try again in an hour")));
         }
         List<InputError> errors = new ArrayList<>(RegistrationRules.check(input));
+        ClientMutationIds.problem(input.clientMutationId()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             return Registered.failed(errors);
+        }
+        String retryHash = retryHash(input);
+        if (retryHash != null) {
+            String personal = Links.newToken();
+            Optional<Registered> retried = transactions.execute(status -> client.query(RETRIED)
+                    .bindAll(Map.of("retryHash", retryHash, "personalHash", Links.hash(personal)))
+                    .fetchAs(Registered.class)
+                    .mappedBy((types, row) -> new Registered(
+                            VolunteerRegistration.from(row.get("value")),
+                            personalLink(personal),
+                            row.get("mailed").asBoolean(),
+                            List.of()))
+                    .one());
+            if (retried.isPresent()) {
+                return retried.get();
+            }
         }
         String postcode = RegistrationRules.postcode(input.postcode());
         Optional<String> neighbourhood = text(NEIGHBOURHOOD_OF_POSTCODE, Map.of("postcode", postcode));
@@ -248,6 +278,7 @@ class SelfRegistration {
                         .toString());
         parameters.put("confirmationHash", Links.hash(confirmation));
         parameters.put("personalHash", Links.hash(personal));
+        parameters.put("retryHash", retryHash);
         parameters.put("vindplaatsId", vindplaatsId);
         parameters.put("proposedId", UUID.randomUUID().toString());
         parameters.put(
@@ -271,7 +302,7 @@ class SelfRegistration {
             }
             return created;
         });
-        String personalLink = properties.publicUrl() + "/volunteer/mine?token=" + personal;
+        String personalLink = personalLink(personal);
         if (honeypot) {
             log.info("A registration filled the honeypot; it was answered as stored and not stored");
             return new Registered(
@@ -287,6 +318,27 @@ class SelfRegistration {
                     .run());
         }
         return new Registered(registration, personalLink, mailed, List.of());
+    }
+
+    private String personalLink(String token) {
+        return properties.publicUrl() + "/volunteer/mine?token=" + token;
+    }
+
+    /**
+     * What finds a registration again on a retry: the client's key with the person's name and contact details, hashed,
+     * so a key alone, guessed or reused by someone else, finds nothing.
+     */
+    private static String retryHash(RegistrationInput input) {
+        String key = ClientMutationIds.normalised(input.clientMutationId());
+        if (key == null) {
+            return null;
+        }
+        return Links.hash(String.join(
+                "\n",
+                key,
+                PlainText.normalized(input.name()),
+                input.email() == null ? "" : input.email().strip(),
+                input.phone() == null ? "" : input.phone().strip()));
     }
 
     /**

@@ -230,4 +230,39 @@ class AccountAdministrationTest {
                 .as("the refused rename changed nothing")
                 .isEqualTo(1);
     }
+
+    @Test
+    void aRetryWithTheSameClientMutationIdReturnsWhatTheFirstCallMadeAndMakesNothingTwice() {
+        String organisation =
+                """
+                mutation { createOrganisation(input: {clientMutationId: "org-retry-1",
+                  name: "Testorganisatie Herhaald", kind: WELFARE, careLine: FIRST}) { organisation { id } errors { code } } }
+                """;
+        String first = admin().document(organisation)
+                .execute()
+                .path("createOrganisation.organisation.id")
+                .entity(String.class)
+                .get();
+        admin().document(organisation)
+                .execute()
+                .path("createOrganisation.organisation.id")
+                .entity(String.class)
+                .isEqualTo(first);
+
+        Map<String, Object> account = input("test.retry", "ANALYST");
+        account.put("clientMutationId", "account-retry-1");
+        create(account)
+                .path("createAccount.account.username")
+                .entity(String.class)
+                .isEqualTo("test.retry");
+        var again = create(account);
+        again.path("createAccount.account.username").entity(String.class).isEqualTo("test.retry");
+        again.path("createAccount.errors").entityList(Object.class).hasSize(0);
+
+        assertThat(TestGraph.count(
+                        driver, "MATCH (o:Organisation {name: 'Testorganisatie Herhaald'}) RETURN count(o)", Map.of()))
+                .isEqualTo(1);
+        assertThat(TestGraph.count(driver, "MATCH (a:Account {username: 'test.retry'}) RETURN count(a)", Map.of()))
+                .isEqualTo(1);
+    }
 }

@@ -595,6 +595,7 @@ class VolunteerTest {
                     List.of(Offer.LISTENING_EAR),
                     "Dinsdagmiddag",
                     true,
+                    null,
                     null);
             codes.put(
                     postcode,
@@ -604,5 +605,48 @@ class VolunteerTest {
         }
         assertThat(codes.get("1311 HV")).isEqualTo(codes.get("1311 ZZ")).containsExactly("UNKNOWN_VINDPLAATS");
         assertThat(codes.get("9999 AA")).containsExactly("UNKNOWN_POSTCODE", "UNKNOWN_VINDPLAATS");
+    }
+
+    @Test
+    @Order(6)
+    void aRetryWithTheSameKeyFindsTheFirstRegistrationAndHandsOutANewPersonalLink() {
+        var input = new RegistrationInput(
+                "Joost van ’t Hof",
+                null,
+                "0612345678",
+                "1311 HV",
+                null,
+                new RegistrationInput.ProposedPlace("Moestuin Havenkwartier", "CITIZEN_INITIATIVE"),
+                List.of(Offer.LISTENING_EAR),
+                "Zaterdag",
+                true,
+                null,
+                "volunteer-retry-1");
+        long before = registrations();
+
+        var first = selfRegistration.register(input, "192.0.2.2");
+        var retried = selfRegistration.register(input, "192.0.2.2");
+        try {
+            assertThat(first.errors()).isEmpty();
+            assertThat(retried.errors()).isEmpty();
+            assertThat(retried.registration().id())
+                    .isEqualTo(first.registration().id());
+            assertThat(registrations()).isEqualTo(before + 1);
+            assertThat(retried.personalLink()).isNotEqualTo(first.personalLink());
+            String firstToken =
+                    first.personalLink().substring(first.personalLink().indexOf("token=") + 6);
+            String newToken =
+                    retried.personalLink().substring(retried.personalLink().indexOf("token=") + 6);
+            assertThat(selfRegistration.byPersonalLink(firstToken))
+                    .as("the lost link stops working")
+                    .isEmpty();
+            assertThat(selfRegistration.byPersonalLink(newToken)).isPresent();
+        } finally {
+            driver.executableQuery(
+                            "MATCH (r:VolunteerRegistration {id: $id}) OPTIONAL MATCH (r)-[:ACTS_FROM]->(v:Vindplaats)"
+                                    + " DETACH DELETE r, v")
+                    .withParameters(Map.of("id", first.registration().id()))
+                    .execute();
+        }
     }
 }
