@@ -2,6 +2,7 @@ package nl.nabij.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.introspection.Introspection;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * Two app instances on one database, as behind a load balancer without sticky routing: a session started on one holds
- * on the other, and disabling the account ends it on both. The second instance runs with short limits, so the idle
- * timeout, the throttle's delays and lock, and the bound on password checks show within seconds.
+ * on the other, and disabling the account ends it on both. The second instance runs in the production profile, with
+ * short limits, so the idle timeout, the throttle's delays and lock, and the bound on password checks show within
+ * seconds.
  */
 @NabijIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +61,7 @@ class SignInAcrossInstancesTest {
     void startTheSecondInstance() {
         second = new SpringApplicationBuilder(NabijApplication.class)
                 .properties(
+                        "spring.profiles.active=prod",
                         "spring.neo4j.uri=" + database.getUri(),
                         "server.port=0",
                         "nabij.demo-data.enabled=false",
@@ -77,6 +80,8 @@ class SignInAcrossInstancesTest {
     @AfterAll
     void stopTheSecondInstance() {
         second.close();
+        // Boot turns introspection off for the whole JVM in production; give it back to the other tests in this one.
+        Introspection.enabledJvmWide(true);
     }
 
     @BeforeEach
@@ -132,6 +137,20 @@ class SignInAcrossInstancesTest {
                         .get(0)
                         .asInt())
                 .isZero();
+    }
+
+    @Test
+    void inProductionTheCookieIsSecureEvenOnLoopbackAndHttpBasicIsOff() throws Exception {
+        String username = newAccount();
+
+        assertThat(SignInClient.setCookies(other.signIn(username, PASSWORD)))
+                .filteredOn(cookie -> cookie.startsWith(SessionCookie.NAME + "="))
+                .singleElement()
+                .satisfies(cookie -> assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Strict"));
+        assertThat(other.basic(username, PASSWORD, SignInClient.ME).statusCode())
+                .isEqualTo(401);
+        assertThat(first.basic(username, PASSWORD, SignInClient.ME).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -200,7 +219,7 @@ class SignInAcrossInstancesTest {
         List<Callable<HttpResponse<String>>> flood = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String name = "flood-" + UUID.randomUUID();
-            flood.add(() -> other.basic(name, "not-the-password", SignInClient.ME));
+            flood.add(() -> other.signIn(name, "not-the-password"));
         }
 
         List<Integer> statuses = new ArrayList<>();
