@@ -36,12 +36,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call the API at all. The web app signs in once ({@link SessionController}) and then sends its session
  * cookie; API clients send the identity provider's bearer token ({@code spring.security.oauth2.resourceserver.jwt.*});
  * scripts may send a built-in account's HTTP Basic credentials where {@code nabij.sign-in.basic-auth} allows it. Wrong
- * credentials are 401 here, and password attempts are throttled ({@link PasswordSignIn}). A GraphQL request without credentials is let through to {@link AccessRules}, which opens only the public
- * operations to it; anything else it asks for is answered 401 by {@link SignInRequiredInterceptor}. Importing Open
- * Referral data is for administrators; the probes are public; metrics are for administrators; the file exports
- * under {@code /exports/} have no fields to check, so their role rule is here.
- * The web app's files and its settings ({@code /app/settings.json}) are public: they hold no data, and the app signs
- * in on its own GraphQL calls.
+ * credentials are 401 here, and password attempts are throttled ({@link PasswordSignIn}). A GraphQL request without
+ * credentials is let through to {@link AccessRules}, which opens only the public operations to it; anything else it
+ * asks for is answered 401 by {@link SignInRequiredInterceptor}. Importing Open Referral data is for administrators;
+ * the probes are public; metrics are for administrators; the file exports under {@code /exports/} have no fields to
+ * check, so their role rule is here. The web app's files and its settings ({@code /app/settings.json}) are public:
+ * they hold no data, and the app signs in at {@code /session}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SignInProperties.class, SessionProperties.class})
