@@ -1,10 +1,12 @@
-// Talking to Nabij's GraphQL API. Built-in accounts sign in with HTTP Basic, users of the identity provider with its
-// access token as a bearer token: the app keeps the Authorization header for this browser tab only (sessionStorage,
-// gone when the tab closes) and sends it with every call.
+// Talking to Nabij's GraphQL API. The app signs in once, with a built-in account's password or the identity provider's
+// access token, and the server answers with a session cookie the app cannot read (HttpOnly). Neither the password nor
+// the token is kept. The app keeps only who is signed in, for this tab (sessionStorage), to choose its screens. A
+// change sent with the session cookie must carry the XSRF-TOKEN cookie's value in X-XSRF-TOKEN; the app sends it on
+// every call.
 const SESSION = 'nabij.session';
 
 export class ApiError extends Error {
-  /** kind: unauthorized, forbidden, bad-request, network or failed. */
+  /** kind: unauthorized, forbidden, throttled, busy, bad-request, network or failed. */
   constructor(kind, message = kind, field = null) {
     super(message);
     this.kind = kind;
@@ -17,66 +19,95 @@ export function session() {
   return stored ? JSON.parse(stored) : null;
 }
 
-export function basic(username, password) {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
-}
-
-/** Checks the credentials with the API and keeps them with who the user is; throws ApiError('unauthorized'). */
+/** Signs in with a built-in account; throws ApiError('unauthorized'), or 'throttled' with retryAfter in seconds. */
 export function signIn(username, password) {
-  return remember(basic(username, password));
+  return startSession({ 'Content-Type': 'application/json' }, JSON.stringify({ username, password }));
 }
 
-/** The same for an access token from the identity provider. */
+/** The same with an access token from the identity provider, exchanged once for a session. */
 export function signInWithToken(accessToken) {
-  return remember(`Bearer ${accessToken}`);
+  return startSession({ Authorization: `Bearer ${accessToken}` });
 }
 
-async function remember(authorization) {
-  const data = await call('/graphql', authorization, '{ me { username role professionalId } }');
-  const signedIn = { authorization, ...data.me };
+async function startSession(extraHeaders, body) {
+  let response;
+  try {
+    response = await fetch('/session', { method: 'POST', headers: { ...headers(), ...extraHeaders }, body });
+  } catch (unreachable) {
+    throw new ApiError('network', unreachable.message);
+  }
+  refused(response);
+  if (!response.ok) throw new ApiError('failed', `HTTP ${response.status}`);
+  const signedIn = await response.json();
   sessionStorage.setItem(SESSION, JSON.stringify(signedIn));
   return signedIn;
 }
 
-export function signOut() {
+/** Ends the session at the server, and forgets who was signed in. */
+export async function signOut() {
+  const wasSignedIn = session();
+  forget();
+  if (!wasSignedIn) return;
+  try {
+    await fetch('/session', { method: 'DELETE', headers: headers() });
+  } catch (unreachable) {
+    // The server ends an unused session by itself.
+  }
+}
+
+/** Forgets who was signed in, when the server already said the session has ended. */
+export function forget() {
   sessionStorage.removeItem(SESSION);
 }
 
-function headers(authorization) {
+function refused(response) {
+  if (response.status === 401) throw new ApiError('unauthorized');
+  if (response.status === 403) throw new ApiError('forbidden');
+  if (response.status === 429 || response.status === 503) {
+    const error = new ApiError(response.status === 429 ? 'throttled' : 'busy');
+    error.retryAfter = Number(response.headers.get('Retry-After')) || 1;
+    throw error;
+  }
+}
+
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find((entry) => entry.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : null;
+}
+
+function headers() {
   const all = {
-    'Content-Type': 'application/json',
     Accept: 'application/graphql-response+json, application/json',
     // Spring Security answers such a request's 401 without WWW-Authenticate: no browser sign-in dialog.
     'X-Requested-With': 'XMLHttpRequest',
   };
-  if (authorization) all.Authorization = authorization;
+  const token = csrfToken();
+  if (token) all['X-XSRF-TOKEN'] = token;
   return all;
 }
 
 /** A query or mutation as the signed-in user. */
 export function graphql(query, variables = {}) {
-  return call('/graphql', session()?.authorization, query, variables);
+  return call('/graphql', query, variables);
 }
 
 /** A query or mutation on the public endpoint, without signing in (the volunteer's registration). */
 export function publicGraphql(query, variables = {}) {
-  return call('/public/graphql', null, query, variables);
+  return call('/public/graphql', query, variables);
 }
 
-async function call(path, authorization, query, variables = {}) {
+async function call(path, query, variables = {}) {
   let response;
   try {
     response = await fetch(path, {
       method: 'POST',
-      headers: headers(authorization),
+      headers: { ...headers(), 'Content-Type': 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
   } catch (unreachable) {
     throw new ApiError('network', unreachable.message);
   }
-  if (response.status === 401) throw new ApiError('unauthorized');
-  if (response.status === 403) throw new ApiError('forbidden');
+  refused(response);
   let body;
   try {
     body = await response.json();
@@ -101,12 +132,11 @@ async function call(path, authorization, query, variables = {}) {
 export async function download(path, filename, onProgress) {
   let response;
   try {
-    response = await fetch(path, { headers: headers(session()?.authorization) });
+    response = await fetch(path, { headers: headers() });
   } catch (unreachable) {
     throw new ApiError('network', unreachable.message);
   }
-  if (response.status === 401) throw new ApiError('unauthorized');
-  if (response.status === 403) throw new ApiError('forbidden');
+  refused(response);
   if (!response.ok) throw new ApiError('failed', `HTTP ${response.status}`);
   const total = Number(response.headers.get('Content-Length')) || 0;
   const reader = response.body.getReader();

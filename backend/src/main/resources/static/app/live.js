@@ -1,10 +1,10 @@
 // The notifications subscription over WebSocket, speaking graphql-transport-ws (the protocol Spring for GraphQL
-// serves at /graphql-ws). A browser cannot put an Authorization header on a WebSocket, so the connection signs in with
-// its connection_init payload. A dropped connection is tried again, waiting longer each time up to half a minute;
+// serves at /graphql-ws). The handshake carries the app's session cookie, which signs the connection in; its
+// connection_init payload is empty. A dropped connection is tried again, waiting longer each time up to half a minute;
 // missed notifications are not lost, they wait in the inbox.
 const QUERY = 'subscription { notifications { id kind createdAt read householdId organisation professional organisationCount } }';
 
-export function subscribeToNotifications(authorization, { onNotification, onState }) {
+export function subscribeToNotifications({ onNotification, onState }) {
   let socket;
   let stopped = false;
   let wait = 1000;
@@ -13,7 +13,7 @@ export function subscribeToNotifications(authorization, { onNotification, onStat
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     socket = new WebSocket(`${scheme}://${location.host}/graphql-ws`, 'graphql-transport-ws');
     socket.addEventListener('open', () => {
-      socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: authorization } }));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
     });
     socket.addEventListener('message', (event) => {
       const message = JSON.parse(event.data);

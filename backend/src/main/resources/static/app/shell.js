@@ -1,6 +1,6 @@
 // The web app's shell: the menu for the signed-in user's role, the language switch, the live notifications, and the
 // screens, switched in the browser with the History API so every screen has its own address.
-import { graphql, session, signOut } from './api.js';
+import { forget, graphql, session, signOut } from './api.js';
 import { announce, clear, h, notice } from './dom.js';
 import { loadLanguages, setLanguage, t } from './i18n.js';
 import { subscribeToNotifications } from './live.js';
@@ -93,7 +93,7 @@ async function show() {
     }
   } catch (error) {
     if (error.kind === 'unauthorized') {
-      signOut();
+      forget();
       navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
       return;
     }
@@ -122,10 +122,10 @@ export async function startSession() {
     const data = await graphql('{ myNotifications(unreadOnly: true, first: 100) { edges { node { id } } } }');
     setUnread(data.myNotifications.edges.length);
   } catch (error) {
-    if (error.kind === 'unauthorized') signOut();
+    if (error.kind === 'unauthorized') forget();
     return;
   }
-  stopLive = subscribeToNotifications(user.authorization, {
+  stopLive = subscribeToNotifications({
     onNotification: (notification) => {
       setUnread(unread + 1);
       announce(t('notifications.arrived', { organisation: notification.organisation }));
@@ -138,10 +138,10 @@ export async function startSession() {
   });
 }
 
-export function endSession() {
+export async function endSession() {
   stopLive?.();
   stopLive = null;
-  signOut();
+  await signOut();
   setUnread(0);
   navigate('/sign-in');
 }

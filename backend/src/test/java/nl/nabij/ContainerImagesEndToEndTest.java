@@ -46,7 +46,9 @@ class ContainerImagesEndToEndTest {
                         .withEnv(Map.of(
                                 "SPRING_NEO4J_URI", "bolt://neo4j:7687",
                                 "NABIJ_PSEUDONYM_SECRET", TestSecrets.PSEUDONYM_SECRET,
-                                "NABIJ_DEMO_DATA_ENABLED", "true"))
+                                "NABIJ_DEMO_DATA_ENABLED", "true",
+                                // The production profile turns HTTP Basic off; this demo set-up turns it back on.
+                                "NABIJ_SIGN_IN_BASIC_AUTH", "true"))
                         .withExposedPorts(8080)
                         .waitingFor(Wait.forLogMessage(".*Started NabijApplication.*", 1)
                                 .withStartupTimeout(Duration.ofMinutes(4)))) {

@@ -19,6 +19,7 @@ import nl.nabij.audit.AuditTrail;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
+import nl.nabij.security.SessionStore;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -149,14 +150,21 @@ class AccountAdministration {
     private final GraphQueries queries;
     private final PasswordEncoder passwords;
     private final AuditTrail trail;
+    private final SessionStore sessions;
     private final Clock clock;
 
     AccountAdministration(
-            Neo4jClient client, GraphQueries queries, PasswordEncoder passwords, AuditTrail trail, Clock clock) {
+            Neo4jClient client,
+            GraphQueries queries,
+            PasswordEncoder passwords,
+            AuditTrail trail,
+            SessionStore sessions,
+            Clock clock) {
         this.client = client;
         this.queries = queries;
         this.passwords = passwords;
         this.trail = trail;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -316,6 +324,10 @@ class AccountAdministration {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("username", username);
         parameters.put("enabled", enabled);
+        if (!enabled) {
+            // Signed-in browsers lose the account at once, on every instance, not when their sessions time out.
+            sessions.endAllOf(username);
+        }
         return written(SET_ENABLED, parameters)
                 .map(written -> audited(
                         written,

@@ -75,7 +75,8 @@ public class AuditTrail {
                     entry.action(),
                     entry.granted() ? "GRANTED" : "DENIED",
                     recordedName(user),
-                    user.role().name(),
+                    // A sign-in locked under a name that is no account has no role.
+                    user.role() == null ? "NONE" : user.role().name(),
                     user.scopeId(),
                     user.organisationId(),
                     null,

@@ -2,10 +2,8 @@ package nl.nabij.security;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,10 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The built-in accounts, kept as {@code Account} nodes with an Argon2id hash and linked to the professional or
  * resident they stand for. Used in the embedded and demo set-up; with an identity provider, tokens replace them.
- * An account without a role, whose grant waits for a second administrator, cannot sign in.
+ * An account without a role, whose grant waits for a second administrator, cannot sign in. Passwords are checked by
+ * {@link PasswordSignIn}.
  */
 @Service
-public class AccountService implements UserDetailsService {
+public class AccountService {
 
     private static final String FIND =
             """
@@ -54,9 +53,9 @@ public class AccountService implements UserDetailsService {
         this.passwords = passwords;
     }
 
-    @Override
+    /** The account that may sign in under this name, if there is one. */
     @Transactional(readOnly = true)
-    public UserDetails loadUserByUsername(String username) {
+    Optional<AccountDetails> find(String username) {
         return client.query(FIND)
                 .bind(username)
                 .to("username")
@@ -70,8 +69,7 @@ public class AccountService implements UserDetailsService {
                                 row.get("organisationId").asString(null)),
                         row.get("hash").asString(),
                         row.get("enabled").asBoolean(false)))
-                .one()
-                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+                .one();
     }
 
     /**

@@ -7,7 +7,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
-/** The user of the request being served, from a built-in account or from a JWT's claims. */
+/** The user of the request being served: from a built-in account, a web app session or a JWT's claims. */
 @Component
 public class CurrentUser {
 
@@ -45,8 +45,8 @@ public class CurrentUser {
     }
 
     static NabijUser fromPrincipal(Object principal) {
-        if (principal instanceof AccountDetails account) {
-            return account.user();
+        if (principal instanceof NabijUser user) {
+            return user;
         }
         if (principal instanceof Jwt jwt) {
             return new NabijUser(

@@ -1,6 +1,7 @@
 package nl.nabij.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,10 +13,8 @@ import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,9 @@ import reactor.core.publisher.Mono;
  * Puts the signed-in user, and the client address for the audit trail, into the GraphQL context while the request
  * thread still holds the security context, so the access rules can read it on whatever thread a nested field is
  * resolved. Over WebSocket, where a browser cannot send an Authorization header, the user signs in with the
- * connection_init payload ({@code {"Authorization": "Bearer …"}} or {@code "Basic …"}); a connection without valid
- * credentials is closed with 4401 before any operation runs.
+ * connection_init payload ({@code {"Authorization": "Bearer …"}} or {@code "Basic …"}, the password checked and
+ * throttled by {@link PasswordSignIn}), or, from the web app, with the session cookie the handshake carried; a
+ * connection without valid credentials is closed with 4401 before any operation runs.
  */
 @Component
 class CurrentUserInterceptor implements WebSocketGraphQlInterceptor {
@@ -35,17 +35,12 @@ class CurrentUserInterceptor implements WebSocketGraphQlInterceptor {
 
     private final CurrentUser currentUser;
     private final ObjectProvider<JwtDecoder> identityProvider;
-    private final UserDetailsService accounts;
-    private final PasswordEncoder passwords;
+    private final PasswordSignIn passwords;
 
     CurrentUserInterceptor(
-            CurrentUser currentUser,
-            ObjectProvider<JwtDecoder> identityProvider,
-            UserDetailsService accounts,
-            PasswordEncoder passwords) {
+            CurrentUser currentUser, ObjectProvider<JwtDecoder> identityProvider, PasswordSignIn passwords) {
         this.currentUser = currentUser;
         this.identityProvider = identityProvider;
-        this.accounts = accounts;
         this.passwords = passwords;
     }
 
@@ -75,16 +70,31 @@ class CurrentUserInterceptor implements WebSocketGraphQlInterceptor {
 
     @Override
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
-        return Mono.fromCallable(() -> {
-            Object authorization = payload.get("Authorization");
-            NabijUser user = signIn(authorization instanceof String header ? header : "")
-                    .orElseThrow(() -> new BadCredentialsException("connection_init carries no valid credentials"));
-            session.getAttributes().put(CONNECTION_USER, user);
+        Object authorization = payload.get("Authorization");
+        Mono<Optional<NabijUser>> user = authorization instanceof String header
+                ? Mono.fromCallable(() -> signIn(header, session))
+                // The web app's session cookie signed the handshake in.
+                : session.getPrincipal()
+                        .map(CurrentUserInterceptor::sessionUser)
+                        .defaultIfEmpty(Optional.empty());
+        return user.map(signedIn -> {
+            session.getAttributes()
+                    .put(
+                            CONNECTION_USER,
+                            signedIn.orElseThrow(
+                                    () -> new BadCredentialsException("connection_init carries no valid credentials")));
             return Map.of();
         });
     }
 
-    private Optional<NabijUser> signIn(String authorization) {
+    private static Optional<NabijUser> sessionUser(Principal principal) {
+        return principal instanceof Authentication authentication
+                        && authentication.getPrincipal() instanceof NabijUser user
+                ? Optional.of(user)
+                : Optional.empty();
+    }
+
+    private Optional<NabijUser> signIn(String authorization, WebSocketSessionInfo session) {
         if (authorization.startsWith("Bearer ") && identityProvider.getIfAvailable() != null) {
             try {
                 return Optional.of(CurrentUser.fromPrincipal(
@@ -99,13 +109,13 @@ class CurrentUserInterceptor implements WebSocketGraphQlInterceptor {
                                 Base64.getDecoder().decode(authorization.substring("Basic ".length())),
                                 StandardCharsets.UTF_8)
                         .split(":", 2);
-                UserDetails account = accounts.loadUserByUsername(credentials[0]);
-                if (credentials.length == 2
-                        && account.isEnabled()
-                        && passwords.matches(credentials[1], account.getPassword())) {
-                    return Optional.of(CurrentUser.fromPrincipal(account));
+                if (credentials.length == 2) {
+                    String address = session.getRemoteAddress() == null
+                            ? "unknown"
+                            : session.getRemoteAddress().getAddress().getHostAddress();
+                    return Optional.of(passwords.signIn(credentials[0], credentials[1], address));
                 }
-            } catch (AuthenticationException | IllegalArgumentException e) {
+            } catch (BadCredentialsException | IllegalArgumentException e) {
                 return Optional.empty();
             }
         }

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.nabij.webapp.OidcSignIn;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,25 +25,35 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call the API at all. Users sign in with a built-in account (HTTP Basic) or, when an identity provider is
- * configured ({@code spring.security.oauth2.resourceserver.jwt.*}), with its bearer token; wrong credentials are 401
- * here. A GraphQL request without credentials is let through to {@link AccessRules}, which opens only the public
- * operations to it; anything else it asks for is answered 401 by {@link SignInRequiredInterceptor}. Importing Open
- * Referral data is for administrators; the probes are public; metrics are for administrators; the file exports
- * under {@code /exports/} have no fields to check, so their role rule is here.
- * The web app's files and its settings ({@code /app/settings.json}) are public: they hold no data, and the app signs
- * in on its own GraphQL calls.
+ * Who may call the API at all. The web app signs in once ({@link SessionController}) and then sends its session
+ * cookie; API clients send the identity provider's bearer token ({@code spring.security.oauth2.resourceserver.jwt.*});
+ * scripts may send a built-in account's HTTP Basic credentials where {@code nabij.sign-in.basic-auth} allows it. Wrong
+ * credentials are 401 here, and password attempts are throttled ({@link PasswordSignIn}). A GraphQL request without
+ * credentials is let through to {@link AccessRules}, which opens only the public operations to it; anything else it
+ * asks for is answered 401 by {@link SignInRequiredInterceptor}. Importing Open Referral data is for administrators;
+ * the probes are public; metrics are for administrators; the file exports under {@code /exports/} have no fields to
+ * check, so their role rule is here. The web app's files and its settings ({@code /app/settings.json}) are public:
+ * they hold no data, and the app signs in at {@code /session}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SignInProperties.class, SessionProperties.class})
 class SecurityConfiguration {
 
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** Signing in starts a session rather than using one; its JSON body already keeps other sites out. */
+    private static final RequestMatcher SIGN_IN =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/session");
 
     /**
      * The web app runs only its own scripts, styles and connections, so injected markup cannot run or send data
@@ -57,7 +70,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> identityProvider, OidcSignIn webAppSignIn)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ObjectProvider<JwtDecoder> identityProvider,
+            OidcSignIn webAppSignIn,
+            SessionStore sessions,
+            SignInProperties signIn)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // Anyone may post a GraphQL request; credentials that come with it are still checked here.
@@ -78,15 +96,24 @@ class SecurityConfiguration {
                         .hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest()
                         .permitAll())
-                // Stateless: every request carries its credentials, so there is no session to steal and no CSRF.
+                // No servlet session: the web app's sessions live in the database (SessionStore), for every instance.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new SessionAuthenticationFilter(sessions), BasicAuthenticationFilter.class)
+                // A session cookie goes with every request the browser makes, so a change made with it must also
+                // carry the XSRF-TOKEN cookie's value in X-XSRF-TOKEN, which only the app's own pages can read.
+                // Requests that bring their own credentials (Basic, Bearer) cannot be forged and need no token.
+                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::changeWithSessionCookie))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(
                                 PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**")),
                         new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(webAppSignIn.origin())))))
-                // The web app marks its calls with X-Requested-With: a bare 401 then, no browser sign-in dialog.
-                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorizedOrUnavailable));
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+                        (request, response, failure) -> unauthorizedOrUnavailable(request, response, failure, false)));
+        if (signIn.basicAuth()) {
+            // Scripts' calls; the web app marks its own with X-Requested-With: a bare 401, no browser dialog.
+            http.httpBasic(basic -> basic.authenticationEntryPoint(
+                    (request, response, failure) -> unauthorizedOrUnavailable(request, response, failure, true)));
+        }
         if (identityProvider.getIfAvailable() != null) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim())));
         }
@@ -98,8 +125,12 @@ class SecurityConfiguration {
      * is 503 with a code, not a 401 that would make the user doubt their credentials.
      */
     private static void unauthorizedOrUnavailable(
-            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure, boolean basic)
             throws IOException {
+        if (failure instanceof SignInRefused refused) {
+            refused.write(response);
+            return;
+        }
         if (failure instanceof InternalAuthenticationServiceException) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setContentType("application/json");
@@ -108,10 +139,17 @@ class SecurityConfiguration {
                             + "\"extensions\":{\"code\":\"DATABASE_UNAVAILABLE\"}}]}");
             return;
         }
-        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        if (basic && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Nabij\"");
         }
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+    }
+
+    private static boolean changeWithSessionCookie(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && SessionCookie.read(request).isPresent()
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && !SIGN_IN.matches(request);
     }
 
     @Bean

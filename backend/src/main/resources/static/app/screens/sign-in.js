@@ -1,5 +1,5 @@
 // Signing in: at the municipality's identity provider when the operator configured one, or with a built-in account,
-// whose password the API itself checks. Either way the app keeps the credentials for this tab only.
+// whose password the API itself checks. Either way the API answers with a session; the app keeps no credentials.
 import { signIn } from '../api.js';
 import { busy, field, h, notice } from '../dom.js';
 import { t } from '../i18n.js';
@@ -48,9 +48,7 @@ export async function render(main, { params, problem }) {
       await startSession();
       navigate(afterSignIn(params.get('next')), { replace: true });
     } catch (error) {
-      accountMessage.append(error.kind === 'unauthorized'
-        ? notice('error', h('p', {}, t('signIn.wrong')))
-        : failure(error));
+      accountMessage.append(signInProblem(error));
       password.value = '';
       password.focus();
     } finally {
@@ -69,6 +67,14 @@ export async function render(main, { params, problem }) {
     form,
     h('p', { class: 'muted' }, t('signIn.identityProvider')),
     h('p', {}, h('a', { href: '/volunteer/register', 'data-route': true }, t('signIn.volunteer'))));
+}
+
+/** A wrong password, or too many: after a few the API makes the next attempt wait, and later locks for a while. */
+function signInProblem(error) {
+  if (error.kind === 'unauthorized') return notice('error', h('p', {}, t('signIn.wrong')));
+  if (error.kind === 'throttled') return notice('error', h('p', {}, t('signIn.throttled', { seconds: error.retryAfter })));
+  if (error.kind === 'busy') return notice('error', h('p', {}, t('signIn.busy')));
+  return failure(error);
 }
 
 function providerPanel(provider, { message, accountMessage }, params) {

@@ -240,13 +240,16 @@ class WebAppBrowserTest {
         waitForText("#signed-in-as", TEAM_LEAD.username());
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
         assertThat(browser.getCurrentUrl()).endsWith("/households?postcode=1311HV&number=15");
-        assertThat((String) browser.executeScript(
-                        "return JSON.parse(sessionStorage.getItem('nabij.session')).authorization"))
-                .startsWith("Bearer ");
+        // The token was exchanged once for a session: the browser keeps only the HttpOnly cookie, no token.
+        assertThat((String) browser.executeScript("return sessionStorage.getItem('nabij.session')"))
+                .contains(TEAM_LEAD.username())
+                .doesNotContain("Bearer", "eyJ");
+        assertThat(browser.manage().getCookieNamed("nabij-session").isHttpOnly())
+                .isTrue();
         assertThat(browser.executeScript("return sessionStorage.getItem('nabij.oidc.pending')"))
                 .isNull();
 
-        // The live inbox signs in with the same token in its connection_init payload.
+        // The live inbox signs in with the session cookie its handshake carries.
         click("#menu a[href='/notifications']");
         waitForText("#live-state", "direct");
 

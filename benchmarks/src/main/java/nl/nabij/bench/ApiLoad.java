@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -31,7 +33,9 @@ import org.neo4j.driver.Logging;
  * <p>The application must be started with the tests' public key as its identity provider's key
  * ({@code --spring.security.oauth2.resourceserver.jwt.public-key-location=file:backend/src/test/resources/security/test-jwt-public.pem}):
  * the driver signs its bearer tokens with the private half. The {@code household-basic} scenario signs in with HTTP
- * Basic instead, against an account the driver creates, to show what an Argon2id check per request costs.
+ * Basic instead, against an account the driver creates, to show what an Argon2id check per request costs (and, since
+ * password checks are bounded, how many of them are refused); {@code household-session} signs that account in once,
+ * as the web app does, and sends the session cookie.
  */
 public final class ApiLoad {
 
@@ -45,7 +49,7 @@ public final class ApiLoad {
                                  (default backend/src/test/resources/security/test-jwt-private.pem)
               --scenarios LIST   comma-separated, in order (default: typename,api-version,household,
                                  overlaps-neighbourhood,overlaps-municipality,network-district,register);
-                                 also household-basic
+                                 also household-basic and household-session
               --clients N        concurrent clients for every scenario (default: 32, or 1 for the searches)
               --warmup S         seconds of warm-up per scenario (default 10)
               --duration S       measured seconds per scenario (default 30)
@@ -97,7 +101,7 @@ public final class ApiLoad {
         try (Driver driver =
                 GraphDatabase.driver(options.getOrDefault("bolt", "bolt://127.0.0.1:7687"), AuthTokens.none(), quiet)) {
             city = CityFixture.read(driver, 60_000);
-            if (names.contains("household-basic")) {
+            if (names.contains("household-basic") || names.contains("household-session")) {
                 city.createBasicAccount(driver);
             }
         }
@@ -128,6 +132,10 @@ public final class ApiLoad {
                                     name,
                                     city.teamHouseholdIds(),
                                     Scenario.basic(CityFixture.BASIC_USERNAME, CityFixture.BASIC_PASSWORD));
+                            case "household-session" -> Scenario.household(
+                                    name,
+                                    city.teamHouseholdIds(),
+                                    session(http, url, CityFixture.BASIC_USERNAME, CityFixture.BASIC_PASSWORD));
                             case "overlaps-neighbourhood" -> Scenario.overlaps(
                                     name, Map.of("neighbourhoodCode", city.neighbourhoodCode()), teamLead);
                             case "overlaps-municipality" -> Scenario.overlaps(
@@ -197,12 +205,42 @@ public final class ApiLoad {
                 firstError.get());
     }
 
+    /**
+     * Signs in once, as the web app does, and returns the headers that carry the session: its cookie and the CSRF
+     * token, which every POST with the cookie needs.
+     */
+    private static Map<String, String> session(HttpClient http, URI url, String username, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> signedIn = http.send(
+                HttpRequest.newBuilder(url.resolve("/session"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 200) {
+            throw new IllegalStateException("sign-in failed: HTTP " + signedIn.statusCode());
+        }
+        Map<String, String> cookies = new HashMap<>();
+        for (String header : signedIn.headers().allValues("Set-Cookie")) {
+            String[] pair = header.split(";", 2)[0].split("=", 2);
+            cookies.put(pair[0], pair[1]);
+        }
+        return Map.of(
+                "Cookie",
+                "nabij-session=" + cookies.get("nabij-session") + "; XSRF-TOKEN=" + cookies.get("XSRF-TOKEN"),
+                "X-XSRF-TOKEN",
+                cookies.get("XSRF-TOKEN"));
+    }
+
     /** Sends one request; returns null when it was answered without errors, else what went wrong. */
     private static String send(HttpClient http, URI url, Scenario.Request request) {
         HttpRequest httpRequest = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Authorization", request.authorization())
+                .headers(request.headers().entrySet().stream()
+                        .flatMap(header -> Stream.of(header.getKey(), header.getValue()))
+                        .toArray(String[]::new))
                 .POST(HttpRequest.BodyPublishers.ofString(request.body()))
                 .build();
         try {

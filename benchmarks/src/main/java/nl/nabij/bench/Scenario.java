@@ -16,7 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record Scenario(String name, int clients, Supplier<Request> requests) {
 
-    record Request(String body, String authorization) {}
+    /** A request's body and the headers that sign it in. */
+    record Request(String body, Map<String, String> headers) {
+
+        Request(String body, String authorization) {
+            this(body, Map.of("Authorization", authorization));
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -70,6 +76,10 @@ record Scenario(String name, int clients, Supplier<Request> requests) {
     }
 
     static Scenario household(String name, List<String> householdIds, String authorization) {
+        return household(name, householdIds, Map.of("Authorization", authorization));
+    }
+
+    static Scenario household(String name, List<String> householdIds, Map<String, String> headers) {
         return new Scenario(
                 name,
                 32,
@@ -80,7 +90,7 @@ record Scenario(String name, int clients, Supplier<Request> requests) {
                                         "id",
                                         householdIds.get(
                                                 ThreadLocalRandom.current().nextInt(householdIds.size())))),
-                        authorization));
+                        headers));
     }
 
     static Scenario overlaps(String name, Map<String, Object> scope, String teamLead) {
