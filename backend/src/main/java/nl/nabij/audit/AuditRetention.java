@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.nabij.jobs.JobLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,26 +62,30 @@ class AuditRetention {
     private final AuditProperties properties;
     private final AuditSealer sealer;
     private final Clock clock;
+    private final JobLock jobLock;
 
     AuditRetention(
             Neo4jClient client,
             TransactionOperations transactions,
             AuditProperties properties,
             AuditSealer sealer,
-            Clock clock) {
+            Clock clock,
+            JobLock jobLock) {
         this.client = client;
+        this.jobLock = jobLock;
         this.transactions = transactions;
         this.properties = properties;
         this.sealer = sealer;
         this.clock = clock;
     }
 
+    /** On one app instance of the cluster: the others would only find nothing left to remove. */
     @Scheduled(cron = "${nabij.audit.purge-cron:0 30 3 * * *}")
     void removeExpiredEvents() {
-        long removed = removeEventsExpiredAt(clock.instant());
-        if (removed > 0) {
-            log.info("Audit retention removed {} events older than {}", removed, properties.retention());
-        }
+        jobLock.runOnce("audit-retention", () -> removeEventsExpiredAt(clock.instant()))
+                .filter(removed -> removed > 0)
+                .ifPresent(removed ->
+                        log.info("Audit retention removed {} events older than {}", removed, properties.retention()));
     }
 
     /**
