@@ -22,10 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Who may call the API at all. Users sign in with a built-in account (HTTP Basic) or, when an identity provider is
@@ -42,12 +40,17 @@ class SecurityConfiguration {
 
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
 
+    /** The app uses no device or powerful browser feature, so none is granted to it or anything it frames. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+            + "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+
     /**
      * The web app runs only its own scripts, styles and connections, so injected markup cannot run or send data
      * anywhere. The one exception is the identity provider the app signs in with, when one is configured: the app
      * fetches its discovery document and exchanges the code at its token endpoint. Going to the provider's login page
-     * is a navigation, which no directive governs, so {@code form-action} stays the app's own. GraphiQL is left out:
-     * its page is an inline script that loads from a CDN.
+     * is a navigation, which no directive governs, so {@code form-action} stays the app's own. It holds on every
+     * response: nothing this app serves loads code from elsewhere (GraphiQL, which did, is not served).
      */
     static String contentSecurityPolicy(Optional<String> identityProviderOrigin) {
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -81,10 +84,11 @@ class SecurityConfiguration {
                 // Stateless: every request carries its credentials, so there is no session to steal and no CSRF.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(
-                                PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**")),
-                        new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(webAppSignIn.origin())))))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(webAppSignIn.origin())))
+                        // An address can carry a household's id or a volunteer's personal link: never pass it on.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
                 // The web app marks its calls with X-Requested-With: a bare 401 then, no browser sign-in dialog.
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorizedOrUnavailable));
         if (identityProvider.getIfAvailable() != null) {
