@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  *     page size ({@code first}/{@code last}) or, without one, by {@code listFanOut}; aliases are fields like any other
  * @param listFanOut the assumed length of a list without a page size
  * @param maxAliases the most aliased fields in one document
- * @param timeout the longest a request may run; it then ends with 408 and its transaction is rolled back
+ * @param timeout the longest a request may run; it then ends with 408 and its transactions end with it
  */
 @ConfigurationProperties("nabij.graphql")
 public record EndpointLimits(

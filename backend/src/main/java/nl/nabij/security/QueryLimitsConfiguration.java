@@ -16,9 +16,11 @@ import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 
 /** Depth, cost, alias and time limits on every GraphQL request. */
@@ -45,6 +47,27 @@ class QueryLimitsConfiguration {
     @Bean
     TimeoutWebGraphQlInterceptor requestTimeout(EndpointLimits limits) {
         return new TimeoutWebGraphQlInterceptor(limits.timeout());
+    }
+
+    @Bean
+    RequestDeadline requestDeadline(EndpointLimits limits) {
+        return new RequestDeadline(limits.timeout());
+    }
+
+    /**
+     * The answer of a request past its time limit is 408, and its transactions must not go on without it: the
+     * database's transaction manager, embedded or external, gives each one the request's remaining time.
+     */
+    @Bean
+    static BeanPostProcessor transactionsEndWithTheirRequest() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof Neo4jTransactionManager transactions
+                        ? new RequestDeadline.BoundTransactions(transactions)
+                        : bean;
+            }
+        };
     }
 
     /**
