@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * members), not only where a query starts. A root field missing from the table is closed to everyone, so a new
  * operation cannot ship without a rule. Which households a permitted user sees is decided in the household queries.
  * The user comes from the GraphQL context ({@link CurrentUserInterceptor}), as nested fields may run on other threads.
- * A request without a user reaches only the {@link #PUBLIC_OPERATIONS} and the types no table guards.
+ * A request without a user reaches only the {@link #PUBLIC_OPERATIONS} and the types no table guards. Introspection
+ * ({@code __schema}, {@code __type}) is one more root rule, the same in every profile: the roles configured for it.
  * Every refusal is published as an {@link AccessDenied}, once per request and field, for the audit trail: those of
  * these rules, and every mutation that changed nothing because its own checks refused it (see {@link RefusedChanges}).
  */
@@ -269,12 +270,18 @@ public class AccessRules extends SimplePerformantInstrumentation {
             "WaitingFigures");
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
+    /** The fields that read the schema itself; who may is {@link EndpointLimits#introspectionRoles()}. */
+    private static final Set<String> INTROSPECTION =
+            Set.of(Introspection.SchemaMetaFieldDef.getName(), Introspection.TypeMetaFieldDef.getName());
+
     private static final String REPORTED_DENIALS = "nabij.reported-denials";
 
     private final ApplicationEventPublisher events;
+    private final Set<Role> introspectionRoles;
 
-    AccessRules(ApplicationEventPublisher events) {
+    AccessRules(ApplicationEventPublisher events, EndpointLimits limits) {
         this.events = events;
+        this.introspectionRoles = limits.introspectionRoles();
     }
 
     @Override
@@ -291,7 +298,7 @@ public class AccessRules extends SimplePerformantInstrumentation {
         String what;
         boolean open = false;
         if (ROOT_TYPES.contains(parent)) {
-            allowed = OPERATIONS.getOrDefault(field, Set.of());
+            allowed = INTROSPECTION.contains(field) ? introspectionRoles : OPERATIONS.getOrDefault(field, Set.of());
             what = field;
             open = PUBLIC_OPERATIONS.contains(field);
         } else {

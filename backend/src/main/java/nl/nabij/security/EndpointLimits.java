@@ -1,6 +1,7 @@
 package nl.nabij.security;
 
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,7 +15,9 @@ import org.springframework.util.unit.DataSize;
  *     page size ({@code first}/{@code last}) or, without one, by {@code listFanOut}; aliases are fields like any other
  * @param listFanOut the assumed length of a list without a page size
  * @param maxAliases the most aliased fields in one document
- * @param timeout the longest a request may run; it then ends with 408 and its transaction is rolled back
+ * @param timeout the longest a request may run; it then ends with 408 and its transactions end with it
+ * @param introspectionRoles the roles that may read the schema, by introspection ({@code __schema}, {@code __type})
+ *     and at {@code /graphql/schema}: staff by default, nobody in {@code prod}; {@code __typename} is for everyone
  */
 @ConfigurationProperties("nabij.graphql")
 public record EndpointLimits(
@@ -23,4 +26,5 @@ public record EndpointLimits(
         @DefaultValue("5000") int maxCost,
         @DefaultValue("5") int listFanOut,
         @DefaultValue("30") int maxAliases,
-        @DefaultValue("10s") Duration timeout) {}
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue({"PROFESSIONAL", "TEAM_LEAD", "ANALYST", "ADMINISTRATOR"}) Set<Role> introspectionRoles) {}

@@ -16,9 +16,12 @@ import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.Neo4jTemplate;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 
 /** Depth, cost, alias and time limits on every GraphQL request. */
@@ -45,6 +48,36 @@ class QueryLimitsConfiguration {
     @Bean
     TimeoutWebGraphQlInterceptor requestTimeout(EndpointLimits limits) {
         return new TimeoutWebGraphQlInterceptor(limits.timeout());
+    }
+
+    @Bean
+    RequestDeadline requestDeadline(EndpointLimits limits) {
+        return new RequestDeadline(limits.timeout());
+    }
+
+    /**
+     * The answer of a request past its time limit is 408, and its transactions must not go on without it: the
+     * database's transaction manager, embedded or external, gives each one the request's remaining time. Spring Data
+     * Neo4j's template looks for a transaction manager of its own type, which the bound one is not, so it is handed
+     * the bound one too.
+     */
+    @Bean
+    static BeanPostProcessor transactionsEndWithTheirRequest() {
+        return new BeanPostProcessor() {
+            private RequestDeadline.BoundTransactions bound;
+
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof Neo4jTransactionManager transactions) {
+                    bound = new RequestDeadline.BoundTransactions(transactions);
+                    return bound;
+                }
+                if (bean instanceof Neo4jTemplate template && bound != null) {
+                    template.setTransactionManager(bound);
+                }
+                return bean;
+            }
+        };
     }
 
     /**

@@ -26,10 +26,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -54,13 +53,17 @@ class SecurityConfiguration {
     /** Signing in starts a session rather than using one; its JSON body already keeps other sites out. */
     private static final RequestMatcher SIGN_IN =
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/session");
+    /** The app uses no device or powerful browser feature, so none is granted to it or anything it frames. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+            + "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
 
     /**
      * The web app runs only its own scripts, styles and connections, so injected markup cannot run or send data
      * anywhere. The one exception is the identity provider the app signs in with, when one is configured: the app
      * fetches its discovery document and exchanges the code at its token endpoint. Going to the provider's login page
-     * is a navigation, which no directive governs, so {@code form-action} stays the app's own. GraphiQL is left out:
-     * its page is an inline script that loads from a CDN.
+     * is a navigation, which no directive governs, so {@code form-action} stays the app's own. It holds on every
+     * response: nothing this app serves loads code from elsewhere (GraphiQL, which did, is not served).
      */
     static String contentSecurityPolicy(Optional<String> identityProviderOrigin) {
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -103,10 +106,11 @@ class SecurityConfiguration {
                 // carry the XSRF-TOKEN cookie's value in X-XSRF-TOKEN, which only the app's own pages can read.
                 // Requests that bring their own credentials (Basic, Bearer) cannot be forged and need no token.
                 .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::changeWithSessionCookie))
-                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(
-                                PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**")),
-                        new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(webAppSignIn.origin())))))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(webAppSignIn.origin())))
+                        // An address can carry a household's id or a volunteer's personal link: never pass it on.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
                         (request, response, failure) -> unauthorizedOrUnavailable(request, response, failure, false)));
         if (signIn.basicAuth()) {

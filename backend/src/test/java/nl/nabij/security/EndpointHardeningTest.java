@@ -19,6 +19,8 @@ import nl.nabij.support.TestTokens;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
@@ -50,12 +52,16 @@ class EndpointHardeningTest {
     record Answer(int status, String contentType, String body) {}
 
     private Answer post(int port, String body) throws Exception {
+        return post(port, body, TestUsers.teamLead());
+    }
+
+    private Answer post(int port, String body, NabijUser user) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                                 .header("Content-Type", "application/json")
                                 .header("Accept", "application/graphql-response+json")
-                                .header("Authorization", TestUsers.bearer(TestUsers.teamLead()))
+                                .header("Authorization", TestUsers.bearer(user))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -191,5 +197,60 @@ class EndpointHardeningTest {
 
             assertThat(answer.status()).isEqualTo(408);
         }
+    }
+
+    @Test
+    void aRequestPastItsTimeoutLeavesNoTransactionRunningInTheDatabase() throws Exception {
+        String username = "timeout.victim";
+        driver.executableQuery("CREATE (:Account {username: $username, enabled: true})")
+                .withParameters(Map.of("username", username))
+                .execute();
+        try (ConfigurableApplicationContext impatient = new SpringApplicationBuilder(NabijApplication.class)
+                        .properties(
+                                "spring.neo4j.uri=" + database.getUri(),
+                                "server.port=0",
+                                "nabij.graphql.timeout=2s",
+                                "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
+                                TestTokens.PUBLIC_KEY_PROPERTY)
+                        .run();
+                Session session = driver.session();
+                Transaction holdingTheAccount = session.beginTransaction()) {
+            int impatientPort = Integer.parseInt(impatient.getEnvironment().getProperty("local.server.port"));
+            // Someone else holds the account's lock, so disabling it waits in the database, past the time limit.
+            holdingTheAccount
+                    .run("MATCH (a:Account {username: $username}) SET a.enabled = true", Map.of("username", username))
+                    .consume();
+            String disable = "mutation { disableAccount(input: {username: \"" + username + "\"}) { errors { code } } }";
+
+            Answer answer = post(
+                    impatientPort,
+                    JSON.writeValueAsString(Map.of("query", disable)),
+                    TestUsers.demo(Role.ADMINISTRATOR));
+
+            assertThat(answer.status()).isEqualTo(408);
+            long answeredAt = System.nanoTime();
+            while (waitingToDisable() > 0 && System.nanoTime() - answeredAt < 2_000_000_000L) {
+                Thread.sleep(50);
+            }
+            assertThat(waitingToDisable())
+                    .as("transactions of the timed-out request still running 2 s after its 408")
+                    .isZero();
+        } finally {
+            driver.executableQuery("MATCH (a:Account {username: $username}) DETACH DELETE a")
+                    .withParameters(Map.of("username", username))
+                    .execute();
+        }
+    }
+
+    private long waitingToDisable() {
+        // The text is a parameter, so that this statement, which SHOW TRANSACTIONS lists too, does not contain it.
+        return driver.executableQuery(
+                        "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $disabling RETURN count(*) AS running")
+                .withParameters(Map.of("disabling", "SET a.enabled = $enabled"))
+                .execute()
+                .records()
+                .getFirst()
+                .get("running")
+                .asLong();
     }
 }
