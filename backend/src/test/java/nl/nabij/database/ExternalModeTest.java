@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import graphql.introspection.Introspection;
 import nl.nabij.NabijApplication;
+import nl.nabij.security.Role;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestSecrets;
 import nl.nabij.support.TestTokens;
+import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +59,7 @@ class ExternalModeTest {
                     .entity(Integer.class)
                     .isEqualTo(15);
             assertThat(status(port, "/graphiql")).isEqualTo(404);
-            GraphQlClients.overHttp(port)
+            GraphQlClients.overHttp(port, TestUsers.demo(Role.VOLUNTEER))
                     .document("{ __schema { queryType { name } } }")
                     .execute()
                     .errors()
