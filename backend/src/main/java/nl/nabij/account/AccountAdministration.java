@@ -374,6 +374,7 @@ class AccountAdministration {
                     .orElseGet(AccountAdministration::unknownAccount);
         }
         parameters.put("grantId", UUID.randomUUID().toString());
+        parameters.put("requestedBy", administrator.username());
         parameters.put("now", clock.instant().toString());
         return written(REQUEST_PASSWORD, parameters)
                 .map(written -> audited(

@@ -9,14 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * The log encoder of every appender: masks anything shaped like a BSN (eight or nine digits standing alone) in the
- * whole line, stack traces included; ids (UUIDs) stay readable. Nabij never logs a BSN on purpose; this catches what libraries echo back, such as
+ * whole line, stack traces included; ids and digests stay readable. Nabij never logs a BSN on purpose; this catches what libraries echo back, such as
  * a JSON parser quoting the token it could not read, so that no request body can carry a BSN into the logs.
  */
 public class PersonalDataMaskingEncoder extends PatternLayoutEncoder {
 
-    /** A UUID, left as it is (its hex groups may hold eight digits in a row), or a BSN-shaped number. */
-    private static final Pattern UUID_OR_BSN_SHAPED = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<![0-9])[0-9]{8,9}(?![0-9])");
+    /**
+     * A UUID or a digest (32 or more hex digits in a row), left as they are: their hex groups may hold eight digits in
+     * a row. Or a BSN-shaped number, masked.
+     */
+    private static final Pattern ID_OR_BSN_SHAPED =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+                    + "|(?<![0-9a-fA-F])[0-9a-fA-F]{32,}(?![0-9a-fA-F])"
+                    + "|(?<![0-9])[0-9]{8,9}(?![0-9])");
 
     @Override
     public byte[] encode(ILoggingEvent event) {
@@ -26,7 +31,7 @@ public class PersonalDataMaskingEncoder extends PatternLayoutEncoder {
     }
 
     static String mask(String text) {
-        return UUID_OR_BSN_SHAPED
+        return ID_OR_BSN_SHAPED
                 .matcher(text)
                 .replaceAll(
                         match -> match.group().length() > 9 ? Matcher.quoteReplacement(match.group()) : "*********");

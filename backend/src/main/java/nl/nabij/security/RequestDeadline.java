@@ -3,11 +3,15 @@ package nl.nabij.security;
 import io.micrometer.context.ContextRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.transaction.ConfigurableTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DelegatingTransactionDefinition;
 import reactor.core.publisher.Mono;
@@ -63,12 +67,28 @@ final class RequestDeadline implements WebGraphQlInterceptor {
     }
 
     /** A transaction manager whose transactions end by the deadline of the request that opened them. */
-    static final class BoundTransactions implements PlatformTransactionManager {
+    static final class BoundTransactions implements PlatformTransactionManager, ConfigurableTransactionManager {
 
         private final PlatformTransactionManager transactions;
 
         BoundTransactions(PlatformTransactionManager transactions) {
             this.transactions = transactions;
+        }
+
+        /** The listeners of the manager it binds, such as the backup's write lanes: wrapping it must not hide them. */
+        @Override
+        public Collection<TransactionExecutionListener> getTransactionExecutionListeners() {
+            return transactions instanceof ConfigurableTransactionManager configurable
+                    ? configurable.getTransactionExecutionListeners()
+                    : List.of();
+        }
+
+        @Override
+        public void setTransactionExecutionListeners(Collection<TransactionExecutionListener> listeners) {
+            if (!(transactions instanceof ConfigurableTransactionManager configurable)) {
+                throw new UnsupportedOperationException(transactions.getClass() + " takes no listeners");
+            }
+            configurable.setTransactionExecutionListeners(listeners);
         }
 
         @Override
