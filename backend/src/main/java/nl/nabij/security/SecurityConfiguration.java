@@ -111,8 +111,9 @@ class SecurityConfiguration {
                         // An address can carry a household's id or a volunteer's personal link: never pass it on.
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
-                        (request, response, failure) -> unauthorizedOrUnavailable(request, response, failure, false)));
+                // A 401 names how to sign in (RFC 9110): Basic where scripts may use it, otherwise a bearer token.
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) ->
+                        unauthorizedOrUnavailable(request, response, failure, signIn.basicAuth())));
         if (signIn.basicAuth()) {
             // Scripts' calls; the web app marks its own with X-Requested-With: a bare 401, no browser dialog.
             http.httpBasic(basic -> basic.authenticationEntryPoint(
@@ -143,8 +144,9 @@ class SecurityConfiguration {
                             + "\"extensions\":{\"code\":\"DATABASE_UNAVAILABLE\"}}]}");
             return;
         }
-        if (basic && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Nabij\"");
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            // The web app marks its calls, so a browser shows no sign-in dialog of its own over the app's.
+            response.setHeader("WWW-Authenticate", basic ? "Basic realm=\"Nabij\"" : "Bearer realm=\"Nabij\"");
         }
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
     }
