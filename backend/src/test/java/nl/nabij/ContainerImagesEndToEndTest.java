@@ -46,9 +46,10 @@ class ContainerImagesEndToEndTest {
                         .withEnv(Map.of(
                                 "SPRING_NEO4J_URI", "bolt://neo4j:7687",
                                 "NABIJ_PSEUDONYM_SECRET", TestSecrets.PSEUDONYM_SECRET,
-                                "NABIJ_DEMO_DATA_ENABLED", "true",
-                                // The production profile turns HTTP Basic off; this demo set-up turns it back on.
-                                "NABIJ_SIGN_IN_BASIC_AUTH", "true"))
+                                // The demo set-up, which the prod profile refuses to load: its accounts have a
+                                // published
+                                // password. The image is the same; only its profile differs.
+                                "SPRING_PROFILES_ACTIVE", "default"))
                         .withExposedPorts(8080)
                         .waitingFor(Wait.forLogMessage(".*Started NabijApplication.*", 1)
                                 .withStartupTimeout(Duration.ofMinutes(4)))) {
