@@ -4,7 +4,6 @@ import io.micrometer.context.ContextRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -13,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DelegatingTransactionDefinition;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -69,26 +69,21 @@ final class RequestDeadline implements WebGraphQlInterceptor {
     /** A transaction manager whose transactions end by the deadline of the request that opened them. */
     static final class BoundTransactions implements PlatformTransactionManager, ConfigurableTransactionManager {
 
-        private final PlatformTransactionManager transactions;
+        private final AbstractPlatformTransactionManager transactions;
 
-        BoundTransactions(PlatformTransactionManager transactions) {
+        BoundTransactions(AbstractPlatformTransactionManager transactions) {
             this.transactions = transactions;
         }
 
         /** The listeners of the manager it binds, such as the backup's write lanes: wrapping it must not hide them. */
         @Override
         public Collection<TransactionExecutionListener> getTransactionExecutionListeners() {
-            return transactions instanceof ConfigurableTransactionManager configurable
-                    ? configurable.getTransactionExecutionListeners()
-                    : List.of();
+            return transactions.getTransactionExecutionListeners();
         }
 
         @Override
         public void setTransactionExecutionListeners(Collection<TransactionExecutionListener> listeners) {
-            if (!(transactions instanceof ConfigurableTransactionManager configurable)) {
-                throw new UnsupportedOperationException(transactions.getClass() + " takes no listeners");
-            }
-            configurable.setTransactionExecutionListeners(listeners);
+            transactions.setTransactionExecutionListeners(listeners);
         }
 
         @Override
