@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The administrator's work on built-in accounts. Input is checked whole before anything is written; a change is
  * written with its audit event in one transaction. Passwords are stored only as Argon2id hashes.
  *
- * <p>No single administrator opens household data (docs/separation-of-duties.md): a role in {@link #NEEDS_APPROVAL},
+ * <p>No single administrator opens household data (docs/explanation/separation-of-duties.md): a role in {@link #NEEDS_APPROVAL},
  * and a new password on an account with such a role, is written as a pending {@link AccountGrant} that only a second
  * administrator can put into effect ({@link AccountGrants}). Resident accounts are not made here at all.
  */

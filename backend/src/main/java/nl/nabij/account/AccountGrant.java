@@ -6,7 +6,7 @@ import org.neo4j.driver.types.MapAccessor;
 
 /**
  * An administrator's request for a role that needs a second administrator, or for a new password on an account with
- * such a role; see docs/separation-of-duties.md.
+ * such a role; see docs/explanation/separation-of-duties.md.
  *
  * @param account the username of the account it is for
  * @param professionalId the professional the account acts as (PROFESSIONAL, TEAM_LEAD)

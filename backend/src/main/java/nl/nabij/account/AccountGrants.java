@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The second administrator's part (docs/separation-of-duties.md): approving or rejecting a pending grant, and the
+ * The second administrator's part (docs/explanation/separation-of-duties.md): approving or rejecting a pending grant, and the
  * lists of grants for administrators and auditors. An approval checks the grant against the graph once more, as the
  * facts may have changed since it was asked for; the decision and its audit event are written in one transaction.
  */

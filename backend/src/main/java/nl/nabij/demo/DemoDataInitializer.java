@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * municipality yet; its active involvements get a full active period from that day; {@code nabij.demo-data.enabled=false}
  * turns this off. Runs after the schema migrations (it depends on them) and before the web server takes requests.
  *
- * <p>The demo accounts bypass the second administrator's approval (docs/separation-of-duties.md) and share a
+ * <p>The demo accounts bypass the second administrator's approval (docs/explanation/separation-of-duties.md) and share a
  * published password, so this never runs in the {@code prod} profile, whatever {@code nabij.demo-data.enabled} says:
  * a production database that starts empty must not get them.
  */

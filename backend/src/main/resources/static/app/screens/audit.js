@@ -1,5 +1,5 @@
 // Audit: the trail of every access to personal data, page by page or for one resident's pseudonym, the check of its
-// hash chain, and the grants of roles that two administrators give (docs/separation-of-duties.md). Reading the trail
+// hash chain, and the grants of roles that two administrators give (docs/explanation/separation-of-duties.md). Reading the trail
 // is itself recorded.
 import { graphql } from '../api.js';
 import { busy, clear, field, h, notice, table } from '../dom.js';

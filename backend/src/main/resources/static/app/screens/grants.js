@@ -1,4 +1,4 @@
-// Toekenningen: the administrator's list of grants that wait for a second administrator (docs/separation-of-duties.md).
+// Toekenningen: the administrator's list of grants that wait for a second administrator (docs/explanation/separation-of-duties.md).
 // Approve another administrator's request, or reject any, your own included; the API refuses approving your own.
 import { graphql } from '../api.js';
 import { announce, append, busy, choice, clear, errorText, group, h, notice } from '../dom.js';
