@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxAliases the most aliased fields in one document
  * @param timeout the longest a request may run; it then ends with 408 and its transactions end with it
  * @param introspectionRoles the roles that may read the schema, by introspection ({@code __schema}, {@code __type})
- *     and at {@code /graphql/schema}: staff by default, nobody in {@code prod}; {@code __typename} is for everyone
+ *     and at {@code /graphql/schema}: staff by default, in every profile; {@code __typename} is for everyone
  */
 @ConfigurationProperties("nabij.graphql")
 public record EndpointLimits(

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * A law left out keeps the default of eight weeks: the term the Algemene wet bestuursrecht (art. 4:13) sets for a
  * decision when a law sets none, which youth care and participation follow, and what the Wmo's six weeks of inquiry
  * after a report plus two weeks for the decision after the application add up to.
+ *
+ * @param statutoryTerms the statutory term per law ({@code WMO}, {@code YOUTH}, {@code PARTICIPATION}), an ISO-8601
+ *     period; zero or less stops the start
  */
 @ConfigurationProperties("nabij.steering")
 public record SteeringProperties(Map<ApplicationLaw, Period> statutoryTerms) {
