@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * application at start-up instead of silently removing events too early.
  *
  * @param retention how long an event is kept after it was written; at least {@code P5Y}
- * @param purgeCron when the events older than that are removed (Spring cron, server time)
+ * @param purgeCron when the events older than the retention are removed (Spring cron, server time)
  */
 @ConfigurationProperties("nabij.audit")
 public record AuditProperties(@DefaultValue("P5Y") Period retention, @DefaultValue("0 30 3 * * *") String purgeCron) {

@@ -49,7 +49,10 @@ class AccessMatrixPageTest {
                         + " [who may see what](../explanation/access-control.md).\n\n")
                 .append("✓ allowed, · refused (`FORBIDDEN`, or `null` where a household is outside the scope)."
                         + " *public*: also without\n")
-                .append("credentials; every other operation answers 401 to a request without them.\n");
+                .append("credentials; every other operation answers 401 to a request without them. Reading the schema"
+                        + " (`__schema`,\n")
+                .append("`__type`, `/graphql/schema`) is for the roles in `nabij.graphql.introspection-roles`"
+                        + " ([configuration](configuration.md)).\n");
         for (String root : ROOTS) {
             Set<String> operations = rootOf.entrySet().stream()
                     .filter(entry -> entry.getValue().equals(root))

@@ -140,7 +140,7 @@ class MigrationsTest {
                 names(
                         """
                 SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties
-                WHERE type = 'UNIQUENESS' AND size(properties) = 1
+                WHERE type = 'UNIQUENESS' AND size(properties) = 1 AND NOT labelsOrTypes[0] STARTS WITH '__'
                 RETURN labelsOrTypes[0] + '.' + properties[0] AS name
                 """));
 
@@ -191,9 +191,7 @@ class MigrationsTest {
                 assertThat(name.matches())
                         .as("%s is named V###__Description.cypher", file)
                         .isTrue();
-                versions.put(
-                        String.valueOf(Integer.parseInt(name.group(1))),
-                        file.getFileName().toString());
+                versions.put(name.group(1), file.getFileName().toString());
             }
         }
         return versions;

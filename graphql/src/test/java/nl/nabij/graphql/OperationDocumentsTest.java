@@ -6,15 +6,12 @@ import graphql.ExecutionInput;
 import graphql.GraphQLError;
 import graphql.ParseAndValidate;
 import graphql.ParseAndValidateResult;
-import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,7 @@ class OperationDocumentsTest {
 
     @Test
     void everyDocumentOfTheWebAppIsValid() {
-        List<WebAppDocuments.Document> documents = WebAppDocuments.read(root, this::rootFields);
+        List<WebAppDocuments.Document> documents = WebAppDocuments.read(root);
 
         assertThat(documents.stream().filter(document -> document.text() == null))
                 .as("documents sent from a variable the test cannot read: send a literal or a const of the file")
@@ -89,19 +86,5 @@ class OperationDocumentsTest {
         return where + ": "
                 + result.getErrors().stream().map(GraphQLError::getMessage).collect(Collectors.joining("; "))
                 + "\n  in " + text.strip();
-    }
-
-    private Set<String> rootFields(String operationType) {
-        GraphQLObjectType type =
-                switch (operationType) {
-                    case "mutation" -> schema.getMutationType();
-                    case "subscription" -> schema.getSubscriptionType();
-                    default -> schema.getQueryType();
-                };
-        return type == null
-                ? Set.of()
-                : type.getFieldDefinitions().stream()
-                        .map(GraphQLFieldDefinition::getName)
-                        .collect(Collectors.toSet());
     }
 }

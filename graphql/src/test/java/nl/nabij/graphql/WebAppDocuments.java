@@ -17,9 +17,8 @@ import java.util.stream.Stream;
  * The GraphQL documents of the web app, read out of its JavaScript the way the app sends them: the first argument of
  * {@code graphql(…)} and {@code publicGraphql(…)} (api.js) and the {@code query:} of a subscription's payload
  * (live.js), each a string or template literal or a {@code const} of the same file that holds one. A template's
- * {@code ${NAME}} is replaced by that file's {@code const NAME}; a {@code ${name}} the file computes at run time (the
- * mutation a button chooses) stands for each string literal of the file that names a root field of the document's
- * operation type, so every variant the screen can send is checked.
+ * {@code ${NAME}} is replaced by that file's {@code const NAME}; a {@code ${name}} the file chooses at run time (the
+ * mutation a button picks) by each value the file gives it, so every variant the screen can send is checked.
  */
 final class WebAppDocuments {
 
@@ -27,7 +26,6 @@ final class WebAppDocuments {
 
     private static final Pattern SENT = Pattern.compile("\\b(?:graphql|publicGraphql)\\(\\s*|\\bquery:\\s*");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-    private static final Pattern OPERATION_TYPE = Pattern.compile("^\\s*(query|mutation|subscription)\\b");
     private static final Pattern PLAIN_STRING =
             Pattern.compile("'([A-Za-z_][A-Za-z0-9_]*)'|\"([A-Za-z_][A-Za-z0-9_]*)\"");
 
@@ -36,11 +34,6 @@ final class WebAppDocuments {
      * neither a literal nor a constant of the file, which the test refuses.
      */
     record Document(String where, String text) {}
-
-    /** A name the document leaves to run time, and the root fields it may stand for. */
-    interface RootFields {
-        Set<String> of(String operationType);
-    }
 
     private WebAppDocuments() {}
 
@@ -54,7 +47,7 @@ final class WebAppDocuments {
         }
     }
 
-    static List<Document> read(Path root, RootFields rootFields) {
+    static List<Document> read(Path root) {
         List<Document> documents = new ArrayList<>();
         for (Path script : scripts(root)) {
             String source;
@@ -75,7 +68,7 @@ final class WebAppDocuments {
                     documents.add(new Document(where, null));
                     continue;
                 }
-                for (String text : expand(source, literal.get(), rootFields)) {
+                for (String text : expand(source, literal.get())) {
                     documents.add(new Document(where, text));
                 }
             }
@@ -83,8 +76,8 @@ final class WebAppDocuments {
         return documents;
     }
 
-    /** The document with every {@code ${…}} filled in, once for each root field a run-time name may stand for. */
-    private static List<String> expand(String source, String template, RootFields rootFields) {
+    /** The document with every {@code ${…}} filled in, once for each value a run-time name may take. */
+    private static List<String> expand(String source, String template) {
         int start = template.indexOf("${");
         if (start < 0) {
             return List.of(template);
@@ -95,27 +88,48 @@ final class WebAppDocuments {
         String after = template.substring(end + 1);
         Optional<String> constant = constant(source, name);
         if (constant.isPresent()) {
-            return expand(source, before + constant.get() + after, rootFields);
+            return expand(source, before + constant.get() + after);
         }
-        Matcher type = OPERATION_TYPE.matcher(template);
-        Set<String> fields = rootFields.of(type.find() ? type.group(1) : "query");
-        Set<String> choices = new LinkedHashSet<>();
-        Matcher string = PLAIN_STRING.matcher(source);
-        while (string.find()) {
-            String value = string.group(1) != null ? string.group(1) : string.group(2);
-            if (fields.contains(value)) {
-                choices.add(value);
-            }
-        }
+        Set<String> choices = choices(source, name);
         if (choices.isEmpty()) {
             // Left as it is, the ${…} fails validation and names itself in the message.
             return List.of(template);
         }
         List<String> expanded = new ArrayList<>();
         for (String choice : choices) {
-            expanded.addAll(expand(source, before + choice + after, rootFields));
+            expanded.addAll(expand(source, before + choice + after));
         }
         return expanded;
+    }
+
+    /**
+     * The values a run-time name takes: the string literals of {@code const name = …;}, or the first string argument
+     * of every call of the function that takes {@code name} as its first parameter ({@code function decide(name, …)}
+     * or {@code const decide = (name, …) =>}).
+     */
+    private static Set<String> choices(String source, String name) {
+        Set<String> choices = new LinkedHashSet<>();
+        Matcher declaration = Pattern.compile("\\bconst\\s+" + Pattern.quote(name) + "\\s*=([^;]*);")
+                .matcher(source);
+        if (declaration.find()) {
+            Matcher string = PLAIN_STRING.matcher(declaration.group(1));
+            while (string.find()) {
+                choices.add(string.group(1) != null ? string.group(1) : string.group(2));
+            }
+            return choices;
+        }
+        Matcher function = Pattern.compile("\\bfunction\\s+(\\w+)\\s*\\(\\s*" + Pattern.quote(name)
+                        + "\\b|\\bconst\\s+(\\w+)\\s*=\\s*(?:async\\s*)?\\(\\s*" + Pattern.quote(name) + "\\b")
+                .matcher(source);
+        if (function.find()) {
+            String called = function.group(1) != null ? function.group(1) : function.group(2);
+            Matcher call = Pattern.compile("\\b" + Pattern.quote(called) + "\\(\\s*(?:'(\\w+)'|\"(\\w+)\")")
+                    .matcher(source);
+            while (call.find()) {
+                choices.add(call.group(1) != null ? call.group(1) : call.group(2));
+            }
+        }
+        return choices;
     }
 
     private static Optional<String> constantNamedAt(String source, int at) {
