@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockDuration how long a lock holds; every failure after it locks again, until the right password is given
  * @param addressLockAfter failures from one client address that lock that address (many accounts tried from one place)
  * @param concurrentVerifications how many passwords may be checked at once; 0: one per processor
- * @param verificationWait how long an attempt may wait for one of those; then it is answered 503 without hashing
+ * @param verificationWait how long an attempt may wait for a free password check; then it is answered 503 without hashing
  */
 @ConfigurationProperties("nabij.sign-in")
 public record SignInProperties(
