@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.stereotype.Controller;
 
-/** The package boundaries the README describes, pinned. */
+/** The package boundaries docs/explanation/architecture.md describes, pinned. */
 @AnalyzeClasses(packages = "nl.nabij", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

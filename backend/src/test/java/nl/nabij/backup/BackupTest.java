@@ -162,8 +162,9 @@ class BackupTest {
     }
 
     /**
-     * The scripts as the README has them, with {@code java} on the PATH and JAVA_HOME pointing at an older JDK where
-     * this machine has one: they find a JDK 21+ themselves. The jar is one that names this build's class path.
+     * The scripts as docs/how-to/backup-restore.md has them, with {@code java} on the PATH and JAVA_HOME pointing at an
+     * older JDK where this machine has one: they find a JDK 21+ themselves. The jar is one that names this build's
+     * class path.
      */
     @Test
     void theScriptsBackUpRestoreAndRefuseABrokenFileLeavingNoStore() throws Exception {

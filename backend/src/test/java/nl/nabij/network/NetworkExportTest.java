@@ -221,7 +221,7 @@ class NetworkExportTest {
         assertThat(send(request(graphMl)).statusCode()).isEqualTo(401);
         assertThat(send(request(graphMl).header("Authorization", basic("analyst", "nabij-demo")))
                         .statusCode())
-                .as("the demo analyst with HTTP Basic, as in the README")
+                .as("the demo analyst with HTTP Basic, as in docs/tutorials/analyst.md")
                 .isEqualTo(200);
         assertThat(send(request(graphMl).header("Authorization", basic("volunteer", "nabij-demo")))
                         .statusCode())

@@ -33,8 +33,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Walks every edge of the schema as each role, from every query the role may call, the way an outsider probing the
  * API would: each type the role reaches with data opens that type's fields in turn. Whatever answers with data is held
- * to the privacy requirements below, which are written from the README's access section, not read from the access
- * rules' own tables. A new field or type is walked without a new test; a new required argument needs a sample value.
+ * to the privacy requirements below, which are written from docs/explanation/access-control.md, not read from the
+ * access rules' own tables. A new field or type is walked without a new test; a new required argument needs a sample
+ * value.
  */
 @NabijIntegrationTest
 class SchemaWalkTest {

@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every role against every query and edge path, as the README's access matrix states it. A denied request gets a
- * FORBIDDEN error and no data at all for the operation; an anonymous one gets 401.
+ * Every role against every query and edge path, as the access matrix of docs/explanation/access-control.md states it.
+ * A denied request gets a FORBIDDEN error and no data at all for the operation; an anonymous one gets 401.
  */
 @NabijIntegrationTest
 class AccessMatrixTest {

@@ -53,8 +53,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The web app in a real headless Chromium against the running application with the demo data: each user group's
  * screen does its job, every form control has a label and all text has enough contrast, and each screen is
- * photographed into {@code target/screenshots/} (the README's pictures are copies of them in docs/screenshots/).
- * Every wait is explicit and generous: the build machine has two shared cores.
+ * photographed into {@code target/screenshots/} (the pictures of docs/reference/web-app.md are copies of them in
+ * docs/screenshots/). Every wait is explicit and generous: the build machine has two shared cores.
  */
 @NabijIntegrationTest
 class WebAppBrowserTest {

@@ -17,7 +17,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * involvement (a professional, a household they help and a domain they are not yet registered for there). The
  * registrations use households a professional helps as a whole: registering by household id is refused to a
  * professional whose involvement is with one member only (the registry's scope check reads its own target as the
- * helped node), which the README lists among the findings.
+ * helped node), which docs/explanation/scale.md lists among the findings.
  */
 record CityFixture(
         String teamLeadId,
