@@ -78,7 +78,7 @@ public class SocialMapStore {
             """
             MATCH (n:Neighbourhood {code: $neighbourhoodCode})
             CREATE (v:Vindplaats {id: $id})-[:LOCATED_IN]->(n)
-            SET v += $properties
+            SET v += $properties, v.modifiedAt = datetime()
             WITH v
             OPTIONAL MATCH (o:Organisation {id: $organisationId})
             FOREACH (organisation IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (v)-[:RUN_BY]->(organisation))
@@ -88,7 +88,7 @@ public class SocialMapStore {
     private static final String UPDATE =
             """
             MATCH (v:Vindplaats {id: $id})
-            SET v += $properties
+            SET v += $properties, v.modifiedAt = datetime()
             WITH v
             OPTIONAL MATCH (v)-[located:LOCATED_IN]->(:Neighbourhood)
             DELETE located
@@ -102,6 +102,12 @@ public class SocialMapStore {
             OPTIONAL MATCH (o:Organisation {id: $organisationId})
             FOREACH (organisation IN CASE WHEN o IS NULL THEN [] ELSE [o] END | CREATE (v)-[:RUN_BY]->(organisation))
             RETURN v AS value
+            """;
+
+    private static final String KEEP_SERVICE =
+            """
+            MATCH (v:Vindplaats {id: $id})
+            SET v.hsdsServiceId = $serviceId, v.hsdsServiceName = $name, v.hsdsServiceDescription = $description
             """;
 
     private static final String ORGANISATIONS =
@@ -251,6 +257,16 @@ public class SocialMapStore {
                                 .map(OpeningHours::stored)
                                 .collect(Collectors.toList()));
         return properties;
+    }
+
+    /** Keeps (or, with null, forgets) the identity of the HSDS service a vindplaats was imported with. */
+    public void keepService(String id, VindplaatsDetails.Service service) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("serviceId", service == null ? null : service.id());
+        parameters.put("name", service == null ? null : service.name());
+        parameters.put("description", service == null ? null : service.description());
+        client.query(KEEP_SERVICE).bindAll(parameters).run();
     }
 
     public List<OrganisationRecord> organisations() {

@@ -9,6 +9,11 @@ public enum VindplaatsStatus {
     PROPOSED,
     /** On the map. */
     ACTIVE,
+    /**
+     * There, but closed for a while (a renovation, the summer): staff still see it and its links; the public map leaves
+     * it out until it opens again. HSDS's "temporarily closed".
+     */
+    TEMPORARILY_CLOSED,
     /** No longer there or no longer a vindplaats; kept so its history and links stay readable. */
     RETIRED
 }

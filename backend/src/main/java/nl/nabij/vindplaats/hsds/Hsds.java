@@ -56,6 +56,22 @@ final class Hsds {
 
     record ServiceAtLocation(String id, String serviceId, String locationId) {}
 
+    /** A service as {@code /services/{id}} answers it: with its organization and its locations nested. */
+    record FullService(
+            String id,
+            String organizationId,
+            String name,
+            String description,
+            String status,
+            Organization organization,
+            List<FullServiceAtLocation> serviceAtLocations) {}
+
+    /** A service_at_location with its location nested, inside a {@link FullService}. */
+    record FullServiceAtLocation(String id, String serviceId, String locationId, Location location) {}
+
+    /** What {@code GET /} of the HSDS API answers: the HSDS version, the profile and the API description. */
+    record About(String version, String profile, String openapiUrl) {}
+
     record Location(
             String id,
             String locationType,

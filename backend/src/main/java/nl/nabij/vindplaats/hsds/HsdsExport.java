@@ -1,10 +1,12 @@
 package nl.nabij.vindplaats.hsds;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.nabij.vindplaats.OpeningHours;
 import nl.nabij.vindplaats.SocialMapStore;
 import nl.nabij.vindplaats.VindplaatsAddress;
@@ -50,6 +52,7 @@ final class HsdsExport {
         List<Hsds.Service> services = new ArrayList<>();
         List<Hsds.Location> locations = new ArrayList<>();
         List<Hsds.ServiceAtLocation> links = new ArrayList<>();
+        Set<String> serviceIds = new HashSet<>();
         for (VindplaatsDetails vindplaats : shown) {
             String locationId = vindplaats.locationId();
             String organizationId = vindplaats.organisationHsdsId();
@@ -57,18 +60,32 @@ final class HsdsExport {
                 organizationId = Hsds.ownOrganizationId(locationId);
                 organizations.put(organizationId, ownOrganization(organizationId, vindplaats));
             }
-            String serviceId = Hsds.derivedId("service", locationId);
-            services.add(new Hsds.Service(
-                    serviceId,
-                    organizationId,
-                    vindplaats.draft().name(),
-                    vindplaats.draft().description(),
-                    serviceStatus(vindplaats.draft().status())));
+            String serviceId = serviceId(vindplaats);
+            VindplaatsDetails.Service own = vindplaats.service();
+            // One HSDS service offered at several places is one service with a link to each.
+            if (serviceIds.add(serviceId)) {
+                services.add(new Hsds.Service(
+                        serviceId,
+                        organizationId,
+                        own != null && own.name() != null
+                                ? own.name()
+                                : vindplaats.draft().name(),
+                        own != null && own.description() != null
+                                ? own.description()
+                                : vindplaats.draft().description(),
+                        serviceStatus(vindplaats.draft().status())));
+            }
             locations.add(location(vindplaats, organizationId, full));
             links.add(new Hsds.ServiceAtLocation(
                     Hsds.derivedId("service_at_location", locationId), serviceId, locationId));
         }
         return new Hsds.Bundle(Hsds.VERSION, List.copyOf(organizations.values()), services, locations, links);
+    }
+
+    /** The id a vindplaats's service goes by: the one it was imported with, else one derived from its location. */
+    static String serviceId(VindplaatsDetails vindplaats) {
+        VindplaatsDetails.Service own = vindplaats.service();
+        return own != null && own.id() != null ? own.id() : Hsds.derivedId("service", vindplaats.locationId());
     }
 
     private static Hsds.Organization organization(SocialMapStore.OrganisationRecord organisation) {
@@ -193,10 +210,11 @@ final class HsdsExport {
                 new Hsds.TaxonomyTerm(termId, code, name, taxonomy + " " + code, taxonomy));
     }
 
-    /** ACTIVE, RETIRED and PROPOSED as HSDS service statuses: active, defunct and inactive. */
+    /** The statuses as HSDS names them: active, temporarily closed, defunct (retired) and inactive (proposed). */
     static String serviceStatus(VindplaatsStatus status) {
         return switch (status) {
             case ACTIVE -> "active";
+            case TEMPORARILY_CLOSED -> "temporarily closed";
             case RETIRED -> "defunct";
             case PROPOSED -> "inactive";
         };

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,6 +48,7 @@ class HsdsImport {
     private static final Pattern STREET_LINE = Pattern.compile("(.*\\S)\\s+(\\d{1,5})\\s*([A-Za-z]{1,2})?");
     private static final Pattern TIME = Pattern.compile("(\\d\\d:\\d\\d)(:00)?");
     private static final String BASIS = "social-map-administration";
+    static final String NOTHING_IMPORTED = "NOTHING_IMPORTED";
 
     private final SocialMapStore store;
     private final VindplaatsRules rules;
@@ -80,7 +82,8 @@ class HsdsImport {
      * Imports the JSON of a bundle. A bundle whose shape does not fit HSDS (see {@link HsdsShape}) is refused whole,
      * before anything is written.
      */
-    Report importJson(NabijUser user, JsonNode document, String origin) {
+    Report importJson(NabijUser user, JsonNode sent, String origin) {
+        JsonNode document = HsdsDocuments.asBundle(sent);
         List<RecordError> problems = HsdsShape.problems(document);
         if (!problems.isEmpty()) {
             throw new MalformedBundle(problems);
@@ -144,7 +147,33 @@ class HsdsImport {
         Map<String, Hsds.Service> services = new HashMap<>();
         orEmpty(bundle.services()).forEach(service -> services.putIfAbsent(service.id(), service));
         Map<String, Hsds.ServiceAtLocation> links = new HashMap<>();
-        orEmpty(bundle.serviceAtLocations()).forEach(link -> links.putIfAbsent(link.locationId(), link));
+        Set<String> locationIds = new HashSet<>();
+        locations.forEach(location -> locationIds.add(location.id()));
+        for (Hsds.ServiceAtLocation link : orEmpty(bundle.serviceAtLocations())) {
+            // Nabij keeps one service per place: a second is reported, never dropped without a word.
+            if (links.putIfAbsent(link.locationId(), link) != null) {
+                errors.add(new RecordError(
+                        "service_at_location",
+                        link.id(),
+                        "location_id",
+                        "SECOND_SERVICE_AT_LOCATION",
+                        "Nabij keeps one service per location; this location's first service was imported"));
+            }
+        }
+        Set<String> linkedServices = new HashSet<>();
+        orEmpty(bundle.serviceAtLocations()).stream()
+                .filter(link -> locationIds.contains(link.locationId()))
+                .forEach(link -> linkedServices.add(link.serviceId()));
+        for (Hsds.Service service : orEmpty(bundle.services())) {
+            if (!linkedServices.contains(service.id())) {
+                errors.add(new RecordError(
+                        "service",
+                        service.id(),
+                        "service_at_locations",
+                        "SERVICE_WITHOUT_LOCATION",
+                        "Nabij keeps services at a place; this service is at no location in the document"));
+            }
+        }
         Map<Outcome, Integer> vindplaatsOutcomes = new HashMap<>();
         seen.clear();
         for (Hsds.Location location : locations) {
@@ -156,6 +185,14 @@ class HsdsImport {
                             found -> vindplaats(user, location, links.get(location.id()), services, origin, found))
                     : Outcome.FAILED;
             vindplaatsOutcomes.merge(outcome, 1, Integer::sum);
+        }
+        if (organisationOutcomes.isEmpty() && vindplaatsOutcomes.isEmpty() && errors.isEmpty()) {
+            errors.add(new RecordError(
+                    "bundle",
+                    null,
+                    "",
+                    NOTHING_IMPORTED,
+                    "the document holds no HSDS organization, service or location: nothing was imported"));
         }
         return new Report(
                 counts(organisationOutcomes),
@@ -290,18 +327,70 @@ class HsdsImport {
             return Outcome.FAILED;
         }
         VindplaatsDraft stored = draft.asStored(verdict.neighbourhoodCode());
+        VindplaatsDetails.Service own = ownService(service, location.id(), stored);
         Optional<VindplaatsDetails> existing = store.byHsdsId(id);
         if (existing.isPresent()) {
-            if (existing.get().draft().equals(stored)) {
+            stored = keepingContactName(stored, existing.get().draft());
+            if (existing.get().draft().equals(stored)
+                    && Objects.equals(existing.get().service(), own)) {
                 return Outcome.UNCHANGED;
             }
             store.update(existing.get().id(), stored);
+            store.keepService(existing.get().id(), own);
             audit(user, origin);
             return Outcome.UPDATED;
         }
-        store.create(stored, id);
+        store.keepService(store.create(stored, id).id(), own);
         audit(user, origin);
         return Outcome.CREATED;
+    }
+
+    /**
+     * What the service says of itself beyond the place: its id unless Nabij derived it from the location (an export
+     * of Nabij's own), its name and description where they differ from the place's.
+     */
+    private static VindplaatsDetails.Service ownService(
+            Hsds.Service service, String locationId, VindplaatsDraft place) {
+        if (service == null) {
+            return null;
+        }
+        String name = service.name() == null ? null : service.name().strip();
+        String description =
+                service.description() == null ? null : service.description().strip();
+        return VindplaatsDetails.Service.of(
+                Hsds.derivedId("service", locationId).equals(service.id()) ? null : service.id(),
+                name == null || name.isEmpty() || name.equals(place.name()) ? null : name,
+                description == null || description.isEmpty() || description.equals(place.description())
+                        ? null
+                        : description);
+    }
+
+    /**
+     * The draft with the stored contact person's name where the record names none. A contact's name is for staff only,
+     * so the public export leaves it out; importing that export again must not erase what staff keep. A name is
+     * changed by a record that names another, or in Nabij itself.
+     */
+    private static VindplaatsDraft keepingContactName(VindplaatsDraft draft, VindplaatsDraft was) {
+        String name = was.contact() == null ? null : was.contact().name();
+        if (name == null || (draft.contact() != null && draft.contact().name() != null)) {
+            return draft;
+        }
+        VindplaatsContact contact = draft.contact() == null
+                ? new VindplaatsContact(name, null, null)
+                : new VindplaatsContact(
+                        name, draft.contact().email(), draft.contact().phone());
+        return new VindplaatsDraft(
+                draft.name(),
+                draft.kind(),
+                draft.category(),
+                draft.description(),
+                draft.address(),
+                draft.neighbourhoodCode(),
+                draft.openingHours(),
+                contact,
+                draft.isPublic(),
+                draft.status(),
+                draft.organisationId());
     }
 
     /** Where in the HSDS record each field of a draft came from, to name it in an error. */
@@ -456,7 +545,8 @@ class HsdsImport {
             return VindplaatsStatus.ACTIVE;
         }
         return switch (status) {
-            case "active", "temporarily closed" -> VindplaatsStatus.ACTIVE;
+            case "active" -> VindplaatsStatus.ACTIVE;
+            case "temporarily closed" -> VindplaatsStatus.TEMPORARILY_CLOSED;
             case "defunct" -> VindplaatsStatus.RETIRED;
             case "inactive" -> VindplaatsStatus.PROPOSED;
             default -> {

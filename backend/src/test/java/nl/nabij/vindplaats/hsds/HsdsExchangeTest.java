@@ -575,4 +575,29 @@ class HsdsExchangeTest {
         assertThat(send("GET", "/hsds/services?per_page=0", null, null, null).statusCode())
                 .isEqualTo(400);
     }
+
+    @Test
+    void importingThePublicExportAgainKeepsTheContactPersonsOnlyStaffSee() throws Exception {
+        driver.executableQuery(
+                        """
+                        MATCH (n:Neighbourhood) WITH n ORDER BY n.code LIMIT 1
+                        CREATE (:Vindplaats {id: $id, name: $own, kind: 'INFORMAL', category: 'TRUSTED_PERSON',
+                                status: 'ACTIVE', isPublic: true, contactName: 'Fatima (sleutelfiguur)',
+                                contactEmail: 'sleutelfiguur@example.org'})-[:LOCATED_IN]->(n)
+                        """)
+                .withParameters(Map.of("id", UUID.randomUUID().toString(), "own", OWN_PLACE))
+                .execute();
+        byte[] publicExport = export("/hsds/bundle", null);
+        assertThat(new String(publicExport, StandardCharsets.UTF_8))
+                .contains("sleutelfiguur@example.org")
+                .doesNotContain("Fatima");
+
+        JsonNode report = importJson(publicExport);
+
+        assertThat(report.path("vindplaatsen").path("updated").asInt())
+                .as(report.toString())
+                .isZero();
+        assertThat(count("MATCH (v:Vindplaats {contactName: 'Fatima (sleutelfiguur)'}) RETURN count(v)"))
+                .isOne();
+    }
 }
