@@ -35,13 +35,6 @@ class NeighbourhoodController {
             RETURN key, t AS value ORDER BY t.name, t.id
             """;
 
-    private static final String VINDPLAATSEN =
-            """
-            UNWIND $keys AS key
-            MATCH (:Neighbourhood {code: key})<-[:LOCATED_IN]-(v:Vindplaats)
-            RETURN key, v AS value ORDER BY v.name, v.id
-            """;
-
     private final NeighbourhoodRepository neighbourhoods;
     private final GraphQueries queries;
     private final CurrentUser currentUser;
@@ -108,10 +101,5 @@ class NeighbourhoodController {
                 "codes",
                 String.join(" ", parents.stream().map(Neighbourhood::code).toList()));
         return statistics;
-    }
-
-    @BatchMapping
-    Map<Neighbourhood, List<Vindplaats>> vindplaatsen(List<Neighbourhood> parents) {
-        return queries.many(VINDPLAATSEN, parents, Neighbourhood::code, Vindplaats::from);
     }
 }

@@ -38,13 +38,6 @@ class TeamController {
             RETURN key, n AS value ORDER BY n.code
             """;
 
-    private static final String VINDPLAATS_CONTACTS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Team {id: key})-[:IN_CONTACT_WITH]->(v:Vindplaats)
-            RETURN key, v AS value ORDER BY v.name, v.id
-            """;
-
     private final TeamRepository teams;
     private final GraphQueries queries;
 
@@ -85,10 +78,5 @@ class TeamController {
     @BatchMapping
     Map<Team, List<Neighbourhood>> neighbourhoods(List<Team> parents) {
         return queries.many(NEIGHBOURHOODS, parents, Team::id, Neighbourhood::from);
-    }
-
-    @BatchMapping
-    Map<Team, List<Vindplaats>> vindplaatsContacts(List<Team> parents) {
-        return queries.many(VINDPLAATS_CONTACTS, parents, Team::id, Vindplaats::from);
     }
 }

@@ -1,6 +1,6 @@
 /**
  * The directory of the care landscape (the sociale kaart): organisations, professionals, wijkteams, the geography
- * of municipality, districts and neighbourhoods, and the formal and informal vindplaatsen, with the links between
+ * of municipality, districts and neighbourhoods, with the links between
  * them, and the administrator's changes to organisations. One GraphQL controller per type; nested lists are batched
  * per request.
  */

@@ -1,7 +1,0 @@
-package nl.nabij.directory;
-
-/** Whether a vindplaats is an institution or a person or initiative. */
-public enum VindplaatsKind {
-    FORMAL,
-    INFORMAL
-}

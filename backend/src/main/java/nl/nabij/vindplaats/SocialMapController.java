@@ -1,0 +1,135 @@
+package nl.nabij.vindplaats;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import nl.nabij.api.Connection;
+import nl.nabij.api.Ids;
+import nl.nabij.api.PageRequest;
+import nl.nabij.database.GraphQueries;
+import nl.nabij.directory.Organisation;
+import nl.nabij.security.CurrentUser;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/**
+ * The public {@code socialMap}, the mutations that keep vindplaatsen, and the details the social map adds to the
+ * {@code Vindplaats} type. The details of all vindplaatsen of a request come from one data loader, so selecting any
+ * of them costs one statement.
+ */
+@Controller
+class SocialMapController {
+
+    private static final String ORGANISATION =
+            """
+            UNWIND $keys AS key
+            MATCH (:Vindplaats {id: key})-[:RUN_BY]->(o:Organisation)
+            RETURN key, o AS value
+            """;
+
+    private final SocialMapStore store;
+    private final GraphQueries queries;
+    private final VindplaatsAdministration administration;
+    private final CurrentUser currentUser;
+
+    SocialMapController(
+            SocialMapStore store,
+            GraphQueries queries,
+            VindplaatsAdministration administration,
+            CurrentUser currentUser,
+            BatchLoaderRegistry loaders) {
+        this.store = store;
+        this.queries = queries;
+        this.administration = administration;
+        this.currentUser = currentUser;
+        loaders.forTypePair(String.class, VindplaatsDetails.class)
+                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> store.details(ids)));
+    }
+
+    @QueryMapping
+    Connection<SocialMapPlace> socialMap(
+            @Argument String neighbourhoodCode,
+            @Argument VindplaatsKind kind,
+            @Argument Integer first,
+            @Argument String after) {
+        String code =
+                neighbourhoodCode == null ? null : Ids.requireCbsCode("neighbourhoodCode", neighbourhoodCode, "BU", 8);
+        Connection<VindplaatsDetails> page = store.publicPage(code, kind, PageRequest.of(first, after, null, null));
+        return new Connection<>(
+                page.edges().stream()
+                        .map(edge -> new Connection.Edge<>(SocialMapPlace.of(edge.node()), edge.cursor()))
+                        .toList(),
+                page.pageInfo());
+    }
+
+    @MutationMapping
+    VindplaatsAdministration.Payload createVindplaats(
+            @Argument VindplaatsAdministration.CreateInput input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return administration.create(currentUser.get(), input, origin);
+    }
+
+    @MutationMapping
+    VindplaatsAdministration.Payload updateVindplaats(
+            @Argument VindplaatsAdministration.UpdateInput input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return administration.update(currentUser.get(), input, origin);
+    }
+
+    @MutationMapping
+    VindplaatsAdministration.Payload retireVindplaats(
+            @Argument VindplaatsAdministration.RetireInput input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+        return administration.retire(currentUser.get(), input, origin);
+    }
+
+    @SchemaMapping(typeName = "Vindplaats")
+    CompletableFuture<VindplaatsStatus> status(Vindplaats vindplaats, DataLoader<String, VindplaatsDetails> details) {
+        return detail(vindplaats, details, draft -> draft.status());
+    }
+
+    @SchemaMapping(typeName = "Vindplaats")
+    CompletableFuture<Boolean> isPublic(Vindplaats vindplaats, DataLoader<String, VindplaatsDetails> details) {
+        return detail(vindplaats, details, VindplaatsDraft::isPublic);
+    }
+
+    @SchemaMapping(typeName = "Vindplaats")
+    CompletableFuture<String> description(Vindplaats vindplaats, DataLoader<String, VindplaatsDetails> details) {
+        return detail(vindplaats, details, VindplaatsDraft::description);
+    }
+
+    @SchemaMapping(typeName = "Vindplaats")
+    CompletableFuture<VindplaatsAddress> address(Vindplaats vindplaats, DataLoader<String, VindplaatsDetails> details) {
+        return detail(vindplaats, details, VindplaatsDraft::address);
+    }
+
+    @SchemaMapping(typeName = "Vindplaats")
+    CompletableFuture<List<OpeningHours>> openingHours(
+            Vindplaats vindplaats, DataLoader<String, VindplaatsDetails> details) {
+        return detail(vindplaats, details, VindplaatsDraft::openingHours);
+    }
+
+    @SchemaMapping(typeName = "Vindplaats")
+    CompletableFuture<VindplaatsContact> contact(Vindplaats vindplaats, DataLoader<String, VindplaatsDetails> details) {
+        return detail(vindplaats, details, VindplaatsDraft::contact);
+    }
+
+    @BatchMapping(typeName = "Vindplaats")
+    Map<Vindplaats, Organisation> organisation(List<Vindplaats> vindplaatsen) {
+        return queries.one(ORGANISATION, vindplaatsen, Vindplaats::id, Organisation::from);
+    }
+
+    private static <T> CompletableFuture<T> detail(
+            Vindplaats vindplaats, DataLoader<String, VindplaatsDetails> details, Function<VindplaatsDraft, T> field) {
+        return details.load(vindplaats.id()).thenApply(loaded -> field.apply(loaded.draft()));
+    }
+}

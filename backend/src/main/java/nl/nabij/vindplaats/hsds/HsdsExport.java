@@ -1,0 +1,227 @@
+package nl.nabij.vindplaats.hsds;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import nl.nabij.vindplaats.OpeningHours;
+import nl.nabij.vindplaats.SocialMapStore;
+import nl.nabij.vindplaats.VindplaatsAddress;
+import nl.nabij.vindplaats.VindplaatsContact;
+import nl.nabij.vindplaats.VindplaatsDetails;
+import nl.nabij.vindplaats.VindplaatsDraft;
+import nl.nabij.vindplaats.VindplaatsStatus;
+
+/**
+ * Nabij's social map as Open Referral HSDS 3.0. An organisation is an {@code organization}. A vindplaats is a
+ * {@code location} (address, contact with phone, opening hours as weekly schedules), a {@code service} (what it
+ * offers, its status) and the {@code service_at_location} between them. A vindplaats that no organisation runs is
+ * published under an organization that stands for the place itself. Category, neighbourhood, visibility,
+ * organisation kind and care line travel as attributes with Nabij's taxonomies.
+ */
+final class HsdsExport {
+
+    private final String stateProvince;
+
+    HsdsExport(String stateProvince) {
+        this.stateProvince = stateProvince;
+    }
+
+    /**
+     * The map as a bundle. In full, for staff: every organisation and every vindplaats, whatever its status. Otherwise
+     * the public subset: the public, active vindplaatsen without their contact person, and the organisations that run
+     * them.
+     */
+    Hsds.Bundle bundle(
+            List<SocialMapStore.OrganisationRecord> organisations, List<VindplaatsDetails> vindplaatsen, boolean full) {
+        List<VindplaatsDetails> shown = vindplaatsen.stream()
+                .filter(vindplaats -> full || vindplaats.onPublicMap())
+                .toList();
+        Map<String, Hsds.Organization> organizations = new LinkedHashMap<>();
+        for (SocialMapStore.OrganisationRecord organisation : organisations) {
+            boolean runsAShownPlace = shown.stream()
+                    .anyMatch(vindplaats ->
+                            organisation.id().equals(vindplaats.draft().organisationId()));
+            if (full || runsAShownPlace) {
+                organizations.put(organisation.hsdsId(), organization(organisation));
+            }
+        }
+        List<Hsds.Service> services = new ArrayList<>();
+        List<Hsds.Location> locations = new ArrayList<>();
+        List<Hsds.ServiceAtLocation> links = new ArrayList<>();
+        Set<String> serviceIds = new HashSet<>();
+        for (VindplaatsDetails vindplaats : shown) {
+            String locationId = vindplaats.locationId();
+            String organizationId = vindplaats.organisationHsdsId();
+            if (organizationId == null) {
+                organizationId = Hsds.ownOrganizationId(locationId);
+                organizations.put(organizationId, ownOrganization(organizationId, vindplaats));
+            }
+            String serviceId = serviceId(vindplaats);
+            VindplaatsDetails.Service own = vindplaats.service();
+            // One HSDS service offered at several places is one service with a link to each.
+            if (serviceIds.add(serviceId)) {
+                services.add(new Hsds.Service(
+                        serviceId,
+                        organizationId,
+                        own != null && own.name() != null
+                                ? own.name()
+                                : vindplaats.draft().name(),
+                        own != null && own.description() != null
+                                ? own.description()
+                                : vindplaats.draft().description(),
+                        serviceStatus(vindplaats.draft().status())));
+            }
+            locations.add(location(vindplaats, organizationId, full));
+            links.add(new Hsds.ServiceAtLocation(
+                    Hsds.derivedId("service_at_location", locationId), serviceId, locationId));
+        }
+        return new Hsds.Bundle(Hsds.VERSION, List.copyOf(organizations.values()), services, locations, links);
+    }
+
+    /** The id a vindplaats's service goes by: the one it was imported with, else one derived from its location. */
+    static String serviceId(VindplaatsDetails vindplaats) {
+        VindplaatsDetails.Service own = vindplaats.service();
+        return own != null && own.id() != null ? own.id() : Hsds.derivedId("service", vindplaats.locationId());
+    }
+
+    private static Hsds.Organization organization(SocialMapStore.OrganisationRecord organisation) {
+        String id = organisation.hsdsId();
+        return new Hsds.Organization(
+                id,
+                organisation.name(),
+                organisation.name() + ": " + words(organisation.kind().name()) + ", care line "
+                        + words(organisation.careLine().name()) + ".",
+                null,
+                null,
+                List.of(
+                        attribute(
+                                id,
+                                "organization",
+                                Hsds.ORGANISATION_KIND_TAXONOMY,
+                                organisation.kind().name(),
+                                words(organisation.kind().name())),
+                        attribute(
+                                id,
+                                "organization",
+                                Hsds.CARE_LINE_TAXONOMY,
+                                organisation.careLine().name(),
+                                words(organisation.careLine().name()))));
+    }
+
+    private static Hsds.Organization ownOrganization(String id, VindplaatsDetails vindplaats) {
+        return new Hsds.Organization(
+                id,
+                vindplaats.draft().name(),
+                "No organisation runs this " + words(vindplaats.draft().kind().name()) + " vindplaats; it is listed"
+                        + " as its own organization.",
+                null,
+                null,
+                null);
+    }
+
+    private Hsds.Location location(VindplaatsDetails vindplaats, String organizationId, boolean full) {
+        String id = vindplaats.locationId();
+        VindplaatsDraft draft = vindplaats.draft();
+        List<Hsds.Address> addresses = null;
+        if (draft.address() != null) {
+            VindplaatsAddress address = draft.address();
+            boolean letters = address.houseNumberAddition() != null
+                    && address.houseNumberAddition().matches("[A-Za-z]{1,2}");
+            addresses = List.of(new Hsds.Address(
+                    Hsds.derivedId("address", id),
+                    id,
+                    address.street() + " " + address.houseNumber() + (letters ? address.houseNumberAddition() : ""),
+                    letters ? null : address.houseNumberAddition(),
+                    address.city(),
+                    stateProvince,
+                    address.postcode().substring(0, 4) + " "
+                            + address.postcode().substring(4),
+                    "NL",
+                    "physical"));
+        }
+        List<Hsds.Contact> contacts = null;
+        VindplaatsContact contact = draft.contact();
+        if (contact != null && (full || contact.email() != null || contact.phone() != null)) {
+            String contactId = Hsds.derivedId("contact", id);
+            contacts = List.of(new Hsds.Contact(
+                    contactId,
+                    id,
+                    full ? contact.name() : null,
+                    contact.email(),
+                    contact.phone() == null
+                            ? null
+                            : List.of(new Hsds.Phone(
+                                    Hsds.derivedId("phone", id), null, contactId, contact.phone(), "voice"))));
+        }
+        List<Hsds.Schedule> schedules = new ArrayList<>();
+        for (OpeningHours hours : draft.openingHours()) {
+            schedules.add(new Hsds.Schedule(
+                    Hsds.derivedId("schedule", id + ":" + schedules.size()),
+                    id,
+                    "WEEKLY",
+                    "MO",
+                    OpeningHours.dayCode(hours.weekday()),
+                    hours.opens(),
+                    hours.closes()));
+        }
+        List<Hsds.Attribute> attributes = List.of(
+                attribute(
+                        id,
+                        "location",
+                        Hsds.CATEGORY_TAXONOMY,
+                        draft.category().name(),
+                        words(draft.category().name())),
+                attribute(
+                        id,
+                        "location",
+                        Hsds.NEIGHBOURHOOD_TAXONOMY,
+                        draft.neighbourhoodCode(),
+                        vindplaats.neighbourhoodName()),
+                attribute(
+                        id,
+                        "location",
+                        Hsds.VISIBILITY_TAXONOMY,
+                        draft.isPublic() ? "PUBLIC" : "INTERNAL",
+                        draft.isPublic() ? "Public" : "Internal"));
+        return new Hsds.Location(
+                id,
+                "physical",
+                organizationId,
+                draft.name(),
+                draft.description(),
+                addresses,
+                contacts,
+                null,
+                schedules.isEmpty() ? null : schedules,
+                attributes);
+    }
+
+    static Hsds.Attribute attribute(String linkId, String linkEntity, String taxonomy, String code, String name) {
+        String termId = Hsds.derivedId("taxonomy_term", taxonomy + ":" + code);
+        return new Hsds.Attribute(
+                Hsds.derivedId("attribute", linkId + ":" + taxonomy),
+                linkId,
+                linkEntity,
+                termId,
+                new Hsds.TaxonomyTerm(termId, code, name, taxonomy + " " + code, taxonomy));
+    }
+
+    /** The statuses as HSDS names them: active, temporarily closed, defunct (retired) and inactive (proposed). */
+    static String serviceStatus(VindplaatsStatus status) {
+        return switch (status) {
+            case ACTIVE -> "active";
+            case TEMPORARILY_CLOSED -> "temporarily closed";
+            case RETIRED -> "defunct";
+            case PROPOSED -> "inactive";
+        };
+    }
+
+    private static String words(String constant) {
+        String lower = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}
