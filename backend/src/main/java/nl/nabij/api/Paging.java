@@ -33,8 +33,13 @@ public final class Paging {
     /** The position of a node in a list sorted by {@code key}, then {@code id}. */
     public record Position(String key, String id) {
 
-        ScrollPosition scrollPosition() {
-            return ScrollPosition.forward(Map.of(KEY, key, ID, id));
+        /**
+         * As Spring for GraphQL reads it: a page read forward tells in {@code hasNextPage} whether more follow, one
+         * read backward in {@code hasPreviousPage} whether more precede.
+         */
+        ScrollPosition scrollPosition(boolean forward) {
+            Map<String, Object> keys = Map.of(KEY, key, ID, id);
+            return forward ? ScrollPosition.forward(keys) : ScrollPosition.backward(keys);
         }
     }
 
@@ -71,6 +76,6 @@ public final class Paging {
             Collections.reverse(rows);
         }
         List<T> page = List.copyOf(rows);
-        return Window.from(page, index -> positionOf.apply(page.get(index)).scrollPosition(), more);
+        return Window.from(page, index -> positionOf.apply(page.get(index)).scrollPosition(subrange.forward()), more);
     }
 }
