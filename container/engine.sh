@@ -7,7 +7,9 @@
 #   container/engine.sh down        stop the engine that `up` started
 #   container/engine.sh run CMD...  up, run CMD with the engine's environment, down; exits with CMD's status and
 #                                   prints how many container tests ran
-#   container/engine.sh app-image   build the Nabij deployment image from backend/target/nabij.jar
+#   container/engine.sh app-image   build the Nabij deployment image from the newer of backend/target/nabij.jar and
+#                                   nabij-server.jar, the jar without embedded Neo4j that an image for an external
+#                                   server needs (`./mvnw -pl backend -am -Pserver -Dmaven.test.skip package`)
 #
 # NABIJ_DOCKER_HOME (default /var/tmp/nabij-docker) holds the socket, the engine's state and its images, so a
 # second run on the same machine reuses the images.
@@ -147,8 +149,11 @@ case "${1:-}" in
       "$DOCKER_HOST" ;;
   down) down ;;
   app-image)
-    quiet_build -t "nabij/app:$project_version" -f "$repo/container/app/Dockerfile" "$repo/backend/target"
-    log "built nabij/app:$project_version" ;;
+    jar=nabij.jar
+    [ "$repo/backend/target/nabij-server.jar" -nt "$repo/backend/target/nabij.jar" ] && jar=nabij-server.jar
+    quiet_build -t "nabij/app:$project_version" --build-arg "JAR=$jar" -f "$repo/container/app/Dockerfile" \
+      "$repo/backend/target"
+    log "built nabij/app:$project_version from $jar" ;;
   run)
     shift
     [ $# -gt 0 ] || { echo "usage: $0 run COMMAND..." >&2; exit 2; }

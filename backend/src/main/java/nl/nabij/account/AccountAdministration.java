@@ -10,17 +10,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.nabij.api.ClientMutationIds;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import nl.nabij.security.SessionStore;
+import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -182,16 +183,16 @@ class AccountAdministration {
     /** An account and its grant as a mutation left them, with the pseudonym of the resident it belongs to, if any. */
     private record Written(Payload payload, String pseudonym) {}
 
-    Connection<Account> accounts(PageRequest request) {
+    Window<Account> accounts(ScrollSubrange subrange) {
         return queries.page(
                 "MATCH (a:Account)",
                 "a.username",
                 "a.username",
                 PROJECTION,
                 Map.of(),
-                request,
+                subrange,
                 Account::from,
-                account -> new PageRequest.Cursor(account.username(), account.username()));
+                account -> new Paging.Position(account.username(), account.username()));
     }
 
     @Transactional

@@ -2,17 +2,17 @@ package nl.nabij.account;
 
 import java.util.List;
 import java.util.Map;
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.Organisation;
 import nl.nabij.directory.Professional;
 import nl.nabij.security.CurrentUser;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -50,14 +50,13 @@ class AccountController {
     }
 
     @QueryMapping
-    Connection<Account> accounts(@Argument Integer first, @Argument String after) {
-        return administration.accounts(PageRequest.of(first, after, null, null));
+    Window<Account> accounts(ScrollSubrange subrange) {
+        return administration.accounts(subrange);
     }
 
     @QueryMapping
-    Connection<AccountGrant> accountGrants(
-            @Argument AccountGrant.Status status, @Argument Integer first, @Argument String after) {
-        return grants.grants(status, PageRequest.of(first, after, null, null));
+    Window<AccountGrant> accountGrants(@Argument AccountGrant.Status status, ScrollSubrange subrange) {
+        return grants.grants(status, subrange);
     }
 
     @MutationMapping

@@ -7,15 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
+import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -115,7 +116,7 @@ class AccountGrants {
         }
     }
 
-    Connection<AccountGrant> grants(AccountGrant.Status status, PageRequest request) {
+    Window<AccountGrant> grants(AccountGrant.Status status, ScrollSubrange subrange) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("status", status == null ? null : status.name());
         return queries.page(
@@ -124,9 +125,9 @@ class AccountGrants {
                 "g.id",
                 AccountGrant.PROJECTION,
                 parameters,
-                request,
+                subrange,
                 AccountGrant::from,
-                grant -> new PageRequest.Cursor(
+                grant -> new Paging.Position(
                         String.valueOf(Instant.parse(grant.requestedAt()).toEpochMilli()), grant.id()));
     }
 

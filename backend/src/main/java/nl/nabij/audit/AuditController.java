@@ -1,11 +1,11 @@
 package nl.nabij.audit;
 
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
 import nl.nabij.security.CurrentUser;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** The auditor's view of the trail. Reading the trail is itself an access to personal data, and recorded as such. */
@@ -21,12 +21,11 @@ class AuditController {
     }
 
     @QueryMapping
-    Connection<AuditEvent> auditEvents(
+    Window<AuditEvent> auditEvents(
             @Argument String subject,
-            @Argument Integer first,
-            @Argument String after,
+            ScrollSubrange subrange,
             @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return reads.events(subject, PageRequest.of(first, after, null, null), currentUser.get(), origin);
+        return reads.events(subject, subrange, currentUser.get(), origin);
     }
 
     @QueryMapping

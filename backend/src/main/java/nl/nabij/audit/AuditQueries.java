@@ -1,13 +1,13 @@
 package nl.nabij.audit;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.nabij.api.Connection;
 import nl.nabij.api.InvalidArgumentException;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
 
 /** Reading the trail back: pages of events for the auditor, and the walk that checks every link of the chain. */
@@ -45,35 +45,22 @@ class AuditQueries {
      * The events in the order they were written, optionally only those about one resident's pseudonym: a seek on the
      * sequence index, or a lookup of the subject and its events, never a scan of the trail.
      */
-    Connection<AuditEvent> events(String subject, PageRequest request) {
+    Window<AuditEvent> events(String subject, ScrollSubrange subrange) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("subject", subject);
-        parameters.put("after", request.cursor() == null ? 0L : sequenceOf(request.cursor()));
-        parameters.put("limit", request.size() + 1);
-        List<AuditEvent> events =
-                new ArrayList<>(queries.list(subject == null ? BATCH : PAGE_ABOUT, parameters, AuditEvent::from));
-        boolean more = events.size() > request.size();
-        if (more) {
-            events.remove(events.size() - 1);
-        }
-        List<Connection.Edge<AuditEvent>> edges = events.stream()
-                .map(event -> new Connection.Edge<>(
-                        event, new PageRequest.Cursor(Long.toString(event.sequence()), event.id()).encode()))
-                .toList();
-        return new Connection<>(
-                edges,
-                new Connection.PageInfo(
-                        more,
-                        request.cursor() != null,
-                        edges.isEmpty() ? null : edges.getFirst().cursor(),
-                        edges.isEmpty() ? null : edges.getLast().cursor()));
+        parameters.put(
+                "after", Paging.from(subrange).map(AuditQueries::sequenceOf).orElse(0L));
+        parameters.put("limit", Paging.size(subrange) + 1);
+        List<AuditEvent> events = queries.list(subject == null ? BATCH : PAGE_ABOUT, parameters, AuditEvent::from);
+        return Paging.window(
+                events, subrange, event -> new Paging.Position(Long.toString(event.sequence()), event.id()));
     }
 
-    private static long sequenceOf(PageRequest.Cursor cursor) {
+    private static long sequenceOf(Paging.Position position) {
         try {
-            return Long.parseLong(cursor.sortKey());
+            return Long.parseLong(position.key());
         } catch (NumberFormatException e) {
-            throw new InvalidArgumentException("after", "MALFORMED_CURSOR", "after is a cursor of this list");
+            throw new InvalidArgumentException("after", "MALFORMED_CURSOR", "after is not a cursor of this list");
         }
     }
 

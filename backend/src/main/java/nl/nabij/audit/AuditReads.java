@@ -1,9 +1,9 @@
 package nl.nabij.audit;
 
 import java.util.List;
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
 import nl.nabij.security.NabijUser;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,11 +23,11 @@ class AuditReads {
         this.sealer = sealer;
     }
 
-    Connection<AuditEvent> events(String subject, PageRequest request, NabijUser user, String origin) {
+    Window<AuditEvent> events(String subject, ScrollSubrange subrange, NabijUser user, String origin) {
         sealer.seal();
-        Connection<AuditEvent> page = queries.events(subject, request);
-        List<String> subjects = page.edges().stream()
-                .flatMap(edge -> edge.node().subjects().stream())
+        Window<AuditEvent> page = queries.events(subject, subrange);
+        List<String> subjects = page.stream()
+                .flatMap(event -> event.subjects().stream())
                 .distinct()
                 .toList();
         trail.record(user, origin, List.of(new AuditEntry("READ", true, "audit-trail", "auditor", subjects)));

@@ -2,17 +2,17 @@ package nl.nabij.database;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import org.neo4j.driver.types.MapAccessor;
+import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -115,52 +115,36 @@ public class GraphQueries {
     }
 
     /**
-     * One page of a list sorted by a key and then an id.
+     * One page of a list sorted by a key and then an id, by keyset: the rows after (or before) the cursor's position.
      *
      * @param match a MATCH (and optional WHERE) that binds the nodes of the list
      * @param sortKey a Cypher expression over the matched node giving the string the list is sorted by
      * @param id a Cypher expression over the matched node giving its unique key
      * @param projection a Cypher expression over what the match bound, read by {@code nodeMapper}
-     * @param cursorOf gives a mapped node's cursor; it must agree with {@code sortKey} and {@code id}
+     * @param positionOf gives a mapped node's position; it must agree with {@code sortKey} and {@code id}
      */
-    public <T> Connection<T> page(
+    public <T> Window<T> page(
             String match,
             String sortKey,
             String id,
             String projection,
             Map<String, Object> parameters,
-            PageRequest request,
+            ScrollSubrange subrange,
             Function<MapAccessor, T> nodeMapper,
-            Function<T, PageRequest.Cursor> cursorOf) {
-        String after = request.forward() ? ">" : "<";
-        String direction = request.forward() ? "ASC" : "DESC";
+            Function<T, Paging.Position> positionOf) {
+        String after = subrange.forward() ? ">" : "<";
+        String direction = subrange.forward() ? "ASC" : "DESC";
         String cypher = match + "\nWITH *, " + sortKey + " AS sortKey, " + id + " AS nodeId\n"
                 + "WHERE $cursorKey IS NULL OR sortKey " + after + " $cursorKey\n"
                 + "   OR (sortKey = $cursorKey AND nodeId " + after + " $cursorId)\n"
                 + "RETURN " + projection + " AS value ORDER BY sortKey " + direction + ", nodeId " + direction
                 + " LIMIT $limit";
+        Paging.Position from = Paging.from(subrange).orElse(null);
         Map<String, Object> all = new HashMap<>(parameters);
-        all.put("cursorKey", request.cursor() == null ? null : request.cursor().sortKey());
-        all.put("cursorId", request.cursor() == null ? null : request.cursor().id());
-        all.put("limit", request.size() + 1);
-        List<T> rows = new ArrayList<>(list(cypher, all, nodeMapper));
-        boolean more = rows.size() > request.size();
-        if (more) {
-            rows.remove(rows.size() - 1);
-        }
-        if (!request.forward()) {
-            Collections.reverse(rows);
-        }
-        List<Connection.Edge<T>> edges = rows.stream()
-                .map(node -> new Connection.Edge<>(node, cursorOf.apply(node).encode()))
-                .toList();
-        boolean fromCursor = request.cursor() != null;
-        var pageInfo = new Connection.PageInfo(
-                request.forward() ? more : fromCursor,
-                request.forward() ? fromCursor : more,
-                edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-        return new Connection<>(edges, pageInfo);
+        all.put("cursorKey", from == null ? null : from.key());
+        all.put("cursorId", from == null ? null : from.id());
+        all.put("limit", Paging.size(subrange) + 1);
+        return Paging.window(list(cypher, all, nodeMapper), subrange, positionOf);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,18 +3,19 @@ package nl.nabij.directory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.disclosure.DisclosureControl;
 import nl.nabij.disclosure.DisclosurePolicy;
 import nl.nabij.security.CurrentUser;
 import nl.nabij.security.NabijUser;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** The {@code Neighbourhood} type and its queries. */
@@ -60,17 +61,16 @@ class NeighbourhoodController {
     }
 
     @QueryMapping
-    Connection<Neighbourhood> neighbourhoods(
-            @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
+    Window<Neighbourhood> neighbourhoods(ScrollSubrange subrange) {
         return queries.page(
                 "MATCH (n:Neighbourhood)",
                 "n.code",
                 "n.code",
                 "n",
                 Map.of(),
-                PageRequest.of(first, after, last, before),
+                subrange,
                 Neighbourhood::from,
-                neighbourhood -> new PageRequest.Cursor(neighbourhood.code(), neighbourhood.code()));
+                neighbourhood -> new Paging.Position(neighbourhood.code(), neighbourhood.code()));
     }
 
     @BatchMapping

@@ -3,16 +3,17 @@ package nl.nabij.directory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.security.CurrentUser;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** The {@code Organisation} type, its queries and the administrator's mutations. */
@@ -56,17 +57,16 @@ class OrganisationController {
     }
 
     @QueryMapping
-    Connection<Organisation> organisations(
-            @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
+    Window<Organisation> organisations(ScrollSubrange subrange) {
         return queries.page(
                 "MATCH (n:Organisation)",
                 "n.name",
                 "n.id",
                 "n",
                 Map.of(),
-                PageRequest.of(first, after, last, before),
+                subrange,
                 Organisation::from,
-                organisation -> new PageRequest.Cursor(organisation.name(), organisation.id()));
+                organisation -> new Paging.Position(organisation.name(), organisation.id()));
     }
 
     @MutationMapping

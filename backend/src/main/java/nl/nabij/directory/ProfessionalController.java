@@ -3,13 +3,14 @@ package nl.nabij.directory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** The {@code Professional} type and its queries. */
@@ -52,17 +53,16 @@ class ProfessionalController {
     }
 
     @QueryMapping
-    Connection<Professional> professionals(
-            @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
+    Window<Professional> professionals(ScrollSubrange subrange) {
         return queries.page(
                 "MATCH (n:Professional)",
                 "n.name",
                 "n.id",
                 "n",
                 Map.of(),
-                PageRequest.of(first, after, last, before),
+                subrange,
                 Professional::from,
-                professional -> new PageRequest.Cursor(professional.name(), professional.id()));
+                professional -> new Paging.Position(professional.name(), professional.id()));
     }
 
     @BatchMapping

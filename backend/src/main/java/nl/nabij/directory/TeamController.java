@@ -3,13 +3,14 @@ package nl.nabij.directory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** The {@code Team} type and its queries. */
@@ -52,17 +53,16 @@ class TeamController {
     }
 
     @QueryMapping
-    Connection<Team> teams(
-            @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
+    Window<Team> teams(ScrollSubrange subrange) {
         return queries.page(
                 "MATCH (n:Team)",
                 "n.name",
                 "n.id",
                 "n",
                 Map.of(),
-                PageRequest.of(first, after, last, before),
+                subrange,
                 Team::from,
-                team -> new PageRequest.Cursor(team.name(), team.id()));
+                team -> new Paging.Position(team.name(), team.id()));
     }
 
     @BatchMapping

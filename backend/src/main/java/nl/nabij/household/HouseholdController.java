@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InvalidArgumentException;
-import nl.nabij.api.PageRequest;
 import nl.nabij.consent.Consent;
 import nl.nabij.consent.ConsentQueries;
 import nl.nabij.directory.Professional;
@@ -29,11 +27,13 @@ import nl.nabij.security.CurrentUser;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.dataloader.DataLoader;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -107,16 +107,13 @@ class HouseholdController {
     }
 
     @QueryMapping
-    Connection<Household> households(
+    Window<Household> households(
             @Argument String neighbourhoodCode,
-            @Argument Integer first,
-            @Argument String after,
-            @Argument Integer last,
-            @Argument String before,
+            ScrollSubrange subrange,
             @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
         return reads.inNeighbourhood(
                 Ids.requireCbsCode("neighbourhoodCode", neighbourhoodCode, "BU", 8),
-                PageRequest.of(first, after, last, before),
+                subrange,
                 currentUser.get(),
                 origin);
     }

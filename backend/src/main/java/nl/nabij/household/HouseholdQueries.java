@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.resident.MemberRole;
 import nl.nabij.resident.Resident;
@@ -15,6 +14,8 @@ import nl.nabij.security.HouseholdScope;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.neo4j.driver.Value;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -202,16 +203,16 @@ class HouseholdQueries {
     }
 
     /** The households of a neighbourhood that the user may see, a page at a time. */
-    Connection<Household> inNeighbourhood(String neighbourhoodCode, PageRequest request, NabijUser user) {
+    Window<Household> inNeighbourhood(String neighbourhoodCode, ScrollSubrange subrange, NabijUser user) {
         return queries.page(
                 "MATCH (n:Neighbourhood {code: $code})<-[:LOCATED_IN]-(h:Household) WHERE " + visibleTo(user.role()),
                 "h.postcode + right('0000' + toString(h.houseNumber), 5) + coalesce(h.houseNumberAddition, '')",
                 "h.id",
                 PROJECTION,
                 parameters(user, "code", neighbourhoodCode),
-                request,
+                subrange,
                 Household::from,
-                household -> new PageRequest.Cursor(sortKey(household.address()), household.id()));
+                household -> new Paging.Position(sortKey(household.address()), household.id()));
     }
 
     Map<String, HouseholdCircle> circles(Collection<String> householdIds) {

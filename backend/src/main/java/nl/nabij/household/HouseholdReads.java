@@ -2,13 +2,13 @@ package nl.nabij.household;
 
 import java.util.List;
 import java.util.Optional;
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
 import nl.nabij.audit.AccessLog;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,10 +59,9 @@ class HouseholdReads {
         return households;
     }
 
-    Connection<Household> inNeighbourhood(String code, PageRequest request, NabijUser user, String origin) {
-        Connection<Household> page = queries.inNeighbourhood(code, request, user);
-        List<Household> households =
-                page.edges().stream().map(Connection.Edge::node).toList();
+    Window<Household> inNeighbourhood(String code, ScrollSubrange subrange, NabijUser user, String origin) {
+        Window<Household> page = queries.inNeighbourhood(code, subrange, user);
+        List<Household> households = page.getContent();
         trail.record(user, origin, searched("SEARCH", "households-of-neighbourhood", households, user));
         return page;
     }

@@ -1,11 +1,11 @@
 package nl.nabij.household;
 
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
 import nl.nabij.security.CurrentUser;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -24,17 +24,16 @@ class OverlapController {
     }
 
     @QueryMapping
-    Connection<Overlap> overlaps(
+    Window<Overlap> overlaps(
             @Argument OverlapScope.Input scope,
             @Argument int minimumProfessionals,
             @Argument int minimumOrganisations,
             @Argument boolean withoutCoordinatorOnly,
-            @Argument Integer first,
-            @Argument String after,
+            ScrollSubrange subrange,
             @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
         return search.overlaps(
                 OverlapCriteria.of(scope, minimumProfessionals, minimumOrganisations, withoutCoordinatorOnly),
-                PageRequest.of(first, after, null, null),
+                subrange,
                 currentUser.get(),
                 origin);
     }

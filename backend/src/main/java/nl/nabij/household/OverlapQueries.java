@@ -1,15 +1,14 @@
 package nl.nabij.household;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import nl.nabij.api.Connection;
 import nl.nabij.api.InvalidArgumentException;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,36 +95,22 @@ class OverlapQueries {
     }
 
     /** One page of the overlapping households the user may see, the most severe first. */
-    Connection<Overlap> overlaps(OverlapCriteria criteria, PageRequest request, NabijUser user) {
+    Window<Overlap> overlaps(OverlapCriteria criteria, ScrollSubrange subrange, NabijUser user) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("me", user.scopeId());
         parameters.put("scope", criteria.scope().key());
         parameters.put("minimumProfessionals", criteria.minimumProfessionals());
         parameters.put("minimumOrganisations", criteria.minimumOrganisations());
         parameters.put("withoutCoordinatorOnly", criteria.withoutCoordinatorOnly());
-        parameters.put("afterSeverity", request.cursor() == null ? null : severityOf(request.cursor()));
-        parameters.put(
-                "afterId", request.cursor() == null ? null : request.cursor().id());
-        parameters.put("limit", request.size() + 1);
+        Paging.Position from = Paging.from(subrange).orElse(null);
+        parameters.put("afterSeverity", from == null ? null : severityOf(from));
+        parameters.put("afterId", from == null ? null : from.id());
+        parameters.put("limit", Paging.size(subrange) + 1);
         String cypher = OVERLAPS.formatted(
                 start(criteria.scope().area(), user.role()),
                 HouseholdQueries.visibleTo(user.role()),
                 HouseholdQueries.PROJECTION);
-        List<Overlap> rows = new ArrayList<>(queries.list(cypher, parameters, Overlap::from));
-        boolean more = rows.size() > request.size();
-        if (more) {
-            rows.remove(rows.size() - 1);
-        }
-        List<Connection.Edge<Overlap>> edges = rows.stream()
-                .map(overlap -> new Connection.Edge<>(overlap, cursorOf(overlap).encode()))
-                .toList();
-        return new Connection<>(
-                edges,
-                new Connection.PageInfo(
-                        more,
-                        request.cursor() != null,
-                        edges.isEmpty() ? null : edges.get(0).cursor(),
-                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        return Paging.window(queries.list(cypher, parameters, Overlap::from), subrange, OverlapQueries::positionOf);
     }
 
     /**
@@ -153,14 +138,14 @@ class OverlapQueries {
         };
     }
 
-    private static PageRequest.Cursor cursorOf(Overlap overlap) {
-        return new PageRequest.Cursor(
+    private static Paging.Position positionOf(Overlap overlap) {
+        return new Paging.Position(
                 Integer.toString(overlap.severity()), overlap.household().id());
     }
 
-    private static int severityOf(PageRequest.Cursor cursor) {
+    private static int severityOf(Paging.Position position) {
         try {
-            return Integer.parseInt(cursor.sortKey());
+            return Integer.parseInt(position.key());
         } catch (NumberFormatException e) {
             throw new InvalidArgumentException("after", "MALFORMED_CURSOR", "after is not a cursor of this list");
         }

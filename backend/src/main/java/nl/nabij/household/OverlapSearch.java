@@ -1,11 +1,11 @@
 package nl.nabij.household;
 
 import java.util.List;
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 
 /** An overlap search names households, so it is a SEARCH of personal data, recorded before it is answered. */
@@ -22,15 +22,15 @@ class OverlapSearch {
         this.trail = trail;
     }
 
-    Connection<Overlap> overlaps(OverlapCriteria criteria, PageRequest request, NabijUser user, String origin) {
-        Connection<Overlap> page = queries.overlaps(criteria, request, user);
-        List<AuditEntry> entries = page.edges().stream()
-                .map(edge -> new AuditEntry(
+    Window<Overlap> overlaps(OverlapCriteria criteria, ScrollSubrange subrange, NabijUser user, String origin) {
+        Window<Overlap> page = queries.overlaps(criteria, subrange, user);
+        List<AuditEntry> entries = page.stream()
+                .map(overlap -> new AuditEntry(
                         "SEARCH",
                         true,
                         PURPOSE,
                         HouseholdReads.basis(user.role()),
-                        edge.node().household().memberPseudonyms()))
+                        overlap.household().memberPseudonyms()))
                 .toList();
         trail.record(user, origin, entries);
         return page;

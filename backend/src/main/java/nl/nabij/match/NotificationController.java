@@ -2,15 +2,15 @@ package nl.nabij.match;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
 import nl.nabij.security.CurrentUser;
 import nl.nabij.security.NabijUser;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
@@ -29,9 +29,8 @@ class NotificationController {
     }
 
     @QueryMapping
-    Connection<Notification> myNotifications(
-            @Argument boolean unreadOnly, @Argument Integer first, @Argument String after) {
-        return inbox.of(currentUser.get().professionalId(), unreadOnly, PageRequest.of(first, after, null, null));
+    Window<Notification> myNotifications(@Argument boolean unreadOnly, ScrollSubrange subrange) {
+        return inbox.of(currentUser.get().professionalId(), unreadOnly, subrange);
     }
 
     @MutationMapping

@@ -4,12 +4,13 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
+import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +41,7 @@ class NotificationInbox {
         this.client = client;
     }
 
-    Connection<Notification> of(String professionalId, boolean unreadOnly, PageRequest request) {
+    Window<Notification> of(String professionalId, boolean unreadOnly, ScrollSubrange subrange) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("me", professionalId);
         parameters.put("unreadOnly", unreadOnly);
@@ -51,9 +52,9 @@ class NotificationInbox {
                 "n.id",
                 Notification.PROJECTION,
                 parameters,
-                request,
+                subrange,
                 Notification::from,
-                notification -> new PageRequest.Cursor(newestFirst(notification.createdAt()), notification.id()));
+                notification -> new Paging.Position(newestFirst(notification.createdAt()), notification.id()));
     }
 
     private static String newestFirst(String createdAt) {

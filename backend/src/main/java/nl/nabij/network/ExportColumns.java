@@ -3,6 +3,8 @@ package nl.nabij.network;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
+import org.jgrapht.nio.AttributeType;
+import org.jgrapht.nio.gexf.GEXFAttributeType;
 
 /**
  * The attributes the network exports carry per node and per edge, listed once so that GraphML, GEXF and the CSV files
@@ -11,17 +13,17 @@ import java.util.function.Function;
  */
 final class ExportColumns {
 
-    /** The value types of the attributes, with their names in GraphML ({@code attr.type}) and GEXF ({@code type}). */
+    /** The value types of the attributes, as JGraphT's GraphML and GEXF exporters declare them. */
     enum Type {
-        STRING("string", "string"),
-        INTEGER("int", "integer"),
-        DOUBLE("double", "double"),
-        BOOLEAN("boolean", "boolean");
+        STRING(AttributeType.STRING, GEXFAttributeType.STRING),
+        INTEGER(AttributeType.INT, GEXFAttributeType.INTEGER),
+        DOUBLE(AttributeType.DOUBLE, GEXFAttributeType.DOUBLE),
+        BOOLEAN(AttributeType.BOOLEAN, GEXFAttributeType.BOOLEAN);
 
-        final String graphMl;
-        final String gexf;
+        final AttributeType graphMl;
+        final GEXFAttributeType gexf;
 
-        Type(String graphMl, String gexf) {
+        Type(AttributeType graphMl, GEXFAttributeType gexf) {
             this.graphMl = graphMl;
             this.gexf = gexf;
         }
@@ -29,11 +31,15 @@ final class ExportColumns {
 
     record Column<T>(String name, Type type, Function<T, String> value) {}
 
+    /** Nodes and edges both have a kind; GraphML declares it once for both. */
+    static final Column<NetworkNode> KIND =
+            new Column<>("kind", Type.STRING, node -> node.kind().name());
+
     /** GEXF has a label of its own on every node, so it leaves this column out of its attributes. */
     static final Column<NetworkNode> LABEL = new Column<>("label", Type.STRING, NetworkNode::label);
 
     static final List<Column<NetworkNode>> NODE = List.of(
-            new Column<>("kind", Type.STRING, node -> node.kind().name()),
+            KIND,
             LABEL,
             new Column<>("detail", Type.STRING, NetworkNode::detail),
             new Column<>("degree", Type.INTEGER, node -> Integer.toString(node.degree())),

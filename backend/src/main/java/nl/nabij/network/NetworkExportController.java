@@ -53,7 +53,7 @@ class NetworkExportController {
             @PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             HttpServletRequest request) {
-        return file(code, asOf, request, ".graphml", GRAPHML, GraphMlWriter::write);
+        return file(code, asOf, request, ".graphml", GRAPHML, NetworkGraphFiles::graphMl);
     }
 
     @GetMapping("/{code}.gexf")
@@ -61,7 +61,7 @@ class NetworkExportController {
             @PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             HttpServletRequest request) {
-        return file(code, asOf, request, ".gexf", GEXF, GexfWriter::write);
+        return file(code, asOf, request, ".gexf", GEXF, NetworkGraphFiles::gexf);
     }
 
     @GetMapping("/{code}/nodes.csv")
@@ -69,7 +69,7 @@ class NetworkExportController {
             @PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             HttpServletRequest request) {
-        return file(code, asOf, request, "-nodes.csv", CSV, NetworkCsvWriter::nodes);
+        return file(code, asOf, request, "-nodes.csv", CSV, NetworkCsv::nodes);
     }
 
     @GetMapping("/{code}/edges.csv")
@@ -77,7 +77,7 @@ class NetworkExportController {
             @PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             HttpServletRequest request) {
-        return file(code, asOf, request, "-edges.csv", CSV, NetworkCsvWriter::edges);
+        return file(code, asOf, request, "-edges.csv", CSV, NetworkCsv::edges);
     }
 
     /** A bad code is 400 naming the field, an area that does not exist 404; the message never repeats the value. */

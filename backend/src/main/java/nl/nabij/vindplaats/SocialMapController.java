@@ -4,19 +4,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
-import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.Organisation;
 import nl.nabij.security.CurrentUser;
 import org.dataloader.DataLoader;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -56,19 +56,11 @@ class SocialMapController {
     }
 
     @QueryMapping
-    Connection<SocialMapPlace> socialMap(
-            @Argument String neighbourhoodCode,
-            @Argument VindplaatsKind kind,
-            @Argument Integer first,
-            @Argument String after) {
+    Window<SocialMapPlace> socialMap(
+            @Argument String neighbourhoodCode, @Argument VindplaatsKind kind, ScrollSubrange subrange) {
         String code =
                 neighbourhoodCode == null ? null : Ids.requireCbsCode("neighbourhoodCode", neighbourhoodCode, "BU", 8);
-        Connection<VindplaatsDetails> page = store.publicPage(code, kind, PageRequest.of(first, after, null, null));
-        return new Connection<>(
-                page.edges().stream()
-                        .map(edge -> new Connection.Edge<>(SocialMapPlace.of(edge.node()), edge.cursor()))
-                        .toList(),
-                page.pageInfo());
+        return store.publicPage(code, kind, subrange).map(SocialMapPlace::of);
     }
 
     @MutationMapping

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.CareLine;
 import nl.nabij.directory.OrganisationKind;
+import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
 
 /**
@@ -166,7 +167,7 @@ public class SocialMapStore {
         return queries.single(BY_HSDS_ID, Map.of("hsdsId", hsdsId), VindplaatsDetails::from);
     }
 
-    Connection<VindplaatsDetails> publicPage(String neighbourhoodCode, VindplaatsKind kind, PageRequest request) {
+    Window<VindplaatsDetails> publicPage(String neighbourhoodCode, VindplaatsKind kind, ScrollSubrange subrange) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("neighbourhoodCode", neighbourhoodCode);
         parameters.put("kind", kind == null ? null : kind.name());
@@ -176,9 +177,9 @@ public class SocialMapStore {
                 "v.id",
                 VindplaatsDetails.PROJECTION,
                 parameters,
-                request,
+                subrange,
                 VindplaatsDetails::from,
-                details -> new PageRequest.Cursor(details.draft().name(), details.id()));
+                details -> new Paging.Position(details.draft().name(), details.id()));
     }
 
     /** Writes a new vindplaats from a checked draft as stored; {@code hsdsId} when it comes from an HSDS record. */

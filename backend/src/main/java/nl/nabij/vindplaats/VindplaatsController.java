@@ -4,15 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.Neighbourhood;
 import nl.nabij.directory.Team;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -64,12 +65,7 @@ class VindplaatsController {
     }
 
     @QueryMapping
-    Connection<Vindplaats> vindplaatsen(
-            @Argument VindplaatsKind kind,
-            @Argument Integer first,
-            @Argument String after,
-            @Argument Integer last,
-            @Argument String before) {
+    Window<Vindplaats> vindplaatsen(@Argument VindplaatsKind kind, ScrollSubrange subrange) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", kind == null ? null : kind.name());
         return queries.page(
@@ -78,9 +74,9 @@ class VindplaatsController {
                 "n.id",
                 "n",
                 parameters,
-                PageRequest.of(first, after, last, before),
+                subrange,
                 Vindplaats::from,
-                vindplaats -> new PageRequest.Cursor(vindplaats.name(), vindplaats.id()));
+                vindplaats -> new Paging.Position(vindplaats.name(), vindplaats.id()));
     }
 
     @BatchMapping

@@ -6,16 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
+import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,7 +94,7 @@ class Review {
     }
 
     /** The registrations of the team lead's area with the status asked for, oldest first. */
-    Connection<VolunteerRegistration> queue(NabijUser lead, String status, PageRequest request) {
+    Window<VolunteerRegistration> queue(NabijUser lead, String status, ScrollSubrange subrange) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("me", lead.professionalId());
         parameters.put("status", status);
@@ -103,9 +104,9 @@ class Review {
                 "r.id",
                 VolunteerRegistration.PROJECTION,
                 parameters,
-                request,
+                subrange,
                 VolunteerRegistration::from,
-                registration -> new PageRequest.Cursor(registration.createdAt(), registration.id()));
+                registration -> new Paging.Position(registration.createdAt(), registration.id()));
     }
 
     @Transactional

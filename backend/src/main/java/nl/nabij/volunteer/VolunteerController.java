@@ -2,13 +2,13 @@ package nl.nabij.volunteer;
 
 import java.time.LocalDate;
 import java.util.List;
-import nl.nabij.api.Connection;
-import nl.nabij.api.PageRequest;
 import nl.nabij.security.CurrentUser;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** The {@code VolunteerRegistration} type: the volunteer's public side, the team lead's review, the administrator's list. */
@@ -65,9 +65,8 @@ class VolunteerController {
     }
 
     @QueryMapping
-    Connection<VolunteerRegistration> volunteerReviewQueue(
-            @Argument String status, @Argument Integer first, @Argument String after) {
-        return review.queue(currentUser.get(), status, PageRequest.of(first, after, null, null));
+    Window<VolunteerRegistration> volunteerReviewQueue(@Argument String status, ScrollSubrange subrange) {
+        return review.queue(currentUser.get(), status, subrange);
     }
 
     @MutationMapping

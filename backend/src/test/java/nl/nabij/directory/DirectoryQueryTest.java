@@ -55,16 +55,20 @@ class DirectoryQueryTest {
                 .isSortedAccordingTo(String::compareTo)
                 .doesNotHaveDuplicates();
 
-        graphQl.document(
+        var backward = graphQl.document(
                         """
                         query($before: String) { organisations(last: 3, before: $before) {
                           edges { node { name } } pageInfo { hasPreviousPage } } }
                         """)
                 .variable("before", after)
-                .execute()
-                .path("organisations.edges[*].node.name")
+                .execute();
+        backward.path("organisations.edges[*].node.name")
                 .entityList(String.class)
                 .isEqualTo(names.subList(names.size() - 4, names.size() - 1));
+        // Paging backward, hasPreviousPage tells that more organisations precede these three.
+        backward.path("organisations.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(true);
     }
 
     @Test

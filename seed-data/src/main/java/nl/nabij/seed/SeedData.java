@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo municipality as it is stored in the seed files, one component per file. The files are the source of truth
- * for the loader; {@link DemoMunicipalityGenerator} produces them and a test keeps the two equal.
+ * for the loader; {@code DemoMunicipalityGenerator} (not in the jar) produces them and a test keeps the two equal.
  *
  * <p>Enumerated values use the exact spelling of the graph model, so a misspelt value in a hand-edited file fails
  * when it is read instead of ending up in the graph.
@@ -39,6 +39,11 @@ public record SeedData(
 
     /** Where the committed files live on the class path. */
     public static final String CLASSPATH_DIRECTORY = "/seed/";
+
+    /** The address of the documented case, which the generator builds the case around. */
+    static final String CASE_POSTCODE = "1311HV";
+
+    static final int CASE_HOUSE_NUMBER = 15;
 
     public static final String MUNICIPALITY_FILE = "municipality.json";
     public static final String ORGANISATIONS_FILE = "organisations.json";
@@ -94,13 +99,12 @@ public record SeedData(
     }
 
     /**
-     * The documented case: the household at {@link DemoMunicipalityGenerator#CASE_POSTCODE} with fifteen professionals
+     * The documented case: the household at {@link #CASE_POSTCODE} with fifteen professionals
      * around it, the one the README, the demo accounts and the tests all start from.
      */
     public Household caseHousehold() {
         return households.stream()
-                .filter(h -> h.postcode().equals(DemoMunicipalityGenerator.CASE_POSTCODE)
-                        && h.houseNumber() == DemoMunicipalityGenerator.CASE_HOUSE_NUMBER)
+                .filter(h -> h.postcode().equals(CASE_POSTCODE) && h.houseNumber() == CASE_HOUSE_NUMBER)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the seed data lost its documented case"));
     }

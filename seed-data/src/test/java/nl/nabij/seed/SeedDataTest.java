@@ -347,8 +347,8 @@ class SeedDataTest {
 
     private static Household caseHousehold() {
         return data.households().stream()
-                .filter(household -> household.postcode().equals(DemoMunicipalityGenerator.CASE_POSTCODE)
-                        && household.houseNumber() == DemoMunicipalityGenerator.CASE_HOUSE_NUMBER
+                .filter(household -> household.postcode().equals(SeedData.CASE_POSTCODE)
+                        && household.houseNumber() == SeedData.CASE_HOUSE_NUMBER
                         && household.houseNumberAddition() == null)
                 .findFirst()
                 .orElseThrow();
