@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import nl.nabij.security.NabijUser;
-import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestUsers;
@@ -41,8 +40,7 @@ class BulkRegistrationTest {
             .filter(p -> !p.organisationId().equals(OUTSIDER.organisationId()))
             .findFirst()
             .orElseThrow();
-    private static final NabijUser CASE_SYSTEM =
-            new NabijUser("case-system-test", Role.CASE_SYSTEM, null, null, OUTSIDER.organisationId());
+    private static final NabijUser CASE_SYSTEM = TestUsers.caseSystem();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
