@@ -41,7 +41,9 @@ public class AccessRules extends SimplePerformantInstrumentation {
     /** The roles that work with the directory of organisations, teams and professionals. */
     static final Set<Role> STAFF = EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD, Role.ANALYST, Role.ADMINISTRATOR);
     /** The public map of neighbourhoods and vindplaatsen: everyone but the auditor, who only audits. */
-    static final Set<Role> MAP_READERS = EnumSet.complementOf(EnumSet.of(Role.AUDITOR));
+    static final Set<Role> MAP_READERS = EnumSet.complementOf(EnumSet.of(Role.AUDITOR, Role.CASE_SYSTEM));
+    /** The machine clients of organisations' case systems, on the bulk endpoint {@code /case-system/**}. */
+    public static final Set<Role> CASE_SYSTEMS = EnumSet.of(Role.CASE_SYSTEM);
     /** The roles that search an area for overlap, each within their household scope; residents have one household. */
     static final Set<Role> OVERLAP_SEARCHERS = EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD);
     /** The roles that keep the social map: administrators everywhere, team leads in their team's neighbourhoods. */

@@ -15,5 +15,10 @@ public enum Role {
     /** Manages accounts and organisations; reads no resident data. */
     ADMINISTRATOR,
     /** Reads the audit trail. */
-    AUDITOR
+    AUDITOR,
+    /**
+     * An organisation's case system, a machine client: registers, renews and ends the involvements of that
+     * organisation's professionals in bulk over {@code /case-system/**}; no GraphQL operation beyond {@code me}.
+     */
+    CASE_SYSTEM
 }

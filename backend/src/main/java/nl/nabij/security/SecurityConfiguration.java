@@ -95,6 +95,11 @@ class SecurityConfiguration {
                         // The network files: the roles that read networks over GraphQL, before any handler runs.
                         .requestMatchers("/exports/**")
                         .hasAnyRole(AccessRules.STAFF.stream().map(Role::name).toArray(String[]::new))
+                        // Case systems' bulk registrations: their machine client's token, nothing else.
+                        .requestMatchers("/case-system/**")
+                        .hasAnyRole(AccessRules.CASE_SYSTEMS.stream()
+                                .map(Role::name)
+                                .toArray(String[]::new))
                         .requestMatchers(HttpMethod.POST, "/hsds/**")
                         .hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest()

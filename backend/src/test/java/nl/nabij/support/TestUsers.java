@@ -17,7 +17,19 @@ public final class TestUsers {
     private TestUsers() {}
 
     public static NabijUser demo(Role role) {
+        if (role == Role.CASE_SYSTEM) {
+            return caseSystem();
+        }
         return DEMO.stream().filter(user -> user.role() == role).findFirst().orElseThrow();
+    }
+
+    /**
+     * The case system of the outsider's organisation: a machine client with a token only, never a built-in account,
+     * as case systems sign in with client credentials.
+     */
+    public static NabijUser caseSystem() {
+        return new NabijUser(
+                "case-system", Role.CASE_SYSTEM, null, null, outsider().organisationId());
     }
 
     /** The Haven team lead: sees every household of Haven, the documented case among them. */
