@@ -134,7 +134,7 @@ const COLUMNS = [
 function nodesTable(network, metric, onChoose) {
   let sortKey = metric;
   let descending = true;
-  const wrap = h('div', { class: 'table-wrap node-table' });
+  const wrap = h('div', { class: 'table-wrap node-table', tabindex: '0', role: 'region', 'aria-label': t('network.tableCaption', { count: network.nodes.length }) });
   const kindText = (node) => `${t(`nodeKind.${node.kind}`)} – ${label('detail', node.detail)}`;
   const value = (node, key) => (key === 'kind' ? kindText(node) : node[key]);
   const render = () => {

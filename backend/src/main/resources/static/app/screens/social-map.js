@@ -50,7 +50,7 @@ export async function render(main, { params }) {
     if (neighbourhood.value) query.set('buurt', neighbourhood.value);
     if (search.value.trim()) query.set('q', search.value.trim());
     history.replaceState(null, '', `/social-map${query.size ? `?${query}` : ''}`);
-    count.textContent = shown.length ? t('socialMap.count', { count: shown.length }) : t('socialMap.none');
+    count.textContent = [t('socialMap.none'), t('socialMap.countOne')][shown.length] ?? t('socialMap.count', { count: shown.length });
     clear(list, shown.map(card));
   };
   neighbourhood.addEventListener('change', update);

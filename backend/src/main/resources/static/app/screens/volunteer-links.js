@@ -42,7 +42,11 @@ function item(registration) {
             copied.textContent = t('links.copyByHand');
           }
         } }, t('links.copy')), copied),
-        h('p', { class: 'muted' }, t('links.once'))));
+        h('p', { class: 'muted' }, t('links.once')),
+        // The link's address is the configured public one (nabij.volunteer.public-url); one that differs from where
+        // this app is open usually means the setting was left at its default.
+        new URL(answer.confirmationLink).origin === location.origin
+          ? null : h('p', { class: 'other-origin' }, t('links.otherOrigin', { origin: new URL(answer.confirmationLink).origin }))));
       result.querySelector('p').focus();
     } catch (error) {
       clear(result, failure(error));
