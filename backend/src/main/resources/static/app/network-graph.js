@@ -76,7 +76,8 @@ export async function drawNetwork(container, network, metric, { onHover } = {}) 
     minZoom: 0.2,
     maxZoom: 4,
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': LABEL_SIZE, color: '#1a1a1a', 'text-wrap': 'wrap', 'text-max-width': 120, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': '#ffffff', 'text-outline-width': 2, 'background-color': 'data(colour)', shape: 'data(shape)', width: 'data(size)', height: 'data(size)', 'border-width': 1.5, 'border-color': '#1a1a1a' } },
+      // Label sizes are in model units: divided by the zoom, they stay the same on screen.
+      { selector: 'node', style: { label: 'data(label)', 'font-size': (node) => LABEL_SIZE / node.cy().zoom(), color: '#1a1a1a', 'text-wrap': 'wrap', 'text-max-width': (node) => 120 / node.cy().zoom(), 'text-valign': 'bottom', 'text-margin-y': (node) => 3 / node.cy().zoom(), 'text-outline-color': '#ffffff', 'text-outline-width': (node) => 2 / node.cy().zoom(), 'background-color': 'data(colour)', shape: 'data(shape)', width: 'data(size)', height: 'data(size)', 'border-width': 1.5, 'border-color': '#1a1a1a' } },
       { selector: 'node.quiet', style: { 'text-opacity': 0 } },
       { selector: 'node.named', style: { label: 'data(name)', 'text-opacity': 1, 'font-weight': 700, 'z-index': 20, 'border-width': 4 } },
       { selector: 'node.faded', style: { opacity: 0.25 } },
@@ -94,13 +95,19 @@ export async function drawNetwork(container, network, metric, { onHover } = {}) 
   const stopped = layout.promiseOn('layoutstop');
   layout.run();
   await stopped;
-  // Labels are drawn at 12 px times the zoom: below zoom 1 they would shrink, so the opening view never goes below it
-  // and the user pans; on a narrow screen that is what keeps the names readable.
-  if (graph.zoom() < 1) {
-    graph.zoom(1);
-    graph.center();
-  }
-  hideOverlappingLabels(graph);
+  // The whole network fits the picture; labels keep 12 px on screen at any zoom (their size in the model is 12 over
+  // the zoom), and which of them would overlap is decided again after each zoom.
+  graph.fit(undefined, 24);
+  readableLabels(graph);
+  let pending = false;
+  graph.on('zoom', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      readableLabels(graph);
+    });
+  });
   graph.on('mouseover', 'node', (event) => {
     name(graph, event.target.id());
     onHover?.(event.target.id());
@@ -114,6 +121,12 @@ export async function drawNetwork(container, network, metric, { onHover } = {}) 
     onHover?.(event.target.id());
   });
   return graph;
+}
+
+/** Sets the labels to 12 px on screen at the current zoom, then hides those that would overlap. */
+function readableLabels(graph) {
+  graph.style().update();
+  hideOverlappingLabels(graph);
 }
 
 /**

@@ -2,7 +2,7 @@
 // periods side by side. Every chart is an SVG with a text alternative and the same figures as a table; a cell the
 // disclosure control suppressed says so in words.
 import { graphql } from '../api.js';
-import { busy, clear, facts, field, h, table } from '../dom.js';
+import { busy, clear, facts as factList, field, h, table } from '../dom.js';
 import { formatDate, label, language, t } from '../i18n.js';
 import { failure, heading } from '../screen.js';
 
@@ -28,8 +28,19 @@ export function percent(value) {
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }
 
+/**
+ * Analysts and administrators read under disclosure control, where a missing value was suppressed; for others it is
+ * one that cannot be computed (a share of nothing).
+ */
+let suppressing = true;
+
 function suppressed() {
-  return t('steering.suppressed');
+  return suppressing ? t('steering.suppressed') : t('steering.noValue');
+}
+
+/** The key figures; a suppressed one in plain type, so its words fit where a number would stand. */
+function facts(pairs) {
+  return factList(pairs.map(([term, value]) => [term, value === suppressed() ? h('span', { class: 'suppressed' }, value) : value]));
 }
 
 /** The months, weeks or days of an ISO-8601 period as Dutch words: P56D is "8 weken". */
@@ -41,7 +52,8 @@ function term(iso) {
   return iso;
 }
 
-export async function render(main, { params }) {
+export async function render(main, { params, user }) {
+  suppressing = ['ANALYST', 'ADMINISTRATOR'].includes(user.role);
   const areas = await graphql('{ municipality { districts { code name neighbourhoods { code name } } } }');
   const districts = areas.municipality?.districts ?? [];
   const area = areaSelect('code', districts, params.get('code') ?? districts[0]?.code);
