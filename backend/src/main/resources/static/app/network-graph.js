@@ -62,6 +62,7 @@ export async function drawNetwork(container, network, metric, { onHover } = {}) 
           colour: KIND_STYLE[node.kind].colour,
           shape: KIND_STYLE[node.kind].shape,
           size: nodeSize(node[metric], largest),
+          fontSize: LABEL_SIZE,
         },
       })),
       ...network.edges.map((edge, index) => ({
@@ -76,8 +77,8 @@ export async function drawNetwork(container, network, metric, { onHover } = {}) 
     minZoom: 0.2,
     maxZoom: 4,
     style: [
-      // Label sizes are in model units: divided by the zoom, they stay the same on screen.
-      { selector: 'node', style: { label: 'data(label)', 'font-size': (node) => LABEL_SIZE / node.cy().zoom(), color: '#1a1a1a', 'text-wrap': 'wrap', 'text-max-width': (node) => 120 / node.cy().zoom(), 'text-valign': 'bottom', 'text-margin-y': (node) => 3 / node.cy().zoom(), 'text-outline-color': '#ffffff', 'text-outline-width': (node) => 2 / node.cy().zoom(), 'background-color': 'data(colour)', shape: 'data(shape)', width: 'data(size)', height: 'data(size)', 'border-width': 1.5, 'border-color': '#1a1a1a' } },
+      // Label sizes are in model units: data(fontSize) is 12 over the zoom, so it stays 12 px on screen.
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 'data(fontSize)', color: '#1a1a1a', 'text-wrap': 'none', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': '#ffffff', 'text-outline-width': 2, 'background-color': 'data(colour)', shape: 'data(shape)', width: 'data(size)', height: 'data(size)', 'border-width': 1.5, 'border-color': '#1a1a1a' } },
       { selector: 'node.quiet', style: { 'text-opacity': 0 } },
       { selector: 'node.named', style: { label: 'data(name)', 'text-opacity': 1, 'font-weight': 700, 'z-index': 20, 'border-width': 4 } },
       { selector: 'node.faded', style: { opacity: 0.25 } },
@@ -125,7 +126,7 @@ export async function drawNetwork(container, network, metric, { onHover } = {}) 
 
 /** Sets the labels to 12 px on screen at the current zoom, then hides those that would overlap. */
 function readableLabels(graph) {
-  graph.style().update();
+  graph.batch(() => graph.nodes().data('fontSize', LABEL_SIZE / graph.zoom()));
   hideOverlappingLabels(graph);
 }
 
