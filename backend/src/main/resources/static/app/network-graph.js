@@ -126,7 +126,9 @@ export async function drawNetwork(container, network, metric, { onHover } = {}) 
 
 /** Sets the labels to 12 px on screen at the current zoom, then hides those that would overlap. */
 function readableLabels(graph) {
-  graph.batch(() => graph.nodes().data('fontSize', LABEL_SIZE / graph.zoom()));
+  graph.nodes().data('fontSize', LABEL_SIZE / graph.zoom());
+  // The labels are measured below: their style must hold the new size first.
+  graph.nodes().updateStyle();
   hideOverlappingLabels(graph);
 }
 
@@ -140,7 +142,7 @@ export function hideOverlappingLabels(graph) {
   const labelled = graph.nodes().filter((node) => node.data('label'))
     .sort((a, b) => b.data('size') - a.data('size'));
   labelled.forEach((node) => {
-    const box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    const box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, useCache: false });
     const overlaps = kept.some((other) => box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2);
     if (overlaps) node.addClass('quiet');
     else kept.push(box);
