@@ -111,7 +111,8 @@ export function busy(text) {
 }
 
 export function table(caption, headers, rows, { numeric = [] } = {}) {
-  return h('div', { class: 'table-wrap' }, h('table', {},
+  // A table wider than a phone scrolls inside its wrapper, which the keyboard must reach too: it takes the focus.
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', {},
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, headers.map((header, index) =>
       h('th', { scope: 'col', class: numeric.includes(index) ? 'number' : null }, header)))),

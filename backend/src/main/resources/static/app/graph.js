@@ -2,7 +2,7 @@
 // screens without one do not wait for it.
 let library;
 
-async function cytoscape() {
+export async function loadCytoscape() {
   library ??= (await import('/webjars/cytoscape/dist/cytoscape.esm.min.mjs')).default;
   return library;
 }
@@ -21,7 +21,7 @@ const LABEL = {
  * in green, pairs without collaboration dashed red (shown or hidden), the coordinator with a thick ring and a star.
  */
 export async function drawEcogram(container, { household, professionals, collaborations, unlinkedPairs }) {
-  const Cytoscape = await cytoscape();
+  const Cytoscape = await loadCytoscape();
   const elements = [
     { data: { id: 'household', label: household, kind: 'household' } },
     ...professionals.map((professional) => ({
@@ -76,66 +76,4 @@ function run(graph, options) {
 
 export function showUnlinked(graph, shown) {
   graph.edges('.unlinked').toggleClass('hidden', !shown);
-}
-
-const KIND_STYLE = {
-  TEAM: { colour: '#1d3b53', shape: 'round-rectangle' },
-  ORGANISATION: { colour: '#d95f02', shape: 'diamond' },
-  VINDPLAATS: { colour: '#1b9e77', shape: 'triangle' },
-  PROFESSIONAL: { colour: '#7570b3', shape: 'ellipse' },
-};
-
-export function kindColour(kind) {
-  return KIND_STYLE[kind].colour;
-}
-
-/**
- * An area's network with nodes sized by a metric. The force-directed layout of a district can take a few seconds
- * on a slow machine: the returned promise settles when it is done, so the caller can show progress meanwhile.
- */
-export async function drawNetwork(container, network, metric) {
-  const Cytoscape = await cytoscape();
-  const largest = Math.max(...network.nodes.map((node) => node[metric]), 0);
-  const elements = [
-    ...network.nodes.map((node) => ({
-      data: {
-        id: node.id,
-        label: node.kind === 'PROFESSIONAL' ? '' : node.label,
-        colour: KIND_STYLE[node.kind].colour,
-        shape: KIND_STYLE[node.kind].shape,
-        size: nodeSize(node[metric], largest),
-      },
-    })),
-    ...network.edges.map((edge, index) => ({
-      data: { id: `e${index}`, source: edge.source, target: edge.target, weight: edge.weight },
-      classes: edge.kind.toLowerCase(),
-    })),
-  ];
-  const graph = Cytoscape({
-    container,
-    elements,
-    layout: { name: 'preset' },
-    boxSelectionEnabled: false,
-    style: [
-      { selector: 'node', style: { ...LABEL, 'font-size': 10, 'background-color': 'data(colour)', shape: 'data(shape)', width: 'data(size)', height: 'data(size)', 'border-width': 1.5, 'border-color': '#1a1a1a' } },
-      { selector: 'edge', style: { 'curve-style': 'straight', 'line-color': '#9aa1a9', width: 1 } },
-      { selector: 'edge.collaboration', style: { 'line-color': '#00703c', width: 'mapData(weight, 1, 10, 1.5, 6)' } },
-      { selector: 'edge.referral', style: { 'line-color': '#d95f02', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#d95f02', 'curve-style': 'bezier' } },
-      { selector: 'edge.contact', style: { 'line-color': '#1b9e77', 'line-style': 'dashed' } },
-    ],
-  });
-  await run(graph, { name: 'cose', animate: false, randomize: true, padding: 20, nodeRepulsion: () => 9000, idealEdgeLength: () => 60, numIter: 1200 });
-  return graph;
-}
-
-/** Sizes the nodes of a drawn network by another metric, keeping the layout. */
-export function sizeBy(graph, network, metric) {
-  const largest = Math.max(...network.nodes.map((node) => node[metric]), 0);
-  for (const node of network.nodes) {
-    graph.getElementById(node.id).data('size', nodeSize(node[metric], largest));
-  }
-}
-
-function nodeSize(value, largest) {
-  return largest > 0 ? 14 + 56 * Math.sqrt(value / largest) : 20;
 }

@@ -17,13 +17,16 @@ const ROUTES = [
   { path: '/notifications', module: 'notifications', roles: STAFF_WITH_HOUSEHOLDS, menu: 'nav.notifications' },
   { path: '/overlap', module: 'overlap', roles: STAFF_WITH_HOUSEHOLDS, menu: 'nav.overlap' },
   { path: '/network', module: 'network', roles: ['ANALYST', 'TEAM_LEAD', 'PROFESSIONAL', 'ADMINISTRATOR'], menu: 'nav.network' },
+  { path: '/steering', module: 'steering', roles: ['ANALYST', 'TEAM_LEAD', 'PROFESSIONAL', 'ADMINISTRATOR'], menu: 'nav.steering' },
   { path: '/volunteers', module: 'volunteer-review', roles: ['TEAM_LEAD'], menu: 'nav.volunteers' },
   { path: '/my-data', module: 'my-data', roles: ['RESIDENT'], menu: 'nav.myData' },
   { path: '/grants', module: 'grants', roles: ['ADMINISTRATOR'], menu: 'nav.grants' },
+  { path: '/volunteer-links', module: 'volunteer-links', roles: ['ADMINISTRATOR'], menu: 'nav.volunteerLinks' },
   { path: '/audit', module: 'audit', roles: ['AUDITOR'], menu: 'nav.audit' },
   { path: '/volunteer/register', module: 'volunteer-register', public: true, menu: 'nav.register' },
   { path: '/volunteer/confirm', module: 'volunteer-confirm', public: true },
   { path: '/volunteer/mine', module: 'volunteer-mine', public: true },
+  { path: '/social-map', module: 'social-map', public: true, menu: 'nav.socialMap' },
 ];
 
 export const notifications = new EventTarget();

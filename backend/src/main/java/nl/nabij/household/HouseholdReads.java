@@ -3,6 +3,7 @@ package nl.nabij.household;
 import java.util.List;
 import java.util.Optional;
 import nl.nabij.audit.AccessLog;
+import nl.nabij.audit.AccessLogPage;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
@@ -80,6 +81,14 @@ class HouseholdReads {
                         "own-household",
                         own.household().memberPseudonyms())));
         return new MyData(own.resident(), own.household(), accessLog.about(own.pseudonym()));
+    }
+
+    /**
+     * A page of the resident's own access log, newest first. Not recorded itself: it shows the trail's own entries
+     * about the resident to the resident, and recording every page turn would fill the log they are reading.
+     */
+    AccessLogPage myAccessLog(NabijUser user, int first, int offset) {
+        return accessLog.page(queries.own(user).pseudonym(), first, offset);
     }
 
     private static AuditEntry entry(String action, String purpose, HouseholdQueries.Found found, NabijUser user) {

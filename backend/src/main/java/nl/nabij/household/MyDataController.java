@@ -1,15 +1,20 @@
 package nl.nabij.household;
 
 import java.util.List;
+import nl.nabij.audit.AccessLogPage;
 import nl.nabij.consent.Consent;
 import nl.nabij.consent.ConsentQueries;
 import nl.nabij.security.CurrentUser;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** The {@code MyData} type: a resident's access export (inzage), recorded in the audit trail as an EXPORT. */
+/**
+ * The {@code MyData} type: a resident's access export (inzage), recorded in the audit trail as an EXPORT; and their
+ * access log page by page.
+ */
 @Controller
 class MyDataController {
 
@@ -26,6 +31,11 @@ class MyDataController {
     @SchemaMapping
     List<Consent> consents(MyData data) {
         return consents.ofResident(data.resident().id());
+    }
+
+    @QueryMapping
+    AccessLogPage myAccessLog(@Argument int first, @Argument int offset) {
+        return reads.myAccessLog(currentUser.get(), first, offset);
     }
 
     @QueryMapping

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.nabij.disclosure.DisclosurePolicy;
 
 /**
- * What is missing in a network, each gap with the facts that show it and what to do about it:
+ * What is missing in a network, each gap with the facts that show it and what to do about it, both as an
+ * {@link Explanation}: a code with its parameters, which the web app words in the reader's language:
  * <ol>
  *   <li>vindplaatsen in a team's neighbourhoods it has no contact with, informal ones first;
  *   <li>disciplines of the reference composition no member of a team has;
@@ -33,10 +35,43 @@ public record MissingLinks(
         List<PredictedLink> predictedLinks,
         List<UnlinkedOrganisation> unlinkedOrganisations) {
 
-    public record VindplaatsContact(
-            String team, String vindplaats, String kind, String category, String evidence, String suggestedAction) {}
+    /**
+     * A fact or a suggestion as a stable code and the values its text fills in.
+     *
+     * @param parameters in order; a name given more than once is a list (the organisations to ask, for one)
+     */
+    public record Explanation(String code, List<Parameter> parameters) {
 
-    public record Discipline(String team, String discipline, String evidence, String suggestedAction) {}
+        static Explanation of(String code, String... namesAndValues) {
+            List<Parameter> parameters = new ArrayList<>();
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                parameters.add(new Parameter(namesAndValues[i], namesAndValues[i + 1]));
+            }
+            return new Explanation(code, List.copyOf(parameters));
+        }
+
+        /** The value of the parameter with this name; the first when it is a list. */
+        public String parameter(String name) {
+            return parameters.stream()
+                    .filter(p -> p.name().equals(name))
+                    .map(Parameter::value)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** One named value an explanation's text fills in. */
+    public record Parameter(String name, String value) {}
+
+    public record VindplaatsContact(
+            String team,
+            String vindplaats,
+            String kind,
+            String category,
+            Explanation evidence,
+            Explanation suggestedAction) {}
+
+    public record Discipline(String team, String discipline, Explanation evidence, Explanation suggestedAction) {}
 
     public record PredictedLink(
             String firstProfessional,
@@ -45,11 +80,11 @@ public record MissingLinks(
             String second,
             int sharedHouseholds,
             double score,
-            String evidence,
-            String suggestedAction) {}
+            Explanation evidence,
+            Explanation suggestedAction) {}
 
     public record UnlinkedOrganisation(
-            String organisation, String name, int households, String evidence, String suggestedAction) {}
+            String organisation, String name, int households, Explanation evidence, Explanation suggestedAction) {}
 
     /** @param facts as the policy lets the reader see them */
     static MissingLinks of(
@@ -86,13 +121,21 @@ public record MissingLinks(
                             v.id(),
                             v.kind(),
                             v.category(),
-                            team.name() + " serves " + v.neighbourhood() + ", where " + v.name() + " ("
-                                    + v.category().toLowerCase().replace('_', ' ') + ", "
-                                    + v.kind().toLowerCase()
-                                    + ") is; the team has no contact with it",
+                            Explanation.of(
+                                    "VINDPLAATS_NOT_CONTACTED",
+                                    "team",
+                                    team.name(),
+                                    "neighbourhood",
+                                    v.neighbourhood(),
+                                    "vindplaats",
+                                    v.name(),
+                                    "category",
+                                    v.category(),
+                                    "kind",
+                                    v.kind()),
                             "INFORMAL".equals(v.kind())
-                                    ? "Meet " + v.name() + " in person and agree how they reach the team"
-                                    : "Agree a contact person at " + v.name() + " and a regular consultation hour")));
+                                    ? Explanation.of("MEET_IN_PERSON", "vindplaats", v.name())
+                                    : Explanation.of("AGREE_CONTACT_PERSON", "vindplaats", v.name()))));
         }
         return missing;
     }
@@ -121,11 +164,17 @@ public record MissingLinks(
                 missing.add(new Discipline(
                         team.id(),
                         discipline,
-                        "none of the " + members.size() + " members of " + team.name() + " works in "
-                                + discipline.toLowerCase().replace('_', ' '),
+                        Explanation.of(
+                                "NO_MEMBER_IN_DISCIPLINE",
+                                "members",
+                                String.valueOf(members.size()),
+                                "team",
+                                team.name(),
+                                "discipline",
+                                discipline),
                         providers.isEmpty()
-                                ? "No organisation active in the area provides it: ask the municipality to contract it"
-                                : "Ask " + String.join(" or ", providers) + " to second someone to " + team.name()));
+                                ? Explanation.of("CONTRACT_DISCIPLINE", "discipline", discipline)
+                                : secondment(providers, team.name(), discipline)));
             }
         }
         return missing;
@@ -173,9 +222,15 @@ public record MissingLinks(
                             second,
                             shared,
                             e.getValue().score(),
-                            first + " and " + second + " both help " + shared + " household" + (shared == 1 ? "" : "s")
-                                    + " and have never recorded working together",
-                            "Introduce " + first + " and " + second + "; hold a case meeting about what they share");
+                            Explanation.of(
+                                    "SHARED_HOUSEHOLDS_WITHOUT_COLLABORATION",
+                                    "first",
+                                    first,
+                                    "second",
+                                    second,
+                                    "households",
+                                    String.valueOf(shared)),
+                            Explanation.of("INTRODUCE_AND_MEET", "first", first, "second", second));
                 })
                 .sorted(Comparator.comparingDouble(PredictedLink::score)
                         .reversed()
@@ -210,8 +265,8 @@ public record MissingLinks(
                 .add(h.household()));
         Map<String, String> names = facts.organisations().stream()
                 .collect(Collectors.toMap(NetworkFacts.Organisation::id, NetworkFacts.Organisation::name, (a, b) -> a));
-        String teams =
-                facts.teams().stream().map(NetworkFacts.Team::name).sorted().collect(Collectors.joining(", "));
+        List<String> teams =
+                facts.teams().stream().map(NetworkFacts.Team::name).sorted().toList();
         return householdsOf.entrySet().stream()
                 .filter(e -> !linkedOrganisations.contains(e.getKey()))
                 .filter(e -> policy.mayName(e.getValue().size()))
@@ -219,12 +274,38 @@ public record MissingLinks(
                         e.getKey(),
                         names.get(e.getKey()),
                         e.getValue().size(),
-                        names.get(e.getKey()) + " helps " + e.getValue().size() + " households here; none of its"
-                                + " people is in " + teams + " or has worked with a member",
-                        "Invite " + names.get(e.getKey()) + " to the next network meeting of " + teams))
+                        withTeams(
+                                Explanation.of(
+                                        "ORGANISATION_NOT_LINKED",
+                                        "organisation",
+                                        names.get(e.getKey()),
+                                        "households",
+                                        String.valueOf(e.getValue().size())),
+                                teams),
+                        withTeams(
+                                Explanation.of("INVITE_TO_NETWORK_MEETING", "organisation", names.get(e.getKey())),
+                                teams)))
                 .sorted(Comparator.comparingInt(UnlinkedOrganisation::households)
                         .reversed()
                         .thenComparing(UnlinkedOrganisation::name))
                 .toList();
+    }
+
+    private static Explanation secondment(Set<String> providers, String team, String discipline) {
+        List<Parameter> parameters = new ArrayList<>();
+        providers.forEach(provider -> parameters.add(new Parameter("organisation", provider)));
+        parameters.add(new Parameter("team", team));
+        parameters.add(new Parameter("discipline", discipline));
+        return new Explanation("ASK_SECONDMENT", List.copyOf(parameters));
+    }
+
+    /** The explanation with every team of the area as a "team" parameter, a list. */
+    private static Explanation withTeams(Explanation explanation, List<String> teams) {
+        return new Explanation(
+                explanation.code(),
+                Stream.concat(
+                                explanation.parameters().stream(),
+                                teams.stream().map(team -> new Parameter("team", team)))
+                        .toList());
     }
 }

@@ -18,10 +18,13 @@ class WebAppRoutes {
         "/notifications",
         "/overlap",
         "/network",
+        "/steering",
         "/volunteers",
         "/volunteer/register",
         "/volunteer/confirm",
         "/volunteer/mine",
+        "/volunteer-links",
+        "/social-map",
         "/my-data",
         "/grants",
         "/audit"

@@ -1,14 +1,17 @@
 // Wijknetwerk: an area's network on a day, nodes sized by a chosen metric, what it misses, a comparison of two areas
 // or two days, and the exports.
 import { ApiError, download, graphql } from '../api.js';
-import { busy, clear, facts, field, h, notice, table } from '../dom.js';
-import { drawNetwork, kindColour, sizeBy } from '../graph.js';
-import { formatDate, formatNumber, label, t } from '../i18n.js';
+import { busy, clear, facts, field, h, notice, table, today } from '../dom.js';
+import { formatDate, formatNumber, label, language, t } from '../i18n.js';
+import { drawNetwork, legendShape, name, sizeBy, zoom } from '../network-graph.js';
 import { failure, heading } from '../screen.js';
 
 const METRICS = ['degree', 'weightedDegree', 'betweenness'];
 const KINDS = ['TEAM', 'ORGANISATION', 'VINDPLAATS', 'PROFESSIONAL'];
 const SHOWN_PREDICTIONS = 25;
+const EXPLANATION = 'code parameters { name value }';
+/** Parameters whose values are codes, each with the texts that word them. */
+const CODED_PARAMETERS = { category: 'detail', discipline: 'detail', kind: 'vindplaatsKind' };
 /** The picture on screen; a new one replaces it, and Cytoscape lets go of the old one's canvas and listeners. */
 let drawn = null;
 
@@ -31,7 +34,9 @@ export async function render(main, { params }) {
     field(t('network.asOf'), asOf, { hint: t('network.asOfHint') }),
     field(t('network.metric'), metric)),
   h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('network.show'))));
-  main.append(heading(t('nav.network')), h('p', {}, t('network.intro')), form, result, compare(areas, code), exports(area, asOf));
+  const areaNames = new Map((areas.municipality?.districts ?? []).flatMap((district) =>
+    [[district.code, district.name], ...district.neighbourhoods.map((n) => [n.code, n.name])]));
+  main.append(heading(t('nav.network')), h('p', {}, t('network.intro')), form, result, compare(areas, code), exports(area, asOf, areaNames));
   if (code) await show(result, code, params.get('asOf'), metric);
 }
 
@@ -53,10 +58,10 @@ async function show(result, code, asOf, metricSelect) {
         edges { source target kind weight }
         informalVindplaatsen { total inContact } formalVindplaatsen { total inContact } }
       missingLinks(code: $code, asOf: $asOf) {
-        vindplaatsContacts { team vindplaats kind category evidence suggestedAction }
-        disciplines { team discipline evidence suggestedAction }
-        predictedLinks { first second sharedHouseholds score evidence suggestedAction }
-        unlinkedOrganisations { name households evidence suggestedAction } } }`, { code, asOf });
+        vindplaatsContacts { team vindplaats kind category evidence { ${EXPLANATION} } suggestedAction { ${EXPLANATION} } }
+        disciplines { team discipline evidence { ${EXPLANATION} } suggestedAction { ${EXPLANATION} } }
+        predictedLinks { first second sharedHouseholds score evidence { ${EXPLANATION} } suggestedAction { ${EXPLANATION} } }
+        unlinkedOrganisations { name households evidence { ${EXPLANATION} } suggestedAction { ${EXPLANATION} } } } }`, { code, asOf });
     network = data.neighbourhoodNetwork;
     missing = data.missingLinks;
   } catch (error) {
@@ -66,52 +71,123 @@ async function show(result, code, asOf, metricSelect) {
   const names = new Map(network.nodes.map((node) => [node.id, node.label]));
   const container = h('div', { class: 'graph', role: 'img', 'aria-label': t('network.pictureLabel', { name: network.scope.name, nodes: network.nodes.length, edges: network.edges.length }) });
   const drawing = busy(t('network.drawing'));
-  const ranking = h('div');
+  const hovered = h('p', { id: 'network-hover', class: 'hover-name', 'aria-live': 'polite' }, t('network.hoverHint'));
+  let graph = null;
+  const zoomButton = (text, factor, id) => h('button', { type: 'button', class: 'secondary', id, onclick: () => graph && zoom(graph, factor) }, text);
+  const describe = (id) => {
+    const node = network.nodes.find((candidate) => candidate.id === id);
+    hovered.textContent = node ? t('network.hovered', { name: node.label, kind: t(`nodeKind.${node.kind}`), degree: node.degree }) : t('network.hoverHint');
+  };
+  const nodeTable = h('div', { id: 'network-table' });
   clear(result,
     h('h2', { id: 'network-title', tabindex: '-1' }, t('network.title', { name: network.scope.name, date: formatDate(network.scope.asOf) })),
     facts([
       [t('network.nodes'), network.nodes.length],
       [t('network.edges'), network.edges.length],
-      [t('network.density'), formatNumber(network.density, 3)],
+      [t('network.density'), decimal(network.density, 3)],
       [t('network.components'), network.componentCount],
       [t('network.informal'), t('network.coverage', network.informalVindplaatsen)],
       [t('network.formal'), t('network.coverage', network.formalVindplaatsen)],
     ]),
-    drawing,
-    h('figure', {}, container, h('figcaption', {},
-      h('ul', { class: 'legend', 'aria-label': t('ecogram.legend') }, KINDS.map((kind) => {
-        const swatch = h('span', { class: 'swatch' });
-        swatch.style.backgroundColor = kindColour(kind);
-        return h('li', {}, swatch, t(`nodeKind.${kind}`));
-      })),
-      h('p', { class: 'muted' }, t('network.sizeNote')))),
-    ranking,
+    h('div', { class: 'network-layout' },
+      h('figure', { class: 'network-figure' },
+        h('div', { class: 'actions zoom', role: 'group', 'aria-label': t('network.zoom') },
+          zoomButton(t('network.zoomIn'), 1.5, 'zoom-in'), zoomButton(t('network.zoomOut'), 1 / 1.5, 'zoom-out'), zoomButton(t('network.zoomFit'), 0, 'zoom-fit')),
+        drawing, container, hovered,
+        h('figcaption', {},
+          h('ul', { class: 'legend', id: 'network-legend', 'aria-label': t('ecogram.legend') }, KINDS.map((kind) =>
+            h('li', { dataset: { kind } }, legendShape(kind), t(`nodeKind.${kind}`)))),
+          h('p', { class: 'muted' }, t('network.sizeNote')))),
+      nodeTable),
     missingLinks(missing, names));
-  const rank = () => {
-    const key = metricSelect.value;
-    const top = [...network.nodes].sort((a, b) => b[key] - a[key]).slice(0, 15);
-    clear(ranking, table(t('network.ranking', { metric: t(`metric.${key}`) }),
-      [t('network.name'), t('network.kind'), t('metric.degree'), t('metric.weightedDegree'), t('metric.betweenness')],
-      top.map((node) => ({ cells: [node.label, `${t(`nodeKind.${node.kind}`)} – ${label('detail', node.detail)}`,
-        node.degree, formatNumber(node.weightedDegree, 1), formatNumber(node.betweenness, 3)] })), { numeric: [2, 3, 4] }));
-  };
-  rank();
+  const showTable = () => clear(nodeTable, nodesTable(network, metricSelect.value, (id) => {
+    describe(id);
+    if (graph) name(graph, id);
+  }));
+  showTable();
   result.querySelector('h2').focus();
   // Two frames first, so the progress is painted before the layout keeps the browser busy.
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   drawn?.destroy();
-  const graph = await drawNetwork(container, network, metricSelect.value);
+  graph = await drawNetwork(container, network, metricSelect.value, { onHover: describe });
   drawn = graph;
   drawing.remove();
   container.dataset.drawn = 'true';
   metricSelect.onchange = () => {
     sizeBy(graph, network, metricSelect.value);
-    rank();
+    showTable();
   };
 }
 
+const COLUMNS = [
+  { key: 'label', text: () => t('network.name') },
+  { key: 'kind', text: () => t('network.kind') },
+  { key: 'degree', text: () => t('metric.degree'), numeric: true },
+  { key: 'weightedDegree', text: () => t('metric.weightedDegree'), numeric: true },
+  { key: 'betweenness', text: () => t('metric.betweenness'), numeric: true },
+];
+
+/**
+ * Every node of the map as a table, sorted by the chosen metric first; each column's heading sorts by it. Choosing a
+ * name (by click, tab or keyboard) names the node on the map.
+ */
+function nodesTable(network, metric, onChoose) {
+  let sortKey = metric;
+  let descending = true;
+  const wrap = h('div', { class: 'table-wrap node-table', tabindex: '0', role: 'region', 'aria-label': t('network.tableCaption', { count: network.nodes.length }) });
+  const kindText = (node) => `${t(`nodeKind.${node.kind}`)} – ${label('detail', node.detail)}`;
+  const value = (node, key) => (key === 'kind' ? kindText(node) : node[key]);
+  const render = () => {
+    const sorted = [...network.nodes].sort((a, b) => {
+      const [x, y] = [value(a, sortKey), value(b, sortKey)];
+      const order = typeof x === 'number' ? x - y : String(x).localeCompare(String(y), 'nl');
+      return descending ? -order : order;
+    });
+    clear(wrap, h('table', {},
+      h('caption', {}, t('network.tableCaption', { count: network.nodes.length })),
+      h('thead', {}, h('tr', {}, COLUMNS.map((column) => h('th', {
+        scope: 'col', class: column.numeric ? 'number' : null,
+        'aria-sort': column.key === sortKey ? (descending ? 'descending' : 'ascending') : null,
+      }, h('button', { type: 'button', class: 'sort', dataset: { sort: column.key }, onclick: () => {
+        descending = column.key === sortKey ? !descending : Boolean(column.numeric);
+        sortKey = column.key;
+        render();
+        wrap.querySelector(`button[data-sort="${column.key}"]`).focus();
+      } }, column.text()))))),
+      h('tbody', {}, sorted.map((node) => h('tr', { dataset: { node: node.id } },
+        h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: () => onChoose(node.id), onfocus: () => onChoose(node.id) },
+          legendShape(node.kind), node.label)),
+        h('td', {}, kindText(node)),
+        h('td', { class: 'number' }, node.degree),
+        h('td', { class: 'number' }, decimal(node.weightedDegree, 1)),
+        h('td', { class: 'number' }, decimal(node.betweenness, 3)))))));
+  };
+  render();
+  return wrap;
+}
+
+/** A number in the user's language with at most `digits` decimals and no trailing zeros: 19, 0,5. */
+function decimal(value, digits) {
+  if (value === null || value === undefined) return '';
+  return new Intl.NumberFormat(language() === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+}
+
+/** An explanation from the API, worded: each coded value in words, a parameter given more than once as a list. */
+export function explain(explanation) {
+  const values = {};
+  for (const { name: key, value } of explanation.parameters) {
+    const text = CODED_PARAMETERS[key] ? label(CODED_PARAMETERS[key], value) : value;
+    (values[key] ??= []).push(text);
+  }
+  const or = new Intl.ListFormat(language(), { type: 'disjunction' });
+  const and = new Intl.ListFormat(language(), { type: 'conjunction' });
+  const filled = Object.fromEntries(Object.entries(values).map(([key, list]) =>
+    [key, key === 'organisation' && explanation.code === 'ASK_SECONDMENT' ? or.format(list) : and.format(list)]));
+  return t(`explanation.${explanation.code}`, filled);
+}
+
 function evidence(item) {
-  return [h('p', { lang: 'en', class: 'muted' }, item.evidence), h('p', { lang: 'en' }, h('strong', {}, `→ ${item.suggestedAction}`))];
+  return [h('p', { class: 'muted' }, explain(item.evidence)), h('p', {}, h('strong', {}, `→ ${explain(item.suggestedAction)}`))];
 }
 
 function missingLinks(missing, names) {
@@ -120,7 +196,7 @@ function missingLinks(missing, names) {
     const rows = all ? missing.predictedLinks : missing.predictedLinks.slice(0, SHOWN_PREDICTIONS);
     clear(predictions, table(t('missing.predictedCaption', { count: missing.predictedLinks.length }),
       [t('missing.first'), t('missing.second'), t('missing.shared'), t('missing.score')],
-      rows.map((link) => ({ cells: [link.first, link.second, link.sharedHouseholds, formatNumber(link.score, 2)] })), { numeric: [2, 3] }),
+      rows.map((link) => ({ cells: [link.first, link.second, link.sharedHouseholds, decimal(link.score, 2)] })), { numeric: [2, 3] }),
     !all && missing.predictedLinks.length > SHOWN_PREDICTIONS
       ? h('button', { type: 'button', class: 'secondary', onclick: () => showPredictions(true) }, t('missing.showAll', { count: missing.predictedLinks.length }))
       : null);
@@ -165,8 +241,8 @@ function compare(areas, code) {
         const secondName = `${comparison.second.name}, ${formatDate(comparison.second.asOf)}`;
         clear(result, table(t('compare.caption', { first: firstName, second: secondName }),
           [t('compare.figure'), firstName, secondName, t('compare.difference')],
-          comparison.figures.map((figure) => ({ cells: [label('figure', figure.name), formatNumber(figure.first, 3), formatNumber(figure.second, 3),
-            `${figure.difference > 0 ? '+' : ''}${formatNumber(figure.difference, 3)}`] })), { numeric: [1, 2, 3] }));
+          comparison.figures.map((figure) => ({ cells: [label('figure', figure.name), decimal(figure.first, 3), decimal(figure.second, 3),
+            `${figure.difference > 0 ? '+' : ''}${decimal(figure.difference, 3)}`] })), { numeric: [1, 2, 3] }));
       } catch (error) {
         clear(result, failure(error));
       }
@@ -184,18 +260,28 @@ const EXPORTS = [
   ['edges', (code) => `${code}/edges.csv`],
 ];
 
+/** A file name from an area's name, its code, the day and the extension: wijknetwerk-havenkwartier-BU99010101-2026-12-06.gexf */
+function fileName(areaNames, code, day, path) {
+  const slug = (areaNames.get(code) ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  // The part after the code: "graphml", or "nodes.csv" for the CSV files.
+  const parts = path(code).slice(code.length + 1).split('.');
+  const extension = parts.pop();
+  return `${['wijknetwerk', slug, code, day, ...parts].filter(Boolean).join('-')}.${extension}`;
+}
+
 /** The export links carry their address; a click fetches it signed in and shows progress, as a file can be large. */
-function exports(area, asOf) {
+function exports(area, asOf, areaNames) {
   const status = h('div', { id: 'export-status', 'aria-live': 'polite' });
   const address = (path) => `/exports/networks/${path(area.value)}${asOf.value ? `?asOf=${asOf.value}` : ''}`;
-  const link = (kind, path) => h('a', { class: 'button secondary', href: address(path), dataset: { export: kind }, onclick: async (event) => {
+  const link = (kind, path) => h('a', { class: 'button secondary', href: address(path), download: fileName(areaNames, area.value, asOf.value || today(), path), dataset: { export: kind }, onclick: async (event) => {
     event.preventDefault();
-    const file = path(area.value);
+    const file = fileName(areaNames, area.value, asOf.value || today(), path);
     const progress = h('progress', { 'aria-label': t('export.progress') });
     const text = h('span', {}, t('export.busy', { file }));
     clear(status, h('div', { class: 'busy' }, progress, text));
     try {
-      const bytes = await download(address(path), file.replace('/', '-'), (received, total) => {
+      const bytes = await download(address(path), file, (received, total) => {
         if (total) {
           progress.max = total;
           progress.value = received;
@@ -209,7 +295,10 @@ function exports(area, asOf) {
   } }, t(`export.${kind}`));
   // The addresses follow the chosen area and day, so a link can also be copied.
   const links = EXPORTS.map(([kind, path]) => link(kind, path));
-  const update = () => EXPORTS.forEach(([, path], index) => links[index].setAttribute('href', address(path)));
+  const update = () => EXPORTS.forEach(([, path], index) => {
+    links[index].setAttribute('href', address(path));
+    links[index].setAttribute('download', fileName(areaNames, area.value, asOf.value || today(), path));
+  });
   area.addEventListener('change', update);
   asOf.addEventListener('change', update);
   return h('section', { 'aria-labelledby': 'export-title' },

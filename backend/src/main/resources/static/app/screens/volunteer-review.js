@@ -93,6 +93,11 @@ function actions(registration, replace) {
           return answer.errors;
         }));
   }
+  if (registration.status === 'UNCONFIRMED') {
+    // Only an administrator may make a new confirmation link (it is a key to the registration): the team lead learns
+    // what to do and whom to ask, with the registration's name to pass on.
+    return notice('info', h('p', { class: 'unconfirmed-action' }, t('review.unconfirmedAction', { name: registration.name })));
+  }
   if (registration.status === 'APPROVED' && !registration.connected) {
     const message = h('div');
     return h('div', {}, message, h('button', { type: 'button', class: 'connect', onclick: async (event) => {

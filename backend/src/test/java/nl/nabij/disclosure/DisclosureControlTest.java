@@ -66,9 +66,9 @@ class DisclosureControlTest {
             query($code: String!, $asOf: Date, $minimum: Int!) {
               missingLinks(code: $code, asOf: $asOf, minimumSharedHouseholds: $minimum) {
                 minimumSharedHouseholds
-                predictedLinks { firstProfessional first secondProfessional second sharedHouseholds score evidence }
-                unlinkedOrganisations { organisation name households evidence }
-                disciplines { team discipline evidence suggestedAction } } }
+                predictedLinks { firstProfessional first secondProfessional second sharedHouseholds score evidence { code parameters { name value } } }
+                unlinkedOrganisations { organisation name households evidence { code parameters { name value } } }
+                disciplines { team discipline evidence { code } suggestedAction { code } } } }
             """;
 
     private static final String COMPARE_NETWORKS =

@@ -72,6 +72,44 @@ class MyDataTest {
     }
 
     @Test
+    void aResidentPagesThroughTheirAccessLogNewestFirst() {
+        var resident = GraphQlClients.overHttp(port, TestUsers.demo(Role.RESIDENT));
+        // Each export is an access of its own: after three, the log holds at least two pages of two.
+        resident.document(EXPORT).execute();
+        resident.document(EXPORT).execute();
+        List<Map<String, Object>> whole = resident.document(EXPORT)
+                .execute()
+                .path("myData.accessLog")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        String page =
+                """
+                query($offset: Int!) { myAccessLog(first: 2, offset: $offset) {
+                  totalCount offset records { at action outcome who account organisation role purpose } } }
+                """;
+
+        var first = resident.document(page).variable("offset", 0).execute();
+        first.path("myAccessLog.totalCount").entity(Integer.class).isEqualTo(whole.size());
+        List<Map<String, Object>> newest = first.path("myAccessLog.records")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        assertThat(newest).containsExactly(whole.getLast(), whole.get(whole.size() - 2));
+        resident.document(page)
+                .variable("offset", 2)
+                .execute()
+                .path("myAccessLog.records")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .satisfies(next ->
+                        assertThat(next).containsExactly(whole.get(whole.size() - 3), whole.get(whole.size() - 4)));
+
+        resident.document("{ myAccessLog(first: 500) { totalCount } }")
+                .execute()
+                .errors()
+                .satisfy(errors ->
+                        assertThat(errors.get(0).getExtensions()).containsEntry("code", "PAGE_SIZE_OUT_OF_RANGE"));
+    }
+
+    @Test
     void nobodyButTheResidentCanExport() {
         GraphQlClients.overHttp(port, TestUsers.teamLead())
                 .document(EXPORT)

@@ -61,8 +61,10 @@ class NetworkTest {
                         gap -> gap.team().equals(HAVEN_TEAM.id()) && gap.kind().equals("INFORMAL"))
                 .extracting(MissingLinks.VindplaatsContact::vindplaats)
                 .containsExactlyInAnyOrderElementsOf(expectedInformal);
-        assertThat(missing.vindplaatsContacts())
-                .allSatisfy(gap -> assertThat(gap.evidence()).contains("no contact"));
+        assertThat(missing.vindplaatsContacts()).allSatisfy(gap -> {
+            assertThat(gap.evidence().code()).isEqualTo("VINDPLAATS_NOT_CONTACTED");
+            assertThat(gap.evidence().parameter("category")).isEqualTo(gap.category());
+        });
 
         assertThat(missing.disciplines())
                 .filteredOn(gap -> gap.team().equals(HAVEN_TEAM.id()))
@@ -70,7 +72,11 @@ class NetworkTest {
                 .contains("DISTRICT_NURSING", "YOUTH_HEALTH_CARE");
         assertThat(missing.disciplines())
                 .filteredOn(gap -> gap.discipline().equals("DISTRICT_NURSING"))
-                .allSatisfy(gap -> assertThat(gap.evidence()).contains("district nursing"));
+                .allSatisfy(gap -> {
+                    assertThat(gap.evidence().code()).isEqualTo("NO_MEMBER_IN_DISCIPLINE");
+                    assertThat(gap.evidence().parameter("discipline")).isEqualTo("DISTRICT_NURSING");
+                    assertThat(gap.suggestedAction().code()).isIn("ASK_SECONDMENT", "CONTRACT_DISCIPLINE");
+                });
     }
 
     @Test

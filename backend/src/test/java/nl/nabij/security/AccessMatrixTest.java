@@ -74,6 +74,7 @@ class AccessMatrixTest {
         OPERATIONS.put("auditChainCheck", "{ auditChainCheck { intact } }");
         OPERATIONS.put("auditEvents", "{ auditEvents(first: 2) { edges { node { sequence subjects } } } }");
         OPERATIONS.put("myData", "{ myData { resident { displayName } accessLog { who } } }");
+        OPERATIONS.put("myAccessLog", "{ myAccessLog(first: 2) { totalCount records { who } } }");
         OPERATIONS.put(
                 "withdrawConsent",
                 "mutation { withdrawConsent(input: {consentId: \"not-a-uuid\"}) { errors { code } } }");
@@ -140,6 +141,7 @@ class AccessMatrixTest {
                 "resident",
                 row(SEES_CASE, SEES_CASE, SEES_CASE, SEES_CASE, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEES, SEES)
                         .with("myData", SEES)
+                        .with("myAccessLog", SEES)
                         .with("withdrawConsent", SEES));
         rows.put(
                 "admin",

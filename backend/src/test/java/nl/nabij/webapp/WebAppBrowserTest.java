@@ -545,6 +545,8 @@ class WebAppBrowserTest {
         accessible();
 
         browser.findElement(consent).findElement(By.tagName("button")).click();
+        // Withdrawing asks first; only the explicit yes withdraws.
+        click("#consents button.confirm-withdraw");
         waitForText(".notice.ok", "Uw toestemming is ingetrokken.");
         assertThat(browser.findElement(consent).getText()).contains("(ingetrokken)");
         assertThat(browser.findElement(consent).findElements(By.tagName("button")))

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import nl.nabij.seed.SeedData.Application;
 import nl.nabij.seed.SeedData.District;
@@ -82,7 +83,8 @@ public final class DemoDataLoader {
             UNWIND $rows AS row
             MATCH (n:Neighbourhood {code: row.neighbourhoodCode})
             MERGE (v:Vindplaats {id: row.id})
-            SET v.name = row.name, v.kind = row.kind, v.category = row.category
+            SET v.name = row.name, v.kind = row.kind, v.category = row.category, v.isPublic = row.isPublic, v.description = row.description, v.street = row.street,
+                v.houseNumber = row.houseNumber, v.postcode = row.postcode, v.city = row.city
             MERGE (v)-[:LOCATED_IN]->(n)
             RETURN count(*) AS written""";
 
@@ -377,8 +379,24 @@ public final class DemoDataLoader {
                         "category",
                         vindplaats.category().name(),
                         "neighbourhoodCode",
-                        vindplaats.neighbourhoodCode()))
+                        vindplaats.neighbourhoodCode(),
+                        "isPublic",
+                        vindplaats.publicListing() != null,
+                        "description",
+                        listing(vindplaats, SeedData.PublicListing::description),
+                        "street",
+                        listing(vindplaats, SeedData.PublicListing::street),
+                        "houseNumber",
+                        listing(vindplaats, SeedData.PublicListing::houseNumber),
+                        "postcode",
+                        listing(vindplaats, SeedData.PublicListing::postcode),
+                        "city",
+                        listing(vindplaats, SeedData.PublicListing::city)))
                 .toList();
+    }
+
+    private static Object listing(SeedData.Vindplaats vindplaats, Function<SeedData.PublicListing, Object> field) {
+        return vindplaats.publicListing() == null ? null : field.apply(vindplaats.publicListing());
     }
 
     private static List<Map<String, Object>> teamRows(SeedData data) {

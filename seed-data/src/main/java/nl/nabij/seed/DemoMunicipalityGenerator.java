@@ -35,6 +35,7 @@ import nl.nabij.seed.SeedData.Neighbourhood;
 import nl.nabij.seed.SeedData.Organisation;
 import nl.nabij.seed.SeedData.OrganisationKind;
 import nl.nabij.seed.SeedData.Professional;
+import nl.nabij.seed.SeedData.PublicListing;
 import nl.nabij.seed.SeedData.Role;
 import nl.nabij.seed.SeedData.Target;
 import nl.nabij.seed.SeedData.Team;
@@ -178,6 +179,84 @@ public final class DemoMunicipalityGenerator {
             new StaffPlan("christelijk", Discipline.SCHOOL_SOCIAL_WORK, 2),
             new StaffPlan("reclassering", Discipline.PROBATION, 2),
             new StaffPlan("politie", Discipline.POLICE, 2));
+
+    /**
+     * The places that chose to be on the public social map: community centres, libraries, sports clubs and the
+     * informal initiatives that want newcomers to find them. Schools, places of worship, health centres, neighbourhood
+     * workers and trusted persons are reached through the wijkteam, so they stay off it.
+     */
+    private static final Map<String, PublicListing> PUBLIC_LISTINGS = Map.of(
+            "schakel",
+            new PublicListing(
+                    "Buurthuis met inloop op werkdagen, koffie, spreekuur van het wijkteam en activiteiten voor"
+                            + " ouderen en kinderen.",
+                    "Havenstraat",
+                    12,
+                    "1311AB",
+                    "Nieuwstad"),
+            "bieb-haven",
+            new PublicListing(
+                    "Bibliotheek met Digitaal Café, hulp bij formulieren van de overheid en voorleesochtenden.",
+                    "Kadeplein",
+                    3,
+                    "1311AC",
+                    "Nieuwstad"),
+            "sv-haven",
+            new PublicListing(
+                    "Voetbal en gym voor alle leeftijden; een jeugdfonds betaalt de contributie als dat nodig is.",
+                    "Sportlaan",
+                    40,
+                    "1314AD",
+                    "Nieuwstad"),
+            "voedselhulp",
+            new PublicListing(
+                    "Vrijwilligers die wekelijks een voedselpakket uitdelen en meedenken over geldzorgen.",
+                    "Havenstraat",
+                    14,
+                    "1311AB",
+                    "Nieuwstad"),
+            "taalcafe",
+            new PublicListing(
+                    "Elke week samen Nederlands oefenen met vrijwilligers, voor iedereen die de taal leert.",
+                    "Molenweg",
+                    8,
+                    "1313AE",
+                    "Nieuwstad"),
+            "samen-havenkwartier",
+            new PublicListing(
+                    "Bewoners die samen eten, de buurt schoonhouden en nieuwe buren welkom heten.",
+                    null,
+                    null,
+                    null,
+                    null),
+            "wijkcentrum-poort",
+            new PublicListing(
+                    "Wijkcentrum met inloop, kookclub, beweegles voor ouderen en spreekuur van het wijkteam.",
+                    "Poortplein",
+                    1,
+                    "1361AB",
+                    "Nieuwstad"),
+            "bieb-poort",
+            new PublicListing(
+                    "Bibliotheek met taalhuis, huiswerkplekken en hulp bij de computer.",
+                    "Sterrenlaan",
+                    20,
+                    "1362AC",
+                    "Nieuwstad"),
+            "sv-zilverweide",
+            new PublicListing(
+                    "Sportvereniging met zwemmen, tennis en wandelvoetbal voor ouderen.",
+                    "Zilverweg",
+                    55,
+                    "1364AD",
+                    "Nieuwstad"),
+            "huiswerkklas",
+            new PublicListing(
+                    "Vrijwilligers helpen kinderen van groep 6 tot de brugklas met hun huiswerk, drie middagen per week.",
+                    "Rietkade",
+                    9,
+                    "1363AE",
+                    "Nieuwstad"));
 
     private static final List<VindplaatsPlan> VINDPLAATSEN = List.of(
             new VindplaatsPlan("vuurtoren", "Basisschool De Vuurtoren", VindplaatsCategory.SCHOOL, "BU99010101"),
@@ -394,7 +473,8 @@ public final class DemoMunicipalityGenerator {
                             plan.name(),
                             plan.category().kind(),
                             plan.category(),
-                            plan.neighbourhoodCode()));
+                            plan.neighbourhoodCode(),
+                            PUBLIC_LISTINGS.get(plan.key())));
         }
     }
 

@@ -342,8 +342,18 @@ public record SeedData(
         }
     }
 
+    /**
+     * A vindplaats; one with a {@code publicListing} chose to be on the public social map, with what it shows there.
+     *
+     * @param publicListing null for a place that is not public
+     */
     public record Vindplaats(
-            String id, String name, VindplaatsKind kind, VindplaatsCategory category, String neighbourhoodCode) {
+            String id,
+            String name,
+            VindplaatsKind kind,
+            VindplaatsCategory category,
+            String neighbourhoodCode,
+            PublicListing publicListing) {
         public Vindplaats {
             requireNonNull(id, "id");
             requireNonNull(name, "name");
@@ -352,6 +362,20 @@ public record SeedData(
             requireNonNull(neighbourhoodCode, "neighbourhoodCode");
             if (category.kind() != kind) {
                 throw new IllegalArgumentException("A " + category + " vindplaats is " + category.kind() + ", " + id);
+            }
+        }
+    }
+
+    /**
+     * What a public vindplaats shows on the public social map: what it offers, and where it is when it has an address.
+     *
+     * @param street null for an initiative without an address of its own, and then so are the other address fields
+     */
+    public record PublicListing(String description, String street, Integer houseNumber, String postcode, String city) {
+        public PublicListing {
+            requireNonNull(description, "description");
+            if ((street == null) != (postcode == null) || (street == null) != (houseNumber == null)) {
+                throw new IllegalArgumentException("a public listing has a whole address or none: " + description);
             }
         }
     }
