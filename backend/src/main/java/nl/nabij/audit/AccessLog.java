@@ -3,7 +3,7 @@ package nl.nabij.audit;
 import java.util.List;
 import java.util.Map;
 import nl.nabij.api.InvalidArgumentException;
-import nl.nabij.api.PageRequest;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -56,13 +56,13 @@ public class AccessLog {
      * One page of the accesses to the data of the resident with this pseudonym, newest first, with how many there are
      * in all, so the resident can page through a long log by number.
      *
-     * @param first how many a page holds, 1 to {@value PageRequest#MAXIMUM}
+     * @param first how many a page holds, 1 to {@value Paging#MAXIMUM}
      * @param offset how many newer ones come before the page, 0 or more
      */
     public AccessLogPage page(String pseudonym, int first, int offset) {
-        if (first < 1 || first > PageRequest.MAXIMUM) {
+        if (first < 1 || first > Paging.MAXIMUM) {
             throw new InvalidArgumentException(
-                    "first", "PAGE_SIZE_OUT_OF_RANGE", "first must be between 1 and " + PageRequest.MAXIMUM);
+                    "first", "PAGE_SIZE_OUT_OF_RANGE", "first must be between 1 and " + Paging.MAXIMUM);
         }
         if (offset < 0) {
             throw new InvalidArgumentException("offset", "NEGATIVE_OFFSET", "offset must be 0 or more");
