@@ -88,7 +88,8 @@ class AuditWriter implements SmartLifecycle {
             transactions.executeWithoutResult(status ->
                     client.query(AuditTrail.APPEND).bind(events).to("events").run());
             group.forEach(pending -> pending.written().complete(null));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever went wrong, every waiting request hears of it; none waits forever on a writer that died.
             log.warn(
                     "Could not write {} audit events; their requests fail unanswered: {}", events.size(), e.toString());
             group.forEach(pending -> pending.written().completeExceptionally(e));

@@ -27,19 +27,19 @@ public final class DemoAccounts {
      */
     static final Map<String, String> PASSWORD_HASHES = Map.of(
             "professional",
-            "{argon2}$argon2id$v=19$m=16384,t=2,p=1$5o94VcaTg3sGoYwepCGmXA$LtgonW96+dnBoIFT2c2NQVeKoHZjTjk9p+K0jy74u5g",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$5o94VcaTg3sGoYwepCGmXA$LtgonW96+dnBoIFT2c2NQVeKoHZjTjk9p+K0jy74u5g",
             "teamlead",
-            "{argon2}$argon2id$v=19$m=16384,t=2,p=1$QvcRyIyZqbK9Ro8cQ0A25Q$yxrcuavIEDCOHDaf3oaQKfPuedi5BlEMi9WalLhm5+E",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$QvcRyIyZqbK9Ro8cQ0A25Q$yxrcuavIEDCOHDaf3oaQKfPuedi5BlEMi9WalLhm5+E",
             "analyst",
-            "{argon2}$argon2id$v=19$m=16384,t=2,p=1$VspdgGySDHBTuDuVDcRucA$NCq8mYnhYrIZy3a1up3Wx8AGUE8g2nV2VzvvV12L1ZA",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$VspdgGySDHBTuDuVDcRucA$NCq8mYnhYrIZy3a1up3Wx8AGUE8g2nV2VzvvV12L1ZA",
             "volunteer",
-            "{argon2}$argon2id$v=19$m=16384,t=2,p=1$WdVWGPpYr/cnsROlQ9E14w$alxcl/4Zn3eDP5hRkKlpp3f7hvUcntMbMoRtc4mR4zI",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$WdVWGPpYr/cnsROlQ9E14w$alxcl/4Zn3eDP5hRkKlpp3f7hvUcntMbMoRtc4mR4zI",
             "resident",
-            "{argon2}$argon2id$v=19$m=16384,t=2,p=1$OVLhOtgdoWBHZ2Gf4Y6FQw$XsRa+y3WlpY8NQ1KUAVGo5lQwSx0rUBtB+Ughg+jdGg",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$OVLhOtgdoWBHZ2Gf4Y6FQw$XsRa+y3WlpY8NQ1KUAVGo5lQwSx0rUBtB+Ughg+jdGg",
             "admin",
-            "{argon2}$argon2id$v=19$m=16384,t=2,p=1$UCrsNAdhFrNeCDhDHijMeg$WRdlYYIwuFu02uC6X0dW3aBLiVsEHaxIzn9dSpaTJEg",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$UCrsNAdhFrNeCDhDHijMeg$WRdlYYIwuFu02uC6X0dW3aBLiVsEHaxIzn9dSpaTJEg",
             "auditor",
-            "{argon2}$argon2id$v=19$m=16384,t=2,p=1$AZCoDRtqbU7oRyJUMJ9jDw$pezPOi9UEKlI28ghdfLP2iwT/EGn7P9NPRVSX4szpKw");
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$AZCoDRtqbU7oRyJUMJ9jDw$pezPOi9UEKlI28ghdfLP2iwT/EGn7P9NPRVSX4szpKw");
 
     private DemoAccounts() {}
 

@@ -83,7 +83,7 @@ public class AccountService {
 
     /**
      * Like {@link #save}, with the password's hash computed beforehand (the demo accounts' are in the code, so that a
-     * first start spends no Argon2id time on them); the hash is in the encoder's {@code {id}} format.
+     * first start spends no Argon2id time on them); the hash carries the encoder's {@code {id}} prefix.
      */
     @Transactional
     public void saveHashed(NabijUser user, String passwordHash) {
