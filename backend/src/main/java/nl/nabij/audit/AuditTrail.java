@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -20,12 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes audit events. An event is written unsealed, without its place in the hash chain, and {@link AuditSealer}
- * links it in shortly after; so audited requests do not wait for each other on the chain's one head.
+ * links it in shortly after; so audited requests do not wait for each other on the chain's one head. A change's event
+ * goes into the change's transaction; a read's is handed to {@link AuditWriter}, which commits the events of many
+ * reads together.
  */
 @Component
 public class AuditTrail {
 
-    private static final String APPEND =
+    static final String APPEND =
             """
             UNWIND $events AS event
             CREATE (e:AuditEvent:Unsealed)
@@ -36,10 +39,12 @@ public class AuditTrail {
             """;
 
     private final Neo4jClient client;
+    private final AuditWriter writer;
     private final Clock clock;
 
-    AuditTrail(Neo4jClient client, Clock clock) {
+    AuditTrail(Neo4jClient client, AuditWriter writer, Clock clock) {
         this.client = client;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -49,23 +54,32 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(NabijUser user, String origin, List<AuditEntry> entries) {
-        write(user, origin, entries);
+        if (!entries.isEmpty()) {
+            client.query(APPEND)
+                    .bind(events(user, origin, entries))
+                    .to("events")
+                    .run();
+        }
     }
 
     /**
-     * Records a read in its own write transaction, after the read's transaction (which a cluster may route to a
-     * secondary) has ended. The caller answers only when this returns, so no answer leaves without its event; if the
-     * event cannot be written, the caller fails and shows nothing.
+     * Records a read in a write transaction of the audit writer's, after the read's transaction (which a cluster may
+     * route to a secondary) has ended, together with the events of other reads. Returns only once the event is
+     * committed, so no answer leaves without its event; if the event cannot be written, this throws and the caller
+     * shows nothing.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(NabijUser user, String origin, List<AuditEntry> entries) {
-        write(user, origin, entries);
-    }
-
-    private void write(NabijUser user, String origin, List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
+        try {
+            writer.write(events(user, origin, entries)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private List<Map<String, Object>> events(NabijUser user, String origin, List<AuditEntry> entries) {
         List<Map<String, Object>> events = new ArrayList<>();
         for (AuditEntry entry : entries) {
             events.add(properties(new AuditEvent(
@@ -87,7 +101,7 @@ public class AuditTrail {
                     null,
                     null)));
         }
-        client.query(APPEND).bind(events).to("events").run();
+        return events;
     }
 
     /**

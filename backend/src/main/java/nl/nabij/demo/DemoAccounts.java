@@ -2,6 +2,7 @@ package nl.nabij.demo;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.nabij.security.NabijUser;
@@ -18,6 +19,27 @@ public final class DemoAccounts {
 
     /** The password of every demo account. Demo data only; production uses the identity provider or new accounts. */
     public static final String PASSWORD = "nabij-demo";
+
+    /**
+     * The Argon2id hashes of {@link #PASSWORD}, one per account with a salt of its own, computed once with the
+     * application's encoder ({@code Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()}): seven hashes cost a
+     * first start seconds of CPU, and the password they hash is published anyway.
+     */
+    static final Map<String, String> PASSWORD_HASHES = Map.of(
+            "professional",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$5o94VcaTg3sGoYwepCGmXA$LtgonW96+dnBoIFT2c2NQVeKoHZjTjk9p+K0jy74u5g",
+            "teamlead",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$QvcRyIyZqbK9Ro8cQ0A25Q$yxrcuavIEDCOHDaf3oaQKfPuedi5BlEMi9WalLhm5+E",
+            "analyst",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$VspdgGySDHBTuDuVDcRucA$NCq8mYnhYrIZy3a1up3Wx8AGUE8g2nV2VzvvV12L1ZA",
+            "volunteer",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$WdVWGPpYr/cnsROlQ9E14w$alxcl/4Zn3eDP5hRkKlpp3f7hvUcntMbMoRtc4mR4zI",
+            "resident",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$OVLhOtgdoWBHZ2Gf4Y6FQw$XsRa+y3WlpY8NQ1KUAVGo5lQwSx0rUBtB+Ughg+jdGg",
+            "admin",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$UCrsNAdhFrNeCDhDHijMeg$WRdlYYIwuFu02uC6X0dW3aBLiVsEHaxIzn9dSpaTJEg",
+            "auditor",
+            "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$AZCoDRtqbU7oRyJUMJ9jDw$pezPOi9UEKlI28ghdfLP2iwT/EGn7P9NPRVSX4szpKw");
 
     private DemoAccounts() {}
 

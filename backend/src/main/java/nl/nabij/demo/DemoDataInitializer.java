@@ -66,7 +66,8 @@ class DemoDataInitializer implements InitializingBean {
         }
         long started = System.nanoTime();
         var report = new DemoDataLoader(driver, null, pseudonymiser::pseudonymise).load();
-        DemoAccounts.users(SeedData.fromClasspath()).forEach(user -> accounts.save(user, DemoAccounts.PASSWORD));
+        DemoAccounts.users(SeedData.fromClasspath())
+                .forEach(user -> accounts.saveHashed(user, DemoAccounts.PASSWORD_HASHES.get(user.username())));
         lifecycle.adoptImported(LocalDate.now(clock));
         log.info("Demo data loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, report);
     }

@@ -39,8 +39,9 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code Household} type and its queries. Members, involvements, coordinator and overlap share one data loader,
- * so the whole view of any number of households costs one query beyond finding them.
+ * The {@code Household} type and its queries. Members, involvements, coordinator and the overlap's counts share one
+ * data loader, so the whole view of any number of households costs one query beyond finding them; the overlap's pairs
+ * cost one more, only when asked for ({@link OverlapSummaryController}).
  */
 @Controller
 class HouseholdController {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
+import nl.nabij.directory.Professional;
 import nl.nabij.resident.MemberRole;
 import nl.nabij.resident.Resident;
 import nl.nabij.security.HouseholdScope;
@@ -51,9 +52,9 @@ class HouseholdQueries {
             """;
 
     /**
-     * Members, involvements (on the household and on each member), coordinator and overlap for a batch of
-     * households. Overlap counts active involvements only; a pair is uncoordinated when no COLLABORATES_WITH
-     * relationship joins the two professionals in either direction.
+     * Members, involvements (on the household and on each member) and coordinator for a batch of households: what
+     * every view of a household shows, in one statement. The overlap's counts follow from the involvements; its pairs,
+     * the costly part, are {@link #UNCOORDINATED_PAIRS}, read only when a request asks for them.
      */
     private static final String CIRCLES =
             """
@@ -82,30 +83,44 @@ class HouseholdQueries {
                        organisation: o {.id, .name, .kind, .careLine},
                        team: t {.id, .name},
                        resident: resident
-                     }) AS involvements,
-                     count(CASE WHEN i.status = 'ACTIVE' THEN i END) AS activeInvolvementCount,
-                     collect(DISTINCT CASE WHEN i.status = 'ACTIVE' THEN p END) AS activeProfessionals,
-                     count(DISTINCT CASE WHEN i.status = 'ACTIVE' THEN o END) AS organisationCount
-            }
-            CALL (activeProfessionals) {
-              UNWIND activeProfessionals AS a
-              UNWIND activeProfessionals AS b
-              WITH a, b
-              WHERE a.id < b.id AND NOT EXISTS { (a)-[:COLLABORATES_WITH]-(b) }
-              WITH a, b ORDER BY a.name, b.name
-              RETURN collect({first: a {.id, .name, .discipline}, second: b {.id, .name, .discipline}})
-                     AS uncoordinatedPairs
+                     }) AS involvements
             }
             CALL (h) {
               OPTIONAL MATCH (c:Professional)-[:COORDINATES]->(h)
               RETURN c {.id, .name, .discipline} AS coordinator
               ORDER BY c.id LIMIT 1
             }
-            RETURN key, {
-                     members: members, involvements: involvements, coordinator: coordinator,
-                     activeInvolvementCount: activeInvolvementCount, organisationCount: organisationCount,
-                     professionalCount: size(activeProfessionals), uncoordinatedPairs: uncoordinatedPairs
-                   } AS value
+            RETURN key, {householdId: key, members: members, involvements: involvements, coordinator: coordinator} AS value
+            """;
+
+    /**
+     * The pairs of professionals actively involved with a household (as a whole or with a member) that no
+     * COLLABORATES_WITH relationship joins, in either direction, for a batch of households.
+     */
+    private static final String UNCOORDINATED_PAIRS =
+            """
+            UNWIND $keys AS key
+            MATCH (h:Household {id: key})
+            CALL (h) {
+              CALL (h) {
+                MATCH (h)<-[:CONCERNS]-(i:Involvement {status: 'ACTIVE'})
+                RETURN i
+                UNION
+                MATCH (h)<-[:MEMBER_OF]-(:Resident)<-[:CONCERNS]-(i:Involvement {status: 'ACTIVE'})
+                RETURN i
+              }
+              MATCH (p:Professional)-[:REGISTERED]->(i)-[:ON_BEHALF_OF]->(:Organisation)
+              RETURN collect(DISTINCT p) AS professionals
+            }
+            CALL (professionals) {
+              UNWIND professionals AS a
+              UNWIND professionals AS b
+              WITH a, b
+              WHERE a.id < b.id AND NOT EXISTS { (a)-[:COLLABORATES_WITH]-(b) }
+              WITH a, b ORDER BY a.name, b.name
+              RETURN collect({first: a {.id, .name, .discipline}, second: b {.id, .name, .discipline}}) AS pairs
+            }
+            RETURN key, pairs AS value
             """;
 
     private final GraphQueries queries;
@@ -217,6 +232,17 @@ class HouseholdQueries {
 
     Map<String, HouseholdCircle> circles(Collection<String> householdIds) {
         return queries.one(CIRCLES, householdIds, Function.identity(), HouseholdCircle::from);
+    }
+
+    /** The uncoordinated pairs around each of these households, by household id. */
+    Map<String, UncoordinatedPairs> uncoordinatedPairs(Collection<String> householdIds) {
+        return queries.one(
+                UNCOORDINATED_PAIRS,
+                householdIds,
+                Function.identity(),
+                value -> new UncoordinatedPairs(((Value) value)
+                        .asList(pair -> new OverlapSummary.ProfessionalPair(
+                                Professional.from(pair.get("first")), Professional.from(pair.get("second"))))));
     }
 
     /** The same key as the Cypher sort expression of {@link #inNeighbourhood}. */

@@ -1,10 +1,8 @@
 package nl.nabij.household;
 
 import java.time.Year;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import nl.nabij.consent.Consent;
 import nl.nabij.involvement.Involvement;
 import nl.nabij.resident.MemberRole;
@@ -37,27 +35,12 @@ record ResidentShare(String residentId, MemberRole residentRole, Year thisYear) 
                         && thisYear.getValue() - member.birthYear() < AGE_OF_MAJORITY);
     }
 
+    /** The circle as the resident sees it; its overlap then counts, and pairs, only what they see. */
     HouseholdCircle of(HouseholdCircle circle) {
         List<Involvement> involvements = circle.involvements().stream()
                 .filter(involvement -> concernsThem(involvement.resident()))
                 .toList();
-        List<Involvement> active =
-                involvements.stream().filter(Involvement::active).toList();
-        Set<String> professionals = new LinkedHashSet<>();
-        Set<String> organisations = new LinkedHashSet<>();
-        active.forEach(involvement -> {
-            professionals.add(involvement.professional().id());
-            organisations.add(involvement.organisation().id());
-        });
-        List<OverlapSummary.ProfessionalPair> pairs = circle.overlap().uncoordinatedPairs().stream()
-                .filter(pair -> professionals.contains(pair.first().id())
-                        && professionals.contains(pair.second().id()))
-                .toList();
-        return new HouseholdCircle(
-                circle.members(),
-                involvements,
-                circle.coordinator(),
-                new OverlapSummary(active.size(), professionals.size(), organisations.size(), pairs));
+        return new HouseholdCircle(circle.householdId(), circle.members(), involvements, circle.coordinator());
     }
 
     List<Consent> consents(List<Consent> consents) {

@@ -78,10 +78,19 @@ public class AccountService {
      */
     @Transactional
     public void save(NabijUser user, String password) {
+        saveHashed(user, passwords.encode(password));
+    }
+
+    /**
+     * Like {@link #save}, with the password's hash computed beforehand (the demo accounts' are in the code, so that a
+     * first start spends no Argon2id time on them); the hash carries the encoder's {@code {id}} prefix.
+     */
+    @Transactional
+    public void saveHashed(NabijUser user, String passwordHash) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("username", user.username());
         parameters.put("role", user.role().name());
-        parameters.put("hash", passwords.encode(password));
+        parameters.put("hash", passwordHash);
         parameters.put("professionalId", user.professionalId());
         parameters.put("residentId", user.residentId());
         parameters.put("organisationId", user.organisationId());

@@ -37,7 +37,8 @@ import org.neo4j.driver.GraphDatabase;
  * from eight clients at once, and after a restart every registration it had answered with an id is there. And the
  * same under every kind of write at once ({@link MixedWriteLoad}), for {@code -Dnabij.crash.cycles} cycles of load,
  * kill and restart on one store (one in the suite): every acknowledged write is there exactly once, none lost, none
- * made twice. {@code ops/crash-check.sh [cycles]} runs this class on its own.
+ * made twice. And reads: every read answered before the kill has its audit event after it, though reads' events are
+ * committed in groups. {@code ops/crash-check.sh [cycles]} runs this class on its own.
  */
 class CrashSafetyTest {
 
@@ -118,6 +119,74 @@ class CrashSafetyTest {
                     .get("n")
                     .asLong();
             assertThat(found).as("acknowledged registrations after the restart").isEqualTo(ids.size());
+        }
+    }
+
+    /**
+     * Reads are audited by group commit (many reads' events in one transaction); a read is answered only once its
+     * event is committed. Thirty-two clients read the case household, each request under a username of its own; the
+     * app is killed after 300 answers, and after the restart every answered request has its event.
+     */
+    @Test
+    void everyAnsweredReadKeepsItsAuditEventAfterAKillMinusNine() throws Exception {
+        SeedData seed = SeedData.fromClasspath();
+        NabijUser lead = TestUsers.teamLead();
+        String body = "{\"query\":\"query($id: ID!) { household(id: $id) { id members { displayName } } }\","
+                + "\"variables\":{\"id\":\"" + seed.caseHousehold().id() + "\"}}";
+        List<String> answered = new CopyOnWriteArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+
+        try (AppProcess app = start("reads")) {
+            URI url = URI.create("http://127.0.0.1:" + app.httpPort() + "/graphql");
+            HttpClient http = HttpClient.newHttpClient();
+            ExecutorService clients = Executors.newFixedThreadPool(32);
+            for (int client = 0; client < 32; client++) {
+                clients.execute(() -> {
+                    while (true) {
+                        String reader = "reader-" + next.getAndIncrement();
+                        NabijUser user = new NabijUser(
+                                reader, Role.TEAM_LEAD, lead.professionalId(), null, lead.organisationId());
+                        try {
+                            HttpResponse<String> answer = http.send(
+                                    HttpRequest.newBuilder(url)
+                                            .header("Content-Type", "application/json")
+                                            .header("Authorization", TestUsers.bearer(user))
+                                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (answer.statusCode() == 200 && answer.body().contains("\"displayName\"")) {
+                                answered.add(reader);
+                            }
+                        } catch (Exception killed) {
+                            return;
+                        }
+                    }
+                });
+            }
+            while (answered.size() < KILL_AFTER) {
+                Thread.sleep(5);
+            }
+            app.kill();
+            clients.shutdown();
+            assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        }
+        List<String> readers = new ArrayList<>(answered);
+
+        try (AppProcess restarted = start("reads-after");
+                Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort)) {
+            long audited = driver.executableQuery("MATCH (e:AuditEvent {action: 'READ'}) WHERE e.username IN $readers"
+                            + " RETURN count(DISTINCT e.username) AS n")
+                    .withParameters(Map.of("readers", readers))
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("n")
+                    .asLong();
+            assertThat(audited)
+                    .as("answered reads with their audit event after the restart")
+                    .isEqualTo(readers.size());
+            System.out.printf(
+                    "Crash check: %d reads answered before kill -9, all %d audited%n", readers.size(), audited);
         }
     }
 
