@@ -6,7 +6,6 @@ import java.util.Optional;
 import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.PageRequest;
-import nl.nabij.database.GraphQueries;
 import nl.nabij.disclosure.DisclosureControl;
 import nl.nabij.disclosure.DisclosurePolicy;
 import nl.nabij.security.CurrentUser;
@@ -21,36 +20,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class NeighbourhoodController {
 
-    private static final String DISTRICT =
-            """
-            UNWIND $keys AS key
-            MATCH (:Neighbourhood {code: key})-[:PART_OF]->(d:District)
-            RETURN key, d AS value
-            """;
-
-    private static final String TEAMS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Neighbourhood {code: key})<-[:SERVES]-(t:Team)
-            RETURN key, t AS value ORDER BY t.name, t.id
-            """;
-
-    private static final String VINDPLAATSEN =
-            """
-            UNWIND $keys AS key
-            MATCH (:Neighbourhood {code: key})<-[:LOCATED_IN]-(v:Vindplaats)
-            RETURN key, v AS value ORDER BY v.name, v.id
-            """;
-
     private final NeighbourhoodRepository neighbourhoods;
-    private final GraphQueries queries;
+    private final DirectoryQueries queries;
     private final CurrentUser currentUser;
     private final DisclosureControl disclosure;
     private final NeighbourhoodCounts counts;
 
     NeighbourhoodController(
             NeighbourhoodRepository neighbourhoods,
-            GraphQueries queries,
+            DirectoryQueries queries,
             CurrentUser currentUser,
             DisclosureControl disclosure,
             NeighbourhoodCounts counts) {
@@ -69,25 +47,17 @@ class NeighbourhoodController {
     @QueryMapping
     Connection<Neighbourhood> neighbourhoods(
             @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
-        return queries.page(
-                "MATCH (n:Neighbourhood)",
-                "n.code",
-                "n.code",
-                "n",
-                Map.of(),
-                PageRequest.of(first, after, last, before),
-                Neighbourhood::from,
-                neighbourhood -> new PageRequest.Cursor(neighbourhood.code(), neighbourhood.code()));
+        return queries.neighbourhoods(PageRequest.of(first, after, last, before));
     }
 
     @BatchMapping
     Map<Neighbourhood, District> district(List<Neighbourhood> parents) {
-        return queries.one(DISTRICT, parents, Neighbourhood::code, District::from);
+        return queries.districtOf(parents);
     }
 
     @BatchMapping
     Map<Neighbourhood, List<Team>> teams(List<Neighbourhood> parents) {
-        return queries.many(TEAMS, parents, Neighbourhood::code, Team::from);
+        return queries.teamsServing(parents);
     }
 
     /**
@@ -112,6 +82,6 @@ class NeighbourhoodController {
 
     @BatchMapping
     Map<Neighbourhood, List<Vindplaats>> vindplaatsen(List<Neighbourhood> parents) {
-        return queries.many(VINDPLAATSEN, parents, Neighbourhood::code, Vindplaats::from);
+        return queries.vindplaatsenIn(parents);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.PageRequest;
-import nl.nabij.database.GraphQueries;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -16,39 +15,10 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TeamController {
 
-    private static final String MEMBERS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Team {id: key})<-[:SECONDED_TO]-(p:Professional)
-            RETURN key, p AS value ORDER BY p.name, p.id
-            """;
-
-    private static final String ORGANISATIONS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Team {id: key})<-[:SECONDED_TO]-(:Professional)-[:EMPLOYED_BY]->(o:Organisation)
-            WITH DISTINCT key, o
-            RETURN key, o AS value ORDER BY o.name, o.id
-            """;
-
-    private static final String NEIGHBOURHOODS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Team {id: key})-[:SERVES]->(n:Neighbourhood)
-            RETURN key, n AS value ORDER BY n.code
-            """;
-
-    private static final String VINDPLAATS_CONTACTS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Team {id: key})-[:IN_CONTACT_WITH]->(v:Vindplaats)
-            RETURN key, v AS value ORDER BY v.name, v.id
-            """;
-
     private final TeamRepository teams;
-    private final GraphQueries queries;
+    private final DirectoryQueries queries;
 
-    TeamController(TeamRepository teams, GraphQueries queries) {
+    TeamController(TeamRepository teams, DirectoryQueries queries) {
         this.teams = teams;
         this.queries = queries;
     }
@@ -61,34 +31,26 @@ class TeamController {
     @QueryMapping
     Connection<Team> teams(
             @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
-        return queries.page(
-                "MATCH (n:Team)",
-                "n.name",
-                "n.id",
-                "n",
-                Map.of(),
-                PageRequest.of(first, after, last, before),
-                Team::from,
-                team -> new PageRequest.Cursor(team.name(), team.id()));
+        return queries.teams(PageRequest.of(first, after, last, before));
     }
 
     @BatchMapping
     Map<Team, List<Professional>> members(List<Team> parents) {
-        return queries.many(MEMBERS, parents, Team::id, Professional::from);
+        return queries.membersOf(parents);
     }
 
     @BatchMapping
     Map<Team, List<Organisation>> organisations(List<Team> parents) {
-        return queries.many(ORGANISATIONS, parents, Team::id, Organisation::from);
+        return queries.organisationsOf(parents);
     }
 
     @BatchMapping
     Map<Team, List<Neighbourhood>> neighbourhoods(List<Team> parents) {
-        return queries.many(NEIGHBOURHOODS, parents, Team::id, Neighbourhood::from);
+        return queries.neighbourhoodsServedBy(parents);
     }
 
     @BatchMapping
     Map<Team, List<Vindplaats>> vindplaatsContacts(List<Team> parents) {
-        return queries.many(VINDPLAATS_CONTACTS, parents, Team::id, Vindplaats::from);
+        return queries.vindplaatsContactsOf(parents);
     }
 }

@@ -1,13 +1,11 @@
 package nl.nabij.directory;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.PageRequest;
-import nl.nabij.database.GraphQueries;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -17,24 +15,10 @@ import org.springframework.stereotype.Controller;
 @Controller
 class VindplaatsController {
 
-    private static final String NEIGHBOURHOOD =
-            """
-            UNWIND $keys AS key
-            MATCH (:Vindplaats {id: key})-[:LOCATED_IN]->(n:Neighbourhood)
-            RETURN key, n AS value
-            """;
-
-    private static final String TEAMS_IN_CONTACT =
-            """
-            UNWIND $keys AS key
-            MATCH (:Vindplaats {id: key})<-[:IN_CONTACT_WITH]-(t:Team)
-            RETURN key, t AS value ORDER BY t.name, t.id
-            """;
-
     private final VindplaatsRepository vindplaatsen;
-    private final GraphQueries queries;
+    private final DirectoryQueries queries;
 
-    VindplaatsController(VindplaatsRepository vindplaatsen, GraphQueries queries) {
+    VindplaatsController(VindplaatsRepository vindplaatsen, DirectoryQueries queries) {
         this.vindplaatsen = vindplaatsen;
         this.queries = queries;
     }
@@ -51,26 +35,16 @@ class VindplaatsController {
             @Argument String after,
             @Argument Integer last,
             @Argument String before) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("kind", kind == null ? null : kind.name());
-        return queries.page(
-                "MATCH (n:Vindplaats) WHERE $kind IS NULL OR n.kind = $kind",
-                "n.name",
-                "n.id",
-                "n",
-                parameters,
-                PageRequest.of(first, after, last, before),
-                Vindplaats::from,
-                vindplaats -> new PageRequest.Cursor(vindplaats.name(), vindplaats.id()));
+        return queries.vindplaatsen(kind, PageRequest.of(first, after, last, before));
     }
 
     @BatchMapping
     Map<Vindplaats, Neighbourhood> neighbourhood(List<Vindplaats> parents) {
-        return queries.one(NEIGHBOURHOOD, parents, Vindplaats::id, Neighbourhood::from);
+        return queries.neighbourhoodOf(parents);
     }
 
     @BatchMapping
     Map<Vindplaats, List<Team>> teamsInContact(List<Vindplaats> parents) {
-        return queries.many(TEAMS_IN_CONTACT, parents, Vindplaats::id, Team::from);
+        return queries.teamsInContactWith(parents);
     }
 }

@@ -1,0 +1,283 @@
+package nl.nabij.directory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.nabij.api.Connection;
+import nl.nabij.api.PageRequest;
+import nl.nabij.database.GraphQueries;
+import org.springframework.stereotype.Component;
+
+/**
+ * The directory's Cypher: the lists and the links between organisations, professionals, teams, the geography and the
+ * vindplaatsen, each nested list loaded for all parents of a request at once.
+ */
+@Component
+class DirectoryQueries {
+
+    private static final String MUNICIPALITY = "MATCH (m:Municipality) RETURN m AS value ORDER BY m.code LIMIT 1";
+
+    private static final String DISTRICTS_OF_MUNICIPALITY =
+            """
+            UNWIND $keys AS key
+            MATCH (:Municipality {code: key})<-[:PART_OF]-(d:District)
+            RETURN key, d AS value ORDER BY d.code
+            """;
+
+    private static final String MUNICIPALITY_OF_DISTRICT =
+            """
+            UNWIND $keys AS key
+            MATCH (:District {code: key})-[:PART_OF]->(m:Municipality)
+            RETURN key, m AS value
+            """;
+
+    private static final String NEIGHBOURHOODS_OF_DISTRICT =
+            """
+            UNWIND $keys AS key
+            MATCH (:District {code: key})<-[:PART_OF]-(n:Neighbourhood)
+            RETURN key, n AS value ORDER BY n.code
+            """;
+
+    private static final String DISTRICT_OF_NEIGHBOURHOOD =
+            """
+            UNWIND $keys AS key
+            MATCH (:Neighbourhood {code: key})-[:PART_OF]->(d:District)
+            RETURN key, d AS value
+            """;
+
+    private static final String TEAMS_OF_NEIGHBOURHOOD =
+            """
+            UNWIND $keys AS key
+            MATCH (:Neighbourhood {code: key})<-[:SERVES]-(t:Team)
+            RETURN key, t AS value ORDER BY t.name, t.id
+            """;
+
+    private static final String VINDPLAATSEN_OF_NEIGHBOURHOOD =
+            """
+            UNWIND $keys AS key
+            MATCH (:Neighbourhood {code: key})<-[:LOCATED_IN]-(v:Vindplaats)
+            RETURN key, v AS value ORDER BY v.name, v.id
+            """;
+
+    private static final String PROFESSIONALS_OF_ORGANISATION =
+            """
+            UNWIND $keys AS key
+            MATCH (:Organisation {id: key})<-[:EMPLOYED_BY]-(p:Professional)
+            RETURN key, p AS value ORDER BY p.name, p.id
+            """;
+
+    private static final String TEAMS_OF_ORGANISATION =
+            """
+            UNWIND $keys AS key
+            MATCH (:Organisation {id: key})<-[:EMPLOYED_BY]-(:Professional)-[:SECONDED_TO]->(t:Team)
+            WITH DISTINCT key, t
+            RETURN key, t AS value ORDER BY t.name, t.id
+            """;
+
+    private static final String ORGANISATION_OF_PROFESSIONAL =
+            """
+            UNWIND $keys AS key
+            MATCH (:Professional {id: key})-[:EMPLOYED_BY]->(o:Organisation)
+            RETURN key, o AS value
+            """;
+
+    private static final String TEAMS_OF_PROFESSIONAL =
+            """
+            UNWIND $keys AS key
+            MATCH (:Professional {id: key})-[:SECONDED_TO]->(t:Team)
+            RETURN key, t AS value ORDER BY t.name, t.id
+            """;
+
+    private static final String COLLABORATORS_OF_PROFESSIONAL =
+            """
+            UNWIND $keys AS key
+            MATCH (:Professional {id: key})-[:COLLABORATES_WITH]-(other:Professional)
+            WITH DISTINCT key, other
+            RETURN key, other AS value ORDER BY other.name, other.id
+            """;
+
+    private static final String MEMBERS_OF_TEAM =
+            """
+            UNWIND $keys AS key
+            MATCH (:Team {id: key})<-[:SECONDED_TO]-(p:Professional)
+            RETURN key, p AS value ORDER BY p.name, p.id
+            """;
+
+    private static final String ORGANISATIONS_OF_TEAM =
+            """
+            UNWIND $keys AS key
+            MATCH (:Team {id: key})<-[:SECONDED_TO]-(:Professional)-[:EMPLOYED_BY]->(o:Organisation)
+            WITH DISTINCT key, o
+            RETURN key, o AS value ORDER BY o.name, o.id
+            """;
+
+    private static final String NEIGHBOURHOODS_OF_TEAM =
+            """
+            UNWIND $keys AS key
+            MATCH (:Team {id: key})-[:SERVES]->(n:Neighbourhood)
+            RETURN key, n AS value ORDER BY n.code
+            """;
+
+    private static final String VINDPLAATS_CONTACTS_OF_TEAM =
+            """
+            UNWIND $keys AS key
+            MATCH (:Team {id: key})-[:IN_CONTACT_WITH]->(v:Vindplaats)
+            RETURN key, v AS value ORDER BY v.name, v.id
+            """;
+
+    private static final String NEIGHBOURHOOD_OF_VINDPLAATS =
+            """
+            UNWIND $keys AS key
+            MATCH (:Vindplaats {id: key})-[:LOCATED_IN]->(n:Neighbourhood)
+            RETURN key, n AS value
+            """;
+
+    private static final String TEAMS_IN_CONTACT_WITH_VINDPLAATS =
+            """
+            UNWIND $keys AS key
+            MATCH (:Vindplaats {id: key})<-[:IN_CONTACT_WITH]-(t:Team)
+            RETURN key, t AS value ORDER BY t.name, t.id
+            """;
+
+    private final GraphQueries queries;
+
+    DirectoryQueries(GraphQueries queries) {
+        this.queries = queries;
+    }
+
+    Optional<Municipality> municipality() {
+        return queries.single(MUNICIPALITY, Map.of(), Municipality::from);
+    }
+
+    Map<Municipality, List<District>> districtsOf(List<Municipality> municipalities) {
+        return queries.many(DISTRICTS_OF_MUNICIPALITY, municipalities, Municipality::code, District::from);
+    }
+
+    Map<District, Municipality> municipalityOf(List<District> districts) {
+        return queries.one(MUNICIPALITY_OF_DISTRICT, districts, District::code, Municipality::from);
+    }
+
+    Map<District, List<Neighbourhood>> neighbourhoodsOf(List<District> districts) {
+        return queries.many(NEIGHBOURHOODS_OF_DISTRICT, districts, District::code, Neighbourhood::from);
+    }
+
+    Connection<Neighbourhood> neighbourhoods(PageRequest request) {
+        return queries.page(
+                "MATCH (n:Neighbourhood)",
+                "n.code",
+                "n.code",
+                "n",
+                Map.of(),
+                request,
+                Neighbourhood::from,
+                neighbourhood -> new PageRequest.Cursor(neighbourhood.code(), neighbourhood.code()));
+    }
+
+    Map<Neighbourhood, District> districtOf(List<Neighbourhood> neighbourhoods) {
+        return queries.one(DISTRICT_OF_NEIGHBOURHOOD, neighbourhoods, Neighbourhood::code, District::from);
+    }
+
+    Map<Neighbourhood, List<Team>> teamsServing(List<Neighbourhood> neighbourhoods) {
+        return queries.many(TEAMS_OF_NEIGHBOURHOOD, neighbourhoods, Neighbourhood::code, Team::from);
+    }
+
+    Map<Neighbourhood, List<Vindplaats>> vindplaatsenIn(List<Neighbourhood> neighbourhoods) {
+        return queries.many(VINDPLAATSEN_OF_NEIGHBOURHOOD, neighbourhoods, Neighbourhood::code, Vindplaats::from);
+    }
+
+    Connection<Organisation> organisations(PageRequest request) {
+        return queries.page(
+                "MATCH (n:Organisation)",
+                "n.name",
+                "n.id",
+                "n",
+                Map.of(),
+                request,
+                Organisation::from,
+                organisation -> new PageRequest.Cursor(organisation.name(), organisation.id()));
+    }
+
+    Map<Organisation, List<Professional>> professionalsOf(List<Organisation> organisations) {
+        return queries.many(PROFESSIONALS_OF_ORGANISATION, organisations, Organisation::id, Professional::from);
+    }
+
+    Map<Organisation, List<Team>> teamsOf(List<Organisation> organisations) {
+        return queries.many(TEAMS_OF_ORGANISATION, organisations, Organisation::id, Team::from);
+    }
+
+    Connection<Professional> professionals(PageRequest request) {
+        return queries.page(
+                "MATCH (n:Professional)",
+                "n.name",
+                "n.id",
+                "n",
+                Map.of(),
+                request,
+                Professional::from,
+                professional -> new PageRequest.Cursor(professional.name(), professional.id()));
+    }
+
+    Map<Professional, Organisation> organisationOf(List<Professional> professionals) {
+        return queries.one(ORGANISATION_OF_PROFESSIONAL, professionals, Professional::id, Organisation::from);
+    }
+
+    Map<Professional, List<Team>> teamsOfProfessionals(List<Professional> professionals) {
+        return queries.many(TEAMS_OF_PROFESSIONAL, professionals, Professional::id, Team::from);
+    }
+
+    Map<Professional, List<Professional>> collaboratorsOf(List<Professional> professionals) {
+        return queries.many(COLLABORATORS_OF_PROFESSIONAL, professionals, Professional::id, Professional::from);
+    }
+
+    Connection<Team> teams(PageRequest request) {
+        return queries.page(
+                "MATCH (n:Team)",
+                "n.name",
+                "n.id",
+                "n",
+                Map.of(),
+                request,
+                Team::from,
+                team -> new PageRequest.Cursor(team.name(), team.id()));
+    }
+
+    Map<Team, List<Professional>> membersOf(List<Team> teams) {
+        return queries.many(MEMBERS_OF_TEAM, teams, Team::id, Professional::from);
+    }
+
+    Map<Team, List<Organisation>> organisationsOf(List<Team> teams) {
+        return queries.many(ORGANISATIONS_OF_TEAM, teams, Team::id, Organisation::from);
+    }
+
+    Map<Team, List<Neighbourhood>> neighbourhoodsServedBy(List<Team> teams) {
+        return queries.many(NEIGHBOURHOODS_OF_TEAM, teams, Team::id, Neighbourhood::from);
+    }
+
+    Map<Team, List<Vindplaats>> vindplaatsContactsOf(List<Team> teams) {
+        return queries.many(VINDPLAATS_CONTACTS_OF_TEAM, teams, Team::id, Vindplaats::from);
+    }
+
+    /** A page of vindplaatsen, of one kind or (when {@code kind} is null) all. */
+    Connection<Vindplaats> vindplaatsen(VindplaatsKind kind, PageRequest request) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("kind", kind == null ? null : kind.name());
+        return queries.page(
+                "MATCH (n:Vindplaats) WHERE $kind IS NULL OR n.kind = $kind",
+                "n.name",
+                "n.id",
+                "n",
+                parameters,
+                request,
+                Vindplaats::from,
+                vindplaats -> new PageRequest.Cursor(vindplaats.name(), vindplaats.id()));
+    }
+
+    Map<Vindplaats, Neighbourhood> neighbourhoodOf(List<Vindplaats> vindplaatsen) {
+        return queries.one(NEIGHBOURHOOD_OF_VINDPLAATS, vindplaatsen, Vindplaats::id, Neighbourhood::from);
+    }
+
+    Map<Vindplaats, List<Team>> teamsInContactWith(List<Vindplaats> vindplaatsen) {
+        return queries.many(TEAMS_IN_CONTACT_WITH_VINDPLAATS, vindplaatsen, Vindplaats::id, Team::from);
+    }
+}
