@@ -27,12 +27,14 @@ final class HsdsExport {
      * them.
      */
     Hsds.Bundle bundle(
-            List<SocialMapStore.OrganisationRecord> organisations, List<VindplaatsDetails> vindplaatsen, boolean full) {
+            List<SocialMapQueries.OrganisationRecord> organisations,
+            List<VindplaatsDetails> vindplaatsen,
+            boolean full) {
         List<VindplaatsDetails> shown = vindplaatsen.stream()
                 .filter(vindplaats -> full || vindplaats.onPublicMap())
                 .toList();
         Map<String, Hsds.Organization> organizations = new LinkedHashMap<>();
-        for (SocialMapStore.OrganisationRecord organisation : organisations) {
+        for (SocialMapQueries.OrganisationRecord organisation : organisations) {
             boolean runsAShownPlace = shown.stream()
                     .anyMatch(vindplaats ->
                             organisation.id().equals(vindplaats.draft().organisationId()));
@@ -64,7 +66,7 @@ final class HsdsExport {
         return new Hsds.Bundle(Hsds.VERSION, List.copyOf(organizations.values()), services, locations, links);
     }
 
-    private static Hsds.Organization organization(SocialMapStore.OrganisationRecord organisation) {
+    private static Hsds.Organization organization(SocialMapQueries.OrganisationRecord organisation) {
         String id = organisation.hsdsId();
         return new Hsds.Organization(
                 id,

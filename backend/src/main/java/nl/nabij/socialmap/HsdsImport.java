@@ -40,12 +40,12 @@ class HsdsImport {
     private static final Pattern TIME = Pattern.compile("(\\d\\d:\\d\\d)(:00)?");
     private static final String BASIS = "social-map-administration";
 
-    private final SocialMapStore store;
+    private final SocialMapQueries store;
     private final VindplaatsRules rules;
     private final AuditTrail trail;
     private final TransactionOperations transactions;
 
-    HsdsImport(SocialMapStore store, VindplaatsRules rules, AuditTrail trail, TransactionOperations transactions) {
+    HsdsImport(SocialMapQueries store, VindplaatsRules rules, AuditTrail trail, TransactionOperations transactions) {
         this.store = store;
         this.rules = rules;
         this.trail = trail;
@@ -205,14 +205,14 @@ class HsdsImport {
         if (!errors.isEmpty()) {
             return Outcome.FAILED;
         }
-        Optional<SocialMapStore.OrganisationRecord> existing = store.organisationByHsdsId(id);
+        Optional<SocialMapQueries.OrganisationRecord> existing = store.organisationByHsdsId(id);
         if (store.organisationNameTaken(
-                name, existing.map(SocialMapStore.OrganisationRecord::id).orElse(null))) {
+                name, existing.map(SocialMapQueries.OrganisationRecord::id).orElse(null))) {
             errors.add(new InputError("name", "NAME_TAKEN", "another organisation has this name"));
             return Outcome.FAILED;
         }
         if (existing.isPresent()) {
-            SocialMapStore.OrganisationRecord was = existing.get();
+            SocialMapQueries.OrganisationRecord was = existing.get();
             if (was.name().equals(name) && was.kind() == kind && was.careLine() == careLine) {
                 return Outcome.UNCHANGED;
             }
@@ -470,7 +470,7 @@ class HsdsImport {
         if (organizationId == null || locationId == null || organizationId.equals(Hsds.ownOrganizationId(locationId))) {
             return null;
         }
-        Optional<SocialMapStore.OrganisationRecord> organisation = store.organisationByHsdsId(organizationId);
+        Optional<SocialMapQueries.OrganisationRecord> organisation = store.organisationByHsdsId(organizationId);
         if (organisation.isEmpty()) {
             errors.add(new InputError(
                     "service.organization_id",

@@ -22,11 +22,11 @@ class HsdsPublication {
     private static final Set<Role> STAFF =
             EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD, Role.ANALYST, Role.ADMINISTRATOR);
 
-    private final SocialMapStore store;
+    private final SocialMapQueries store;
     private final AuditTrail trail;
     private final HsdsExport export;
 
-    HsdsPublication(SocialMapStore store, AuditTrail trail, HsdsProperties properties) {
+    HsdsPublication(SocialMapQueries store, AuditTrail trail, HsdsProperties properties) {
         this.store = store;
         this.trail = trail;
         this.export = new HsdsExport(properties.stateProvince());

@@ -7,15 +7,13 @@ import java.util.function.Function;
 import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
 import nl.nabij.api.PageRequest;
-import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.Organisation;
 import nl.nabij.directory.Vindplaats;
 import nl.nabij.directory.VindplaatsKind;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -31,30 +29,15 @@ import reactor.core.publisher.Mono;
 @Controller
 class SocialMapController {
 
-    private static final String ORGANISATION =
-            """
-            UNWIND $keys AS key
-            MATCH (:Vindplaats {id: key})-[:RUN_BY]->(o:Organisation)
-            RETURN key, o AS value
-            """;
-
-    private final SocialMapStore store;
-    private final GraphQueries queries;
+    private final SocialMapQueries queries;
     private final VindplaatsAdministration administration;
-    private final CurrentUser currentUser;
 
     SocialMapController(
-            SocialMapStore store,
-            GraphQueries queries,
-            VindplaatsAdministration administration,
-            CurrentUser currentUser,
-            BatchLoaderRegistry loaders) {
-        this.store = store;
+            SocialMapQueries queries, VindplaatsAdministration administration, BatchLoaderRegistry loaders) {
         this.queries = queries;
         this.administration = administration;
-        this.currentUser = currentUser;
         loaders.forTypePair(String.class, VindplaatsDetails.class)
-                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> store.details(ids)));
+                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> queries.details(ids)));
     }
 
     @QueryMapping
@@ -65,7 +48,7 @@ class SocialMapController {
             @Argument String after) {
         String code =
                 neighbourhoodCode == null ? null : Ids.requireCbsCode("neighbourhoodCode", neighbourhoodCode, "BU", 8);
-        Connection<VindplaatsDetails> page = store.publicPage(code, kind, PageRequest.of(first, after, null, null));
+        Connection<VindplaatsDetails> page = queries.publicPage(code, kind, PageRequest.of(first, after, null, null));
         return new Connection<>(
                 page.edges().stream()
                         .map(edge -> new Connection.Edge<>(SocialMapPlace.of(edge.node()), edge.cursor()))
@@ -75,23 +58,20 @@ class SocialMapController {
 
     @MutationMapping
     VindplaatsAdministration.Payload createVindplaats(
-            @Argument VindplaatsAdministration.CreateInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.create(currentUser.get(), input, origin);
+            @Argument VindplaatsAdministration.CreateInput input, Actor actor) {
+        return administration.create(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
     VindplaatsAdministration.Payload updateVindplaats(
-            @Argument VindplaatsAdministration.UpdateInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.update(currentUser.get(), input, origin);
+            @Argument VindplaatsAdministration.UpdateInput input, Actor actor) {
+        return administration.update(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
     VindplaatsAdministration.Payload retireVindplaats(
-            @Argument VindplaatsAdministration.RetireInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.retire(currentUser.get(), input, origin);
+            @Argument VindplaatsAdministration.RetireInput input, Actor actor) {
+        return administration.retire(actor.user(), input, actor.origin());
     }
 
     @SchemaMapping(typeName = "Vindplaats")
@@ -127,7 +107,7 @@ class SocialMapController {
 
     @BatchMapping(typeName = "Vindplaats")
     Map<Vindplaats, Organisation> organisation(List<Vindplaats> vindplaatsen) {
-        return queries.one(ORGANISATION, vindplaatsen, Vindplaats::id, Organisation::from);
+        return queries.organisationsRunning(vindplaatsen);
     }
 
     private static <T> CompletableFuture<T> detail(

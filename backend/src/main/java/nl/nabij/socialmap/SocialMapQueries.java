@@ -11,6 +11,7 @@ import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.CareLine;
+import nl.nabij.directory.Organisation;
 import nl.nabij.directory.OrganisationKind;
 import nl.nabij.directory.Vindplaats;
 import nl.nabij.directory.VindplaatsKind;
@@ -22,24 +23,29 @@ import org.springframework.stereotype.Component;
  * Writes run in the caller's transaction, together with its audit event.
  */
 @Component
-class SocialMapStore {
+class SocialMapQueries {
+
+    private static final String ORGANISATION_RUNNING =
+            """
+            UNWIND $keys AS key
+            MATCH (:Vindplaats {id: key})-[:RUN_BY]->(o:Organisation)
+            RETURN key, o AS value
+            """;
 
     private static final String DETAILS =
             """
             UNWIND $keys AS key
             MATCH (v:Vindplaats {id: key})-[:LOCATED_IN]->(n:Neighbourhood)
             OPTIONAL MATCH (v)-[:RUN_BY]->(o:Organisation)
-            RETURN key, %s AS value
-            """
-                    .formatted(VindplaatsDetails.PROJECTION);
+            RETURN key, v {.*, neighbourhoodCode: n.code, neighbourhoodName: n.name, organisationId: o.id, organisationHsdsId: coalesce(o.hsdsId, o.id)} AS value
+            """;
 
     private static final String ALL =
             """
             MATCH (v:Vindplaats)-[:LOCATED_IN]->(n:Neighbourhood)
             OPTIONAL MATCH (v)-[:RUN_BY]->(o:Organisation)
-            RETURN %s AS value ORDER BY v.name, v.id
-            """
-                    .formatted(VindplaatsDetails.PROJECTION);
+            RETURN v {.*, neighbourhoodCode: n.code, neighbourhoodName: n.name, organisationId: o.id, organisationHsdsId: coalesce(o.hsdsId, o.id)} AS value ORDER BY v.name, v.id
+            """;
 
     // A record keeps its HSDS id when it was imported; one exported from Nabij comes back under its own id.
     private static final String BY_HSDS_ID =
@@ -49,9 +55,8 @@ class SocialMapStore {
             WITH coalesce(imported, own) AS v WHERE v IS NOT NULL
             MATCH (v)-[:LOCATED_IN]->(n:Neighbourhood)
             OPTIONAL MATCH (v)-[:RUN_BY]->(o:Organisation)
-            RETURN %s AS value
-            """
-                    .formatted(VindplaatsDetails.PROJECTION);
+            RETURN v {.*, neighbourhoodCode: n.code, neighbourhoodName: n.name, organisationId: o.id, organisationHsdsId: coalesce(o.hsdsId, o.id)} AS value
+            """;
 
     private static final String PUBLIC_MAP =
             """
@@ -138,13 +143,18 @@ class SocialMapStore {
     private final Neo4jClient client;
     private final GraphQueries queries;
 
-    SocialMapStore(Neo4jClient client, GraphQueries queries) {
+    SocialMapQueries(Neo4jClient client, GraphQueries queries) {
         this.client = client;
         this.queries = queries;
     }
 
     /** An organisation as the HSDS exchange sees it: Nabij's own id and the id it goes by in Open Referral. */
     record OrganisationRecord(String id, String hsdsId, String name, OrganisationKind kind, CareLine careLine) {}
+
+    /** The organisation that runs each vindplaats, for those run by one. */
+    Map<Vindplaats, Organisation> organisationsRunning(List<Vindplaats> vindplaatsen) {
+        return queries.one(ORGANISATION_RUNNING, vindplaatsen, Vindplaats::id, Organisation::from);
+    }
 
     Map<String, VindplaatsDetails> details(Collection<String> ids) {
         return queries.one(DETAILS, ids, id -> id, VindplaatsDetails::from);
@@ -256,11 +266,11 @@ class SocialMapStore {
     }
 
     List<OrganisationRecord> organisations() {
-        return queries.list(ORGANISATIONS, Map.of(), SocialMapStore::organisation);
+        return queries.list(ORGANISATIONS, Map.of(), SocialMapQueries::organisation);
     }
 
     Optional<OrganisationRecord> organisationByHsdsId(String hsdsId) {
-        return queries.single(ORGANISATION_BY_HSDS_ID, Map.of("hsdsId", hsdsId), SocialMapStore::organisation);
+        return queries.single(ORGANISATION_BY_HSDS_ID, Map.of("hsdsId", hsdsId), SocialMapQueries::organisation);
     }
 
     boolean organisationNameTaken(String name, String exceptId) {

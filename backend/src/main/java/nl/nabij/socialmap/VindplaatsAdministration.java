@@ -33,12 +33,12 @@ class VindplaatsAdministration {
                             (:Neighbourhood {code: $code}) } AS inArea
             """;
 
-    private final SocialMapStore store;
+    private final SocialMapQueries store;
     private final VindplaatsRules rules;
     private final Neo4jClient client;
     private final AuditTrail trail;
 
-    VindplaatsAdministration(SocialMapStore store, VindplaatsRules rules, Neo4jClient client, AuditTrail trail) {
+    VindplaatsAdministration(SocialMapQueries store, VindplaatsRules rules, Neo4jClient client, AuditTrail trail) {
         this.store = store;
         this.rules = rules;
         this.client = client;
