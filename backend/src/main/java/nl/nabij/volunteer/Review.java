@@ -28,17 +28,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Review {
 
-    /** A registration in one of the team lead's team's neighbourhoods; {@code $me} is their professional id. */
-    private static final String IN_AREA =
-            "(:Professional {id: $me})-[:SECONDED_TO]->(team:Team)-[:SERVES]->(:Neighbourhood)<-[:IN]-(r)";
-
+    /** The status of a registration in one of the team lead's team's neighbourhoods; {@code $me} is their id. */
     private static final String DECIDE =
             """
-            MATCH %s WHERE r.id = $id
+            MATCH (:Professional {id: $me})-[:SECONDED_TO]->(team:Team)-[:SERVES]->(:Neighbourhood)
+                  <-[:IN]-(r:VolunteerRegistration)
+            WHERE r.id = $id
             WITH DISTINCT r
             RETURN r.status AS value
+            """;
+
+    /** The registrations with one status in the team lead's team's neighbourhoods, for a page of the queue. */
+    private static final String QUEUE =
             """
-                    .formatted(IN_AREA.replace("(r)", "(r:VolunteerRegistration)"));
+            MATCH (:Professional {id: $me})-[:SECONDED_TO]->(team:Team)-[:SERVES]->(:Neighbourhood)
+                  <-[:IN]-(r:VolunteerRegistration {status: $status})
+            WITH DISTINCT r""";
 
     private static final String APPROVE =
             """
@@ -47,17 +52,21 @@ class Review {
             WITH r
             OPTIONAL MATCH (r)-[:ACTS_FROM]->(v:Vindplaats {status: 'PROPOSED'})
             SET v.status = 'ACTIVE'
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     private static final String REJECT =
             """
             MATCH (r:VolunteerRegistration {id: $id})
             SET r.status = 'REJECTED', r.reviewedAt = datetime(), r.reviewedBy = $username, r.rejectionReason = $reason
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     private static final String CONNECT =
             """
@@ -68,9 +77,11 @@ class Review {
             ON CREATE SET c.since = $today
             SET r.connectedAt = coalesce(r.connectedAt, datetime())
             WITH DISTINCT r
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     private final Neo4jClient client;
     private final GraphQueries queries;
@@ -98,7 +109,7 @@ class Review {
         parameters.put("me", lead.professionalId());
         parameters.put("status", status);
         return queries.page(
-                "MATCH " + IN_AREA.replace("(r)", "(r:VolunteerRegistration {status: $status})") + " WITH DISTINCT r",
+                QUEUE,
                 "toString(r.createdAt)",
                 "r.id",
                 VolunteerRegistration.PROJECTION,

@@ -70,9 +70,11 @@ class SelfRegistration {
             FOREACH (_ IN CASE WHEN $proposedName IS NULL THEN [] ELSE [1] END |
                 CREATE (r)-[:ACTS_FROM]->(:Vindplaats {id: $proposedId, name: $proposedName, kind: 'INFORMAL',
                         category: $proposedCategory, status: 'PROPOSED'})-[:LOCATED_IN]->(n))
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     /**
      * The registration a first call with the same key and the same person made: it gets a new personal link, since
@@ -82,9 +84,11 @@ class SelfRegistration {
             """
             MATCH (r:VolunteerRegistration {retryHash: $retryHash})
             SET r.personalHash = $personalHash
-            RETURN %s AS value, r.confirmationNotMailed IS NULL AS mailed
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value, r.confirmationNotMailed IS NULL AS mailed
+            """;
 
     private static final String HAND_TO_ADMINISTRATOR =
             "MATCH (r:VolunteerRegistration {id: $id}) SET r.confirmationNotMailed = true";
@@ -104,16 +108,20 @@ class SelfRegistration {
             WHERE r.status = 'UNCONFIRMED' AND r.confirmBefore > datetime($now)
             SET r.status = 'PENDING', r.confirmedAt = datetime($now)
             REMOVE r.confirmationHash, r.confirmationNotMailed
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     private static final String BY_PERSONAL_LINK =
             """
             MATCH (r:VolunteerRegistration {personalHash: $hash})
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     /**
      * A correction. A new name, e-mail address or phone number of an approved volunteer is someone the team lead has
@@ -133,9 +141,11 @@ class SelfRegistration {
             FOREACH (_ IN CASE WHEN newIdentity THEN [1] ELSE [] END |
                 SET r.status = 'PENDING', r.identityChangedAt = datetime(), r.vogCheckedOn = null,
                     r.reviewedAt = null, r.reviewedBy = null)
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     /** The registration, and the place it proposed while it is still only a proposal of this registration. */
     private static final String DELETE =
