@@ -51,9 +51,8 @@ class Matcher {
             CREATE (n:Notification {id: randomUUID(), kind: CASE WHEN created THEN 'MATCH_CREATED' ELSE 'MATCH_GROWN' END,
                     createdAt: datetime(), matchId: m.id, householdId: h.id, involvementId: i.id,
                     organisation: joined.name, professional: by.name, organisationCount: organisations})-[:FOR]->(p)
-            RETURN {notification: %s, professionalId: p.id, email: p.email} AS value
-            """
-                    .formatted(Notification.PROJECTION);
+            RETURN {notification: n {.id, .kind, .matchId, .householdId, .involvementId, .organisation, .professional, .organisationCount, createdAt: toString(n.createdAt), read: n.readAt IS NOT NULL}, professionalId: p.id, email: p.email} AS value
+            """;
 
     private final Neo4jClient client;
     private final NotificationPublisher publisher;

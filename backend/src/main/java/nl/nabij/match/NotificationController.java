@@ -4,7 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import nl.nabij.security.NabijUser;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -20,23 +20,21 @@ class NotificationController {
 
     private final NotificationInbox inbox;
     private final NotificationPublisher publisher;
-    private final CurrentUser currentUser;
 
-    NotificationController(NotificationInbox inbox, NotificationPublisher publisher, CurrentUser currentUser) {
+    NotificationController(NotificationInbox inbox, NotificationPublisher publisher) {
         this.inbox = inbox;
         this.publisher = publisher;
-        this.currentUser = currentUser;
     }
 
     @QueryMapping
     Connection<Notification> myNotifications(
-            @Argument boolean unreadOnly, @Argument Integer first, @Argument String after) {
-        return inbox.of(currentUser.get().professionalId(), unreadOnly, PageRequest.of(first, after, null, null));
+            @Argument boolean unreadOnly, @Argument Integer first, @Argument String after, Actor actor) {
+        return inbox.of(actor.user().professionalId(), unreadOnly, PageRequest.of(first, after, null, null));
     }
 
     @MutationMapping
-    NotificationInbox.MarkReadPayload markNotificationsRead(@Argument MarkNotificationsReadInput input) {
-        return inbox.markRead(currentUser.get().professionalId(), input.notificationIds());
+    NotificationInbox.MarkReadPayload markNotificationsRead(@Argument MarkNotificationsReadInput input, Actor actor) {
+        return inbox.markRead(actor.user().professionalId(), input.notificationIds());
     }
 
     /** Over WebSocket the user comes from the connection's sign-in, which the interceptor put in the context. */

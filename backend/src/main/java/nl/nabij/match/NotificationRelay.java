@@ -33,10 +33,9 @@ class NotificationRelay {
             """
             MATCH (n:Notification) WHERE n.createdAt > datetime($since) - $lookBack
             MATCH (n)-[:FOR]->(p:Professional)
-            RETURN {notification: %s, professionalId: p.id, email: p.email, at: n.createdAt} AS value
+            RETURN {notification: n {.id, .kind, .matchId, .householdId, .involvementId, .organisation, .professional, .organisationCount, createdAt: toString(n.createdAt), read: n.readAt IS NOT NULL}, professionalId: p.id, email: p.email, at: n.createdAt} AS value
             ORDER BY n.createdAt LIMIT 1000
-            """
-                    .formatted(Notification.PROJECTION);
+            """;
 
     /** A notification as another instance stored it, with the moment it was stamped. */
     private record Stored(NotificationPublisher.Delivery delivery, ZonedDateTime at) {}
