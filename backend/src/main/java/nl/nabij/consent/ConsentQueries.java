@@ -13,29 +13,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsentQueries {
 
-    /** A consent with its recipient and the resident who gave it, as {@link Consent#from} reads it. */
-    static final String PROJECTION =
-            """
-            c {.id, .purpose, .until, .withdrawnAt,
-               professional: head([(c)-[:TO]->(p:Professional) | p {.id, .name, .discipline}]),
-               organisation: head([(c)-[:TO]->(o:Organisation) | o {.id, .name, .kind, .careLine}]),
-               givenBy: r {.id, .displayName, .birthYear, role: m.role}}""";
-
     private static final String OF_HOUSEHOLDS =
             """
             UNWIND $keys AS key
             MATCH (:Household {id: key})<-[m:MEMBER_OF]-(r:Resident)<-[:GIVEN_BY]-(c:Consent)
-            RETURN key, %s AS value ORDER BY c.grantedAt, c.id
-            """
-                    .formatted(PROJECTION);
+            RETURN key, c {.id, .purpose, .until, .withdrawnAt,
+                           professional: head([(c)-[:TO]->(p:Professional) | p {.id, .name, .discipline}]),
+                           organisation: head([(c)-[:TO]->(o:Organisation) | o {.id, .name, .kind, .careLine}]),
+                           givenBy: r {.id, .displayName, .birthYear, role: m.role}} AS value ORDER BY c.grantedAt, c.id
+            """;
 
     private static final String OF_RESIDENT =
             """
             MATCH (r:Resident {id: $resident})-[m:MEMBER_OF]->(:Household)
             MATCH (r)<-[:GIVEN_BY]-(c:Consent)
-            RETURN %s AS value ORDER BY c.grantedAt, c.id
-            """
-                    .formatted(PROJECTION);
+            RETURN c {.id, .purpose, .until, .withdrawnAt,
+                      professional: head([(c)-[:TO]->(p:Professional) | p {.id, .name, .discipline}]),
+                      organisation: head([(c)-[:TO]->(o:Organisation) | o {.id, .name, .kind, .careLine}]),
+                      givenBy: r {.id, .displayName, .birthYear, role: m.role}} AS value ORDER BY c.grantedAt, c.id
+            """;
 
     private final GraphQueries queries;
     private final Clock clock;

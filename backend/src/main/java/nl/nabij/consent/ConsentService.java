@@ -49,9 +49,11 @@ class ConsentService {
             """
             MATCH (r:Resident {id: $resident})<-[:GIVEN_BY]-(c:Consent {clientMutationId: $clientMutationId})
             MATCH (r)-[m:MEMBER_OF]->(:Household)
-            RETURN %s AS value, r.pseudonym AS pseudonym
-            """
-                    .formatted(ConsentQueries.PROJECTION);
+            RETURN c {.id, .purpose, .until, .withdrawnAt,
+                      professional: head([(c)-[:TO]->(p:Professional) | p {.id, .name, .discipline}]),
+                      organisation: head([(c)-[:TO]->(o:Organisation) | o {.id, .name, .kind, .careLine}]),
+                      givenBy: r {.id, .displayName, .birthYear, role: m.role}} AS value, r.pseudonym AS pseudonym
+            """;
 
     private static final String GRANT =
             """
@@ -63,18 +65,22 @@ class ConsentService {
             FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (c)-[:TO]->(p))
             FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (c)-[:TO]->(o))
             WITH c, r, m
-            RETURN %s AS value, r.pseudonym AS pseudonym
-            """
-                    .formatted(ConsentQueries.PROJECTION);
+            RETURN c {.id, .purpose, .until, .withdrawnAt,
+                      professional: head([(c)-[:TO]->(p:Professional) | p {.id, .name, .discipline}]),
+                      organisation: head([(c)-[:TO]->(o:Organisation) | o {.id, .name, .kind, .careLine}]),
+                      givenBy: r {.id, .displayName, .birthYear, role: m.role}} AS value, r.pseudonym AS pseudonym
+            """;
 
     private static final String WITHDRAW =
             """
             MATCH (c:Consent {id: $id})-[:GIVEN_BY]->(r:Resident {id: $resident})-[m:MEMBER_OF]->(:Household)
             WITH c, r, m, c.withdrawnAt IS NOT NULL AS alreadyWithdrawn
             SET c.withdrawnAt = coalesce(c.withdrawnAt, datetime())
-            RETURN %s AS value, r.pseudonym AS pseudonym, alreadyWithdrawn
-            """
-                    .formatted(ConsentQueries.PROJECTION);
+            RETURN c {.id, .purpose, .until, .withdrawnAt,
+                      professional: head([(c)-[:TO]->(p:Professional) | p {.id, .name, .discipline}]),
+                      organisation: head([(c)-[:TO]->(o:Organisation) | o {.id, .name, .kind, .careLine}]),
+                      givenBy: r {.id, .displayName, .birthYear, role: m.role}} AS value, r.pseudonym AS pseudonym, alreadyWithdrawn
+            """;
 
     private final Neo4jClient client;
     private final AuditTrail trail;
