@@ -2,9 +2,8 @@ package nl.nabij.audit;
 
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -13,24 +12,19 @@ import org.springframework.stereotype.Controller;
 class AuditController {
 
     private final AuditReads reads;
-    private final CurrentUser currentUser;
 
-    AuditController(AuditReads reads, CurrentUser currentUser) {
+    AuditController(AuditReads reads) {
         this.reads = reads;
-        this.currentUser = currentUser;
     }
 
     @QueryMapping
     Connection<AuditEvent> auditEvents(
-            @Argument String subject,
-            @Argument Integer first,
-            @Argument String after,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return reads.events(subject, PageRequest.of(first, after, null, null), currentUser.get(), origin);
+            @Argument String subject, @Argument Integer first, @Argument String after, Actor actor) {
+        return reads.events(subject, PageRequest.of(first, after, null, null), actor.user(), actor.origin());
     }
 
     @QueryMapping
-    AuditChainCheck auditChainCheck(@ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return reads.check(currentUser.get(), origin);
+    AuditChainCheck auditChainCheck(Actor actor) {
+        return reads.check(actor.user(), actor.origin());
     }
 }

@@ -3,8 +3,7 @@ package nl.nabij.household;
 import java.util.List;
 import nl.nabij.consent.Consent;
 import nl.nabij.consent.ConsentQueries;
-import nl.nabij.security.CurrentUser;
-import org.springframework.graphql.data.method.annotation.ContextValue;
+import nl.nabij.security.Actor;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -15,12 +14,10 @@ class MyDataController {
 
     private final HouseholdReads reads;
     private final ConsentQueries consents;
-    private final CurrentUser currentUser;
 
-    MyDataController(HouseholdReads reads, ConsentQueries consents, CurrentUser currentUser) {
+    MyDataController(HouseholdReads reads, ConsentQueries consents) {
         this.reads = reads;
         this.consents = consents;
-        this.currentUser = currentUser;
     }
 
     @SchemaMapping
@@ -29,7 +26,7 @@ class MyDataController {
     }
 
     @QueryMapping
-    MyData myData(@ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return reads.myData(currentUser.get(), origin);
+    MyData myData(Actor actor) {
+        return reads.myData(actor.user(), actor.origin());
     }
 }

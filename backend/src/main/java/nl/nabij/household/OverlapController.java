@@ -2,9 +2,8 @@ package nl.nabij.household;
 
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Controller;
 class OverlapController {
 
     private final OverlapSearch search;
-    private final CurrentUser currentUser;
 
-    OverlapController(OverlapSearch search, CurrentUser currentUser) {
+    OverlapController(OverlapSearch search) {
         this.search = search;
-        this.currentUser = currentUser;
     }
 
     @QueryMapping
@@ -31,11 +28,11 @@ class OverlapController {
             @Argument boolean withoutCoordinatorOnly,
             @Argument Integer first,
             @Argument String after,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+            Actor actor) {
         return search.overlaps(
                 OverlapCriteria.of(scope, minimumProfessionals, minimumOrganisations, withoutCoordinatorOnly),
                 PageRequest.of(first, after, null, null),
-                currentUser.get(),
-                origin);
+                actor.user(),
+                actor.origin());
     }
 }
