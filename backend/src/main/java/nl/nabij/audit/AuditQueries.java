@@ -5,14 +5,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.nabij.api.Connection;
+import nl.nabij.api.Digests;
 import nl.nabij.api.InvalidArgumentException;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
 import org.springframework.stereotype.Component;
 
-/** Reading the trail back: pages of events for the auditor, and the walk that checks every link of the chain. */
+/**
+ * Reading the trail back: pages of events for the auditor, the walk that checks every link of the chain, and the
+ * accesses to one resident's data for their own export.
+ */
 @Component
-class AuditQueries {
+public class AuditQueries {
 
     private static final int CHECK_BATCH = 1_000;
     private static final String GENESIS = "0".repeat(64);
@@ -35,10 +39,26 @@ class AuditQueries {
             RETURN e AS value ORDER BY e.sequence LIMIT $limit
             """;
 
+    private static final String ACCESSES_ABOUT =
+            """
+            MATCH (:AuditSubject {pseudonym: $subject})<-[:ABOUT]-(e:AuditEvent)
+            OPTIONAL MATCH (p:Professional {id: e.actorReference})
+            OPTIONAL MATCH (o:Organisation {id: e.organisation})
+            RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role), account: e.username,
+                      organisation: o.name}
+                   AS value
+            ORDER BY e.at, e.id
+            """;
+
     private final GraphQueries queries;
 
     AuditQueries(GraphQueries queries) {
         this.queries = queries;
+    }
+
+    /** Every recorded access to the data of the resident with this pseudonym, oldest first. */
+    public List<AccessRecord> accessesAbout(String pseudonym) {
+        return queries.list(ACCESSES_ABOUT, Map.of("subject", pseudonym), AccessRecord::from);
     }
 
     /**
@@ -111,7 +131,7 @@ class AuditQueries {
                             event.sequence(),
                             "its link to the event before does not match");
                 }
-                if (!AuditTrail.sha256(event.canonical()).equals(event.hash())) {
+                if (!Digests.sha256(event.canonical()).equals(event.hash())) {
                     return new AuditChainCheck(
                             false, checked, retainedFrom, event.sequence(), "its content no longer matches its hash");
                 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
-import nl.nabij.audit.AccessLog;
 import nl.nabij.audit.AuditEntry;
+import nl.nabij.audit.AuditQueries;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
@@ -21,12 +21,12 @@ class HouseholdReads {
 
     private final HouseholdQueries queries;
     private final AuditTrail trail;
-    private final AccessLog accessLog;
+    private final AuditQueries audit;
 
-    HouseholdReads(HouseholdQueries queries, AuditTrail trail, AccessLog accessLog) {
+    HouseholdReads(HouseholdQueries queries, AuditTrail trail, AuditQueries audit) {
         this.queries = queries;
         this.trail = trail;
-        this.accessLog = accessLog;
+        this.audit = audit;
     }
 
     /**
@@ -80,7 +80,7 @@ class HouseholdReads {
                         "access-export",
                         "own-household",
                         own.household().memberPseudonyms())));
-        return new MyData(own.resident(), own.household(), accessLog.about(own.pseudonym()));
+        return new MyData(own.resident(), own.household(), audit.accessesAbout(own.pseudonym()));
     }
 
     private static AuditEntry entry(String action, String purpose, HouseholdQueries.Found found, NabijUser user) {
