@@ -138,8 +138,6 @@ class ArchitectureTest {
             "nl.nabij.security.SignInThrottle",
             "nl.nabij.socialmap.VindplaatsAdministration",
             "nl.nabij.socialmap.VindplaatsRules",
-            "nl.nabij.volunteer.RegistrationRateLimit",
-            "nl.nabij.volunteer.Review",
             "nl.nabij.volunteer.SelfRegistration");
 
     @ArchTest

@@ -2,9 +2,7 @@ package nl.nabij.volunteer;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.nabij.api.Connection;
 import nl.nabij.api.Ids;
@@ -13,9 +11,7 @@ import nl.nabij.api.PageRequest;
 import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
-import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,68 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Review {
 
-    /** The status of a registration in one of the team lead's team's neighbourhoods; {@code $me} is their id. */
-    private static final String DECIDE =
-            """
-            MATCH (:Professional {id: $me})-[:SECONDED_TO]->(team:Team)-[:SERVES]->(:Neighbourhood)
-                  <-[:IN]-(r:VolunteerRegistration)
-            WHERE r.id = $id
-            WITH DISTINCT r
-            RETURN r.status AS value
-            """;
-
-    /** The registrations with one status in the team lead's team's neighbourhoods, for a page of the queue. */
-    private static final String QUEUE =
-            """
-            MATCH (:Professional {id: $me})-[:SECONDED_TO]->(team:Team)-[:SERVES]->(:Neighbourhood)
-                  <-[:IN]-(r:VolunteerRegistration {status: $status})
-            WITH DISTINCT r""";
-
-    private static final String APPROVE =
-            """
-            MATCH (r:VolunteerRegistration {id: $id})
-            SET r.status = 'APPROVED', r.reviewedAt = datetime(), r.reviewedBy = $username, r.vogCheckedOn = $vog
-            WITH r
-            OPTIONAL MATCH (r)-[:ACTS_FROM]->(v:Vindplaats {status: 'PROPOSED'})
-            SET v.status = 'ACTIVE'
-            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
-                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
-                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
-                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
-            """;
-
-    private static final String REJECT =
-            """
-            MATCH (r:VolunteerRegistration {id: $id})
-            SET r.status = 'REJECTED', r.reviewedAt = datetime(), r.reviewedBy = $username, r.rejectionReason = $reason
-            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
-                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
-                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
-                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
-            """;
-
-    private static final String CONNECT =
-            """
-            MATCH (:Professional {id: $me})-[:SECONDED_TO]->(team:Team)-[:SERVES]->(:Neighbourhood)
-                  <-[:IN]-(r:VolunteerRegistration {id: $id})-[:ACTS_FROM]->(v:Vindplaats)
-            WITH DISTINCT team, r, v
-            MERGE (team)-[c:IN_CONTACT_WITH]->(v)
-            ON CREATE SET c.since = $today
-            SET r.connectedAt = coalesce(r.connectedAt, datetime())
-            WITH DISTINCT r
-            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
-                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
-                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
-                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
-            """;
-
-    private final Neo4jClient client;
-    private final GraphQueries queries;
+    private final VolunteerQueries queries;
     private final AuditTrail trail;
     private final Clock clock;
 
-    Review(Neo4jClient client, GraphQueries queries, AuditTrail trail, Clock clock) {
-        this.client = client;
+    Review(VolunteerQueries queries, AuditTrail trail, Clock clock) {
         this.queries = queries;
         this.trail = trail;
         this.clock = clock;
@@ -105,18 +44,7 @@ class Review {
 
     /** The registrations of the team lead's area with the status asked for, oldest first. */
     Connection<VolunteerRegistration> queue(NabijUser lead, String status, PageRequest request) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("me", lead.professionalId());
-        parameters.put("status", status);
-        return queries.page(
-                QUEUE,
-                "toString(r.createdAt)",
-                "r.id",
-                VolunteerRegistration.PROJECTION,
-                parameters,
-                request,
-                VolunteerRegistration::from,
-                registration -> new PageRequest.Cursor(registration.createdAt(), registration.id()));
+        return queries.reviewQueue(lead.professionalId(), status, request);
     }
 
     @Transactional
@@ -128,11 +56,7 @@ class Review {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("username", lead.username());
-        parameters.put("vog", vogCheckedOn);
-        return recorded(APPROVE, parameters, lead, origin, "volunteer-approve");
+        return recorded(queries.approve(id, lead.username(), vogCheckedOn), lead, origin, "volunteer-approve");
     }
 
     @Transactional
@@ -147,11 +71,7 @@ class Review {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("username", lead.username());
-        parameters.put("reason", stripped);
-        return recorded(REJECT, parameters, lead, origin, "volunteer-reject");
+        return recorded(queries.reject(id, lead.username(), stripped), lead, origin, "volunteer-reject");
     }
 
     @Transactional
@@ -160,22 +80,14 @@ class Review {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("me", lead.professionalId());
-        parameters.put("today", LocalDate.now(clock));
-        return recorded(CONNECT, parameters, lead, origin, "volunteer-connect");
+        return recorded(
+                queries.connect(id, lead.professionalId(), LocalDate.now(clock)), lead, origin, "volunteer-connect");
     }
 
     private Optional<Decided> refusal(NabijUser lead, String id, String required) {
         String canonical = Ids.canonicalUuid(id);
-        Optional<String> status = canonical == null
-                ? Optional.empty()
-                : client.query(DECIDE)
-                        .bindAll(Map.of("id", canonical, "me", lead.professionalId()))
-                        .fetchAs(String.class)
-                        .mappedBy((types, row) -> row.get("value").asString())
-                        .one();
+        Optional<String> status =
+                canonical == null ? Optional.empty() : queries.statusInArea(lead.professionalId(), canonical);
         if (status.isEmpty()) {
             return Optional.of(Decided.failed(
                     "registrationId", "UNKNOWN_REGISTRATION", "no registration in your team's area has this id"));
@@ -189,14 +101,7 @@ class Review {
         return Optional.empty();
     }
 
-    private Decided recorded(
-            String cypher, Map<String, Object> parameters, NabijUser lead, String origin, String purpose) {
-        VolunteerRegistration registration = client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(VolunteerRegistration.class)
-                .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
-                .one()
-                .orElseThrow();
+    private Decided recorded(VolunteerRegistration registration, NabijUser lead, String origin, String purpose) {
         trail.append(lead, origin, List.of(new AuditEntry("CHANGE", true, purpose, "team-area", List.of())));
         return new Decided(registration, List.of());
     }

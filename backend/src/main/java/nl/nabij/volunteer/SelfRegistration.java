@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.nabij.api.ClientMutationIds;
+import nl.nabij.api.Digests;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PlainText;
@@ -192,7 +193,7 @@ class SelfRegistration {
             ObjectProvider<JavaMailSender> mail,
             VolunteerProperties properties,
             Clock clock,
-            @Value("${nabij.notifications.mail-from:nabij@localhost}") String mailFrom) {
+            @Value("${nabij.notifications.mail-from}") String mailFrom) {
         this.mailFrom = mailFrom;
         this.client = client;
         this.transactions = transactions;
@@ -242,7 +243,7 @@ class SelfRegistration {
         if (retryHash != null) {
             String personal = Links.newToken();
             Optional<Registered> retried = transactions.execute(status -> client.query(RETRIED)
-                    .bindAll(Map.of("retryHash", retryHash, "personalHash", Links.hash(personal)))
+                    .bindAll(Map.of("retryHash", retryHash, "personalHash", Digests.sha256(personal)))
                     .fetchAs(Registered.class)
                     .mappedBy((types, row) -> new Registered(
                             VolunteerRegistration.from(row.get("value")),
@@ -286,8 +287,8 @@ class SelfRegistration {
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
                         .plus(properties.confirmWithin())
                         .toString());
-        parameters.put("confirmationHash", Links.hash(confirmation));
-        parameters.put("personalHash", Links.hash(personal));
+        parameters.put("confirmationHash", Digests.sha256(confirmation));
+        parameters.put("personalHash", Digests.sha256(personal));
         parameters.put("retryHash", retryHash);
         parameters.put("vindplaatsId", vindplaatsId);
         parameters.put("proposedId", UUID.randomUUID().toString());
@@ -343,7 +344,7 @@ class SelfRegistration {
         if (key == null) {
             return null;
         }
-        return Links.hash(String.join(
+        return Digests.sha256(String.join(
                 "\n",
                 key,
                 PlainText.normalized(input.name()),
@@ -364,7 +365,7 @@ class SelfRegistration {
         String token = Links.newToken();
         Optional<String> confirmBefore = transactions.execute(status -> {
             Optional<String> issued =
-                    text(ISSUE_CONFIRMATION_LINK, Map.of("id", id, "now", now(), "hash", Links.hash(token)));
+                    text(ISSUE_CONFIRMATION_LINK, Map.of("id", id, "now", now(), "hash", Digests.sha256(token)));
             issued.ifPresent(deadline -> trail.append(
                     administrator,
                     origin,
@@ -391,7 +392,7 @@ class SelfRegistration {
         Optional<VolunteerRegistration> confirmed = token == null
                 ? Optional.empty()
                 : transactions.execute(status -> client.query(CONFIRM)
-                        .bindAll(Map.of("hash", Links.hash(token), "now", now()))
+                        .bindAll(Map.of("hash", Digests.sha256(token), "now", now()))
                         .fetchAs(VolunteerRegistration.class)
                         .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
                         .one());
@@ -408,7 +409,7 @@ class SelfRegistration {
             return Optional.empty();
         }
         return client.query(BY_PERSONAL_LINK)
-                .bindAll(Map.of("hash", Links.hash(token)))
+                .bindAll(Map.of("hash", Digests.sha256(token)))
                 .fetchAs(VolunteerRegistration.class)
                 .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
                 .one();
@@ -428,7 +429,7 @@ class SelfRegistration {
             return new Changed(null, errors);
         }
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("hash", correction.token() == null ? "" : Links.hash(correction.token()));
+        parameters.put("hash", correction.token() == null ? "" : Digests.sha256(correction.token()));
         parameters.put("name", PlainText.normalized(correction.name()));
         parameters.put(
                 "email", correction.email() == null ? null : correction.email().strip());
@@ -456,7 +457,7 @@ class SelfRegistration {
             return false;
         }
         long deleted = transactions.execute(status -> client.query(DELETE)
-                .bindAll(Map.of("hash", Links.hash(token)))
+                .bindAll(Map.of("hash", Digests.sha256(token)))
                 .fetchAs(Long.class)
                 .mappedBy((types, row) -> row.get("value").asLong())
                 .one()
