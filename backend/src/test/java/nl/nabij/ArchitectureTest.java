@@ -117,8 +117,6 @@ class ArchitectureTest {
             "nl.nabij.audit.AuditRetention",
             "nl.nabij.audit.AuditSealer",
             "nl.nabij.audit.AuditTrail",
-            "nl.nabij.directory.NeighbourhoodCounts",
-            "nl.nabij.directory.OrganisationAdministration",
             "nl.nabij.erasure.ErasureService",
             "nl.nabij.involvement.InvolvementLifecycle",
             "nl.nabij.involvement.InvolvementRegistry",

@@ -1,5 +1,6 @@
 package nl.nabij.directory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +8,14 @@ import java.util.Optional;
 import nl.nabij.api.Connection;
 import nl.nabij.api.PageRequest;
 import nl.nabij.database.GraphQueries;
+import org.neo4j.driver.types.MapAccessor;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The directory's Cypher: the lists and the links between organisations, professionals, teams, the geography and the
- * vindplaatsen, each nested list loaded for all parents of a request at once.
+ * vindplaatsen, each nested list loaded for all parents of a request at once; and the administrator's writes to
+ * organisations, which run in the caller's transaction.
  */
 @Component
 class DirectoryQueries {
@@ -140,10 +144,78 @@ class DirectoryQueries {
             RETURN key, t AS value ORDER BY t.name, t.id
             """;
 
-    private final GraphQueries queries;
+    private static final String ORGANISATION_NAME_TAKEN =
+            """
+            RETURN EXISTS { MATCH (o:Organisation {name: $name}) WHERE o.id <> coalesce($id, '') } AS taken
+            """;
 
-    DirectoryQueries(GraphQueries queries) {
+    private static final String CREATE_ORGANISATION =
+            """
+            CREATE (o:Organisation {id: $id, name: $name, kind: $kind, careLine: $careLine,
+                                    createdBy: $createdBy, clientMutationId: $clientMutationId})
+            RETURN o AS value
+            """;
+
+    /** The organisation an earlier call of this administrator with the same key made. */
+    private static final String ORGANISATION_CREATED_BEFORE =
+            """
+            MATCH (o:Organisation {clientMutationId: $clientMutationId})
+            WHERE o.createdBy = $createdBy
+            RETURN o AS value
+            """;
+
+    private static final String UPDATE_ORGANISATION =
+            """
+            MATCH (o:Organisation {id: $id})
+            SET o.name = coalesce($name, o.name), o.kind = coalesce($kind, o.kind),
+                o.careLine = coalesce($careLine, o.careLine)
+            RETURN o AS value
+            """;
+
+    /**
+     * Per neighbourhood: its households, and per household the active involvements on it or a member and the
+     * organisations behind them, folded into counts.
+     */
+    private static final String COUNT_NEIGHBOURHOODS =
+            """
+            UNWIND $codes AS code
+            MATCH (n:Neighbourhood {code: code})
+            OPTIONAL MATCH (n)<-[:LOCATED_IN]-(h:Household)
+            CALL (h) {
+              OPTIONAL MATCH (h)<-[:MEMBER_OF*0..1]-(target)<-[:CONCERNS]-(i:Involvement {status: 'ACTIVE'})
+                    -[:ON_BEHALF_OF]->(o:Organisation)
+              RETURN count(DISTINCT i) AS involvements, count(DISTINCT o) AS organisations,
+                     COUNT { (h)<-[:MEMBER_OF]-(:Resident) } AS residents,
+                     EXISTS { (h)<-[:COORDINATES]-(:Professional) } AS coordinated
+            }
+            WITH code, h, involvements, organisations, residents, coordinated
+            WITH code, {
+                   households: count(h),
+                   residents: sum(residents),
+                   householdsWithInvolvement: count(CASE WHEN involvements > 0 THEN h END),
+                   activeInvolvements: sum(involvements),
+                   threeOrMore: count(CASE WHEN organisations >= 3 THEN h END),
+                   threeOrMoreWithoutCoordinator: count(CASE WHEN organisations >= 3 AND NOT coordinated THEN h END)
+                 } AS figures
+            MERGE (c:NeighbourhoodCount {key: code + '/' + $month})
+            ON CREATE SET c += figures, c.neighbourhood = code, c.month = $month, c.countedOn = date($today)
+            """;
+
+    private static final String NEIGHBOURHOOD_COUNTS =
+            """
+            UNWIND $codes AS code
+            MATCH (c:NeighbourhoodCount {key: code + '/' + $month})
+            RETURN code, c {.*} AS value
+            """;
+
+    private static final String ALL_NEIGHBOURHOOD_CODES = "MATCH (n:Neighbourhood) RETURN n.code AS code";
+
+    private final GraphQueries queries;
+    private final Neo4jClient client;
+
+    DirectoryQueries(GraphQueries queries, Neo4jClient client) {
         this.queries = queries;
+        this.client = client;
     }
 
     Optional<Municipality> municipality() {
@@ -279,5 +351,65 @@ class DirectoryQueries {
 
     Map<Vindplaats, List<Team>> teamsInContactWith(List<Vindplaats> vindplaatsen) {
         return queries.many(TEAMS_IN_CONTACT_WITH_VINDPLAATS, vindplaatsen, Vindplaats::id, Team::from);
+    }
+
+    /** Whether another organisation than {@code exceptId} (null: any) has this name. */
+    boolean organisationNameTaken(String name, String exceptId) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("name", name);
+        parameters.put("id", exceptId);
+        return client.query(ORGANISATION_NAME_TAKEN)
+                .bindAll(parameters)
+                .fetchAs(Boolean.class)
+                .one()
+                .orElse(false);
+    }
+
+    /** The organisation an earlier call of {@code $createdBy} with {@code $clientMutationId} made. */
+    Optional<Organisation> organisationCreatedBefore(Map<String, Object> parameters) {
+        return organisation(ORGANISATION_CREATED_BEFORE, parameters);
+    }
+
+    Optional<Organisation> createOrganisation(Map<String, Object> parameters) {
+        return organisation(CREATE_ORGANISATION, parameters);
+    }
+
+    /** Sets the name, kind and care line given (non-null) of organisation {@code $id}; empty when there is none. */
+    Optional<Organisation> updateOrganisation(Map<String, Object> parameters) {
+        return organisation(UPDATE_ORGANISATION, parameters);
+    }
+
+    private Optional<Organisation> organisation(String cypher, Map<String, Object> parameters) {
+        return client.query(cypher)
+                .bindAll(parameters)
+                .fetchAs(Organisation.class)
+                .mappedBy((types, row) -> Organisation.from(row.get("value")))
+                .one();
+    }
+
+    /** Counts the neighbourhoods for the month, keeping the count of one that has one already. */
+    void countNeighbourhoods(List<String> codes, String month, String today) {
+        client.query(COUNT_NEIGHBOURHOODS)
+                .bindAll(Map.of("codes", codes, "month", month, "today", today))
+                .run();
+    }
+
+    /** The month's kept counts of those of the neighbourhoods that have one, by code. */
+    Map<String, MapAccessor> neighbourhoodCounts(List<String> codes, String month) {
+        Map<String, MapAccessor> counted = new HashMap<>();
+        client.query(NEIGHBOURHOOD_COUNTS)
+                .bindAll(Map.of("codes", codes, "month", month))
+                .fetchAs(Map.Entry.class)
+                .mappedBy((types, row) -> Map.entry(row.get("code").asString(), row.get("value")))
+                .all()
+                .forEach(entry -> counted.put((String) entry.getKey(), (MapAccessor) entry.getValue()));
+        return counted;
+    }
+
+    List<String> allNeighbourhoodCodes() {
+        return new ArrayList<>(client.query(ALL_NEIGHBOURHOOD_CODES)
+                .fetchAs(String.class)
+                .mappedBy((types, row) -> row.get("code").asString())
+                .all());
     }
 }
