@@ -84,9 +84,12 @@ class AccountAdministration {
             OPTIONAL MATCH (o:Organisation {id: $organisationId})
             FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (a)-[:WORKS_FOR]->(o))
             WITH a
-            RETURN %s AS value, null AS grant, null AS pseudonym
-            """
-                    .formatted(PROJECTION);
+            RETURN a {.username, .role, .enabled,
+                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
+                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
+                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
+                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, null AS grant, null AS pseudonym
+            """;
 
     /** An account without a role, and the grant of its role, which waits for a second administrator. */
     private static final String CREATE_PENDING =
@@ -96,9 +99,13 @@ class AccountAdministration {
             CREATE (a)-[:HAS_GRANT]->(g:AccountGrant {id: $grantId, kind: 'ROLE', role: $role, status: 'PENDING',
                     professionalId: $professionalId, teamId: $teamId, organisationId: $organisationId,
                     requestedBy: $requestedBy, requestedAt: datetime($now)})
-            RETURN %s AS value, %s AS grant, null AS pseudonym
-            """
-                    .formatted(PROJECTION, AccountGrant.PROJECTION);
+            RETURN a {.username, .role, .enabled,
+                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
+                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
+                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
+                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
+                                   .requestedAt, .decidedAt, account: a.username} AS grant, null AS pseudonym
+            """;
 
     /** The account an earlier call of this administrator with the same key made, with the grant it asked for. */
     private static final String CREATED_BEFORE =
@@ -106,17 +113,24 @@ class AccountAdministration {
             MATCH (a:Account {username: $username})
             WHERE a.createdBy = $requestedBy AND a.clientMutationId = $clientMutationId
             OPTIONAL MATCH (a)-[:HAS_GRANT]->(g:AccountGrant {kind: 'ROLE'})
-            RETURN %s AS value, CASE WHEN g IS NULL THEN null ELSE %s END AS grant, null AS pseudonym
-            """
-                    .formatted(PROJECTION, AccountGrant.PROJECTION);
+            RETURN a {.username, .role, .enabled,
+                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
+                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
+                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
+                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, CASE WHEN g IS NULL THEN null ELSE g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
+                                                                      .requestedAt, .decidedAt, account: a.username} END AS grant, null AS pseudonym
+            """;
 
     private static final String SET_ENABLED =
             """
             MATCH (a:Account {username: $username})
             SET a.enabled = $enabled
-            RETURN %s AS value, null AS grant, head([(a)-[:IS]->(r:Resident) | r.pseudonym]) AS pseudonym
-            """
-                    .formatted(PROJECTION);
+            RETURN a {.username, .role, .enabled,
+                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
+                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
+                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
+                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, null AS grant, head([(a)-[:IS]->(r:Resident) | r.pseudonym]) AS pseudonym
+            """;
 
     /** Whether a new password for this account needs a second administrator, and whether one is already asked. */
     private static final String PASSWORD_RULE =
@@ -130,9 +144,12 @@ class AccountAdministration {
             """
             MATCH (a:Account {username: $username})
             SET a.passwordHash = $hash
-            RETURN %s AS value, null AS grant, head([(a)-[:IS]->(r:Resident) | r.pseudonym]) AS pseudonym
-            """
-                    .formatted(PROJECTION);
+            RETURN a {.username, .role, .enabled,
+                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
+                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
+                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
+                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, null AS grant, head([(a)-[:IS]->(r:Resident) | r.pseudonym]) AS pseudonym
+            """;
 
     /** A new password that waits for a second administrator; the old one keeps working until then. */
     private static final String REQUEST_PASSWORD =
@@ -143,9 +160,13 @@ class AccountAdministration {
                     professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
                     organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]),
                     requestedBy: $requestedBy, requestedAt: datetime($now)})
-            RETURN %s AS value, %s AS grant, null AS pseudonym
-            """
-                    .formatted(PROJECTION, AccountGrant.PROJECTION);
+            RETURN a {.username, .role, .enabled,
+                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
+                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
+                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
+                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
+                                   .requestedAt, .decidedAt, account: a.username} AS grant, null AS pseudonym
+            """;
 
     private final Neo4jClient client;
     private final GraphQueries queries;

@@ -2,14 +2,12 @@ package nl.nabij.account;
 
 import java.util.List;
 import java.util.Map;
-import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.Organisation;
 import nl.nabij.directory.Professional;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -22,31 +20,14 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AccountController {
 
-    private static final String PROFESSIONAL =
-            """
-            UNWIND $keys AS key
-            MATCH (p:Professional {id: key})
-            RETURN key, p AS value
-            """;
-
-    private static final String ORGANISATION =
-            """
-            UNWIND $keys AS key
-            MATCH (o:Organisation {id: key})
-            RETURN key, o AS value
-            """;
-
     private final AccountAdministration administration;
     private final AccountGrants grants;
-    private final GraphQueries queries;
-    private final CurrentUser currentUser;
+    private final AccountQueries queries;
 
-    AccountController(
-            AccountAdministration administration, AccountGrants grants, GraphQueries queries, CurrentUser currentUser) {
+    AccountController(AccountAdministration administration, AccountGrants grants, AccountQueries queries) {
         this.administration = administration;
         this.grants = grants;
         this.queries = queries;
-        this.currentUser = currentUser;
     }
 
     @QueryMapping
@@ -60,45 +41,33 @@ class AccountController {
     }
 
     @MutationMapping
-    AccountAdministration.Payload createAccount(
-            @Argument CreateAccountInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.create(currentUser.get(), input, origin);
+    AccountAdministration.Payload createAccount(@Argument CreateAccountInput input, Actor actor) {
+        return administration.create(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
-    AccountAdministration.Payload disableAccount(
-            @Argument AccountInputs.Username input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.setEnabled(currentUser.get(), input.username(), false, origin);
+    AccountAdministration.Payload disableAccount(@Argument AccountInputs.Username input, Actor actor) {
+        return administration.setEnabled(actor.user(), input.username(), false, actor.origin());
     }
 
     @MutationMapping
-    AccountAdministration.Payload enableAccount(
-            @Argument AccountInputs.Username input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.setEnabled(currentUser.get(), input.username(), true, origin);
+    AccountAdministration.Payload enableAccount(@Argument AccountInputs.Username input, Actor actor) {
+        return administration.setEnabled(actor.user(), input.username(), true, actor.origin());
     }
 
     @MutationMapping
-    AccountAdministration.Payload resetPassword(
-            @Argument AccountInputs.ResetPassword input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.resetPassword(currentUser.get(), input, origin);
+    AccountAdministration.Payload resetPassword(@Argument AccountInputs.ResetPassword input, Actor actor) {
+        return administration.resetPassword(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
-    AccountGrants.Payload approveAccountGrant(
-            @Argument AccountInputs.GrantDecision input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return grants.approve(currentUser.get(), input.grantId(), origin);
+    AccountGrants.Payload approveAccountGrant(@Argument AccountInputs.GrantDecision input, Actor actor) {
+        return grants.approve(actor.user(), input.grantId(), actor.origin());
     }
 
     @MutationMapping
-    AccountGrants.Payload rejectAccountGrant(
-            @Argument AccountInputs.GrantDecision input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return grants.reject(currentUser.get(), input.grantId(), origin);
+    AccountGrants.Payload rejectAccountGrant(@Argument AccountInputs.GrantDecision input, Actor actor) {
+        return grants.reject(actor.user(), input.grantId(), actor.origin());
     }
 
     @BatchMapping(field = "grants")
@@ -108,19 +77,11 @@ class AccountController {
 
     @BatchMapping
     Map<Account, Professional> professional(List<Account> accounts) {
-        return queries.one(
-                PROFESSIONAL,
-                accounts.stream().filter(a -> a.professionalId() != null).toList(),
-                Account::professionalId,
-                Professional::from);
+        return queries.professionalsOf(accounts);
     }
 
     @BatchMapping
     Map<Account, Organisation> organisation(List<Account> accounts) {
-        return queries.one(
-                ORGANISATION,
-                accounts.stream().filter(a -> a.organisationId() != null).toList(),
-                Account::organisationId,
-                Organisation::from);
+        return queries.organisationsOf(accounts);
     }
 }

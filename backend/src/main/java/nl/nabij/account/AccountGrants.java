@@ -32,7 +32,8 @@ class AccountGrants {
     private static final String PENDING =
             """
             MATCH (a:Account)-[:HAS_GRANT]->(g:AccountGrant {id: $grantId, status: 'PENDING'})
-            RETURN %s AS grant,
+            RETURN g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
+                      .requestedAt, .decidedAt, account: a.username} AS grant,
                    g.professionalId IS NULL OR EXISTS { MATCH (:Professional {id: g.professionalId}) }
                      AS professionalKnown,
                    g.teamId IS NULL
@@ -41,8 +42,7 @@ class AccountGrants {
                    g.kind <> 'ROLE' OR g.professionalId IS NULL
                      OR NOT EXISTS { MATCH (:Professional {id: g.professionalId})<-[:ACTS_AS]-(:Account) }
                      AS professionalWithoutAccount
-            """
-                    .formatted(AccountGrant.PROJECTION);
+            """;
 
     /**
      * Puts a grant into effect: the account's role and scope, or its new password. It locks the grant before it reads
@@ -63,9 +63,9 @@ class AccountGrants {
             FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (a)-[:ACTS_AS]->(p))
             FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | MERGE (a)-[:WORKS_FOR]->(o))
             WITH a, g
-            RETURN %s AS grant
-            """
-                    .formatted(AccountGrant.PROJECTION);
+            RETURN g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
+                      .requestedAt, .decidedAt, account: a.username} AS grant
+            """;
 
     private static final String REJECT =
             """
@@ -74,18 +74,18 @@ class AccountGrants {
             WITH a, g WHERE g.status = 'PENDING'
             SET g.status = 'REJECTED', g.decidedBy = $decidedBy, g.decidedAt = datetime($now)
             REMOVE g.passwordHash
-            RETURN %s AS grant
-            """
-                    .formatted(AccountGrant.PROJECTION);
+            RETURN g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
+                      .requestedAt, .decidedAt, account: a.username} AS grant
+            """;
 
     private static final String OF_ACCOUNTS =
             """
             UNWIND $keys AS key
             MATCH (a:Account {username: key})-[:HAS_GRANT]->(g:AccountGrant)
             WITH key, a, g ORDER BY g.requestedAt, g.id
-            RETURN key, %s AS value
-            """
-                    .formatted(AccountGrant.PROJECTION);
+            RETURN key, g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
+                           .requestedAt, .decidedAt, account: a.username} AS value
+            """;
 
     private static final String ALL = "MATCH (a:Account)-[:HAS_GRANT]->(g:AccountGrant)";
     private static final String WITH_STATUS = "MATCH (a:Account)-[:HAS_GRANT]->(g:AccountGrant {status: $status})";

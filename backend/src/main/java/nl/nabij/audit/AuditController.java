@@ -1,9 +1,8 @@
 package nl.nabij.audit;
 
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
@@ -13,23 +12,18 @@ import org.springframework.stereotype.Controller;
 class AuditController {
 
     private final AuditReads reads;
-    private final CurrentUser currentUser;
 
-    AuditController(AuditReads reads, CurrentUser currentUser) {
+    AuditController(AuditReads reads) {
         this.reads = reads;
-        this.currentUser = currentUser;
     }
 
     @QueryMapping
-    Window<AuditEvent> auditEvents(
-            @Argument String subject,
-            ScrollSubrange subrange,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return reads.events(subject, subrange, currentUser.get(), origin);
+    Window<AuditEvent> auditEvents(@Argument String subject, ScrollSubrange subrange, Actor actor) {
+        return reads.events(subject, subrange, actor.user(), actor.origin());
     }
 
     @QueryMapping
-    AuditChainCheck auditChainCheck(@ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return reads.check(currentUser.get(), origin);
+    AuditChainCheck auditChainCheck(Actor actor) {
+        return reads.check(actor.user(), actor.origin());
     }
 }

@@ -2,6 +2,7 @@ package nl.nabij.audit;
 
 import java.time.Instant;
 import java.util.List;
+import nl.nabij.api.Digests;
 import org.neo4j.driver.types.MapAccessor;
 
 /**
@@ -58,7 +59,7 @@ public record AuditEvent(
     /** An unsealed event as read back, given its place in the chain, with the hash that place gives it. */
     static AuditEvent sealedAt(MapAccessor value, long sequence, String previousHash) {
         AuditEvent event = read(value, sequence, previousHash, null);
-        return read(value, sequence, previousHash, AuditTrail.sha256(event.canonical()));
+        return read(value, sequence, previousHash, Digests.sha256(event.canonical()));
     }
 
     private static AuditEvent read(MapAccessor value, long sequence, String previousHash, String hash) {

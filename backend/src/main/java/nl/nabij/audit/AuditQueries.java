@@ -3,16 +3,21 @@ package nl.nabij.audit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.nabij.api.Digests;
 import nl.nabij.api.InvalidArgumentException;
 import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
+import org.neo4j.driver.Value;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
 
-/** Reading the trail back: pages of events for the auditor, and the walk that checks every link of the chain. */
+/**
+ * Reading the trail back: pages of events for the auditor, the walk that checks every link of the chain, and the
+ * accesses to one resident's data for their own export.
+ */
 @Component
-class AuditQueries {
+public class AuditQueries {
 
     private static final int CHECK_BATCH = 1_000;
     private static final String GENESIS = "0".repeat(64);
@@ -35,10 +40,65 @@ class AuditQueries {
             RETURN e AS value ORDER BY e.sequence LIMIT $limit
             """;
 
+    private static final String ACCESSES_PAGE =
+            """
+            MATCH (:AuditSubject {pseudonym: $subject})<-[:ABOUT]-(e:AuditEvent)
+            WITH e ORDER BY e.at DESC, e.id DESC SKIP $offset LIMIT $first
+            OPTIONAL MATCH (p:Professional {id: e.actorReference})
+            OPTIONAL MATCH (o:Organisation {id: e.organisation})
+            RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role), account: e.username,
+                      organisation: o.name}
+                   AS value
+            ORDER BY e.at DESC, e.id DESC
+            """;
+    private static final String ACCESSES_COUNT =
+            """
+            MATCH (:AuditSubject {pseudonym: $subject})<-[:ABOUT]-(e:AuditEvent)
+            RETURN count(e) AS value
+            """;
+
+    private static final String ACCESSES_ABOUT =
+            """
+            MATCH (:AuditSubject {pseudonym: $subject})<-[:ABOUT]-(e:AuditEvent)
+            OPTIONAL MATCH (p:Professional {id: e.actorReference})
+            OPTIONAL MATCH (o:Organisation {id: e.organisation})
+            RETURN e {.at, .action, .outcome, .role, .purpose, who: coalesce(p.name, e.role), account: e.username,
+                      organisation: o.name}
+                   AS value
+            ORDER BY e.at, e.id
+            """;
+
     private final GraphQueries queries;
 
     AuditQueries(GraphQueries queries) {
         this.queries = queries;
+    }
+
+    /** Every recorded access to the data of the resident with this pseudonym, oldest first. */
+    public List<AccessRecord> accessesAbout(String pseudonym) {
+        return queries.list(ACCESSES_ABOUT, Map.of("subject", pseudonym), AccessRecord::from);
+    }
+
+    /**
+     * One page of the accesses to the data of the resident with this pseudonym, newest first, with how many there are
+     * in all, so the resident can page through a long log by number.
+     *
+     * @param first how many a page holds, 1 to {@value Paging#MAXIMUM}
+     * @param offset how many newer ones come before the page, 0 or more
+     */
+    public AccessLogPage accessesPage(String pseudonym, int first, int offset) {
+        if (first < 1 || first > Paging.MAXIMUM) {
+            throw new InvalidArgumentException(
+                    "first", "PAGE_SIZE_OUT_OF_RANGE", "first must be between 1 and " + Paging.MAXIMUM);
+        }
+        if (offset < 0) {
+            throw new InvalidArgumentException("offset", "NEGATIVE_OFFSET", "offset must be 0 or more");
+        }
+        int total = queries.single(ACCESSES_COUNT, Map.of("subject", pseudonym), value -> ((Value) value).asInt())
+                .orElse(0);
+        List<AccessRecord> records = queries.list(
+                ACCESSES_PAGE, Map.of("subject", pseudonym, "first", first, "offset", offset), AccessRecord::from);
+        return new AccessLogPage(total, offset, records);
     }
 
     /**
@@ -98,7 +158,7 @@ class AuditQueries {
                             event.sequence(),
                             "its link to the event before does not match");
                 }
-                if (!AuditTrail.sha256(event.canonical()).equals(event.hash())) {
+                if (!Digests.sha256(event.canonical()).equals(event.hash())) {
                     return new AuditChainCheck(
                             false, checked, retainedFrom, event.sequence(), "its content no longer matches its hash");
                 }

@@ -10,18 +10,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import nl.nabij.api.Digests;
 import nl.nabij.audit.AuditSealer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -385,7 +383,7 @@ public class GraphBackup {
         private long relationships;
 
         void node(String id, List<String> labels, Map<String, Object> properties) {
-            String hash = sha256(labels + JSON.writeValueAsString(properties));
+            String hash = Digests.sha256(labels + JSON.writeValueAsString(properties));
             nodeHashes.put(id, hash);
             hashes.merge(hash, 1, Integer::sum);
             nodes++;
@@ -396,7 +394,7 @@ public class GraphBackup {
         }
 
         void relationship(Relationship relationship, Map<String, Object> properties) {
-            String hash = sha256(relationship.type()
+            String hash = Digests.sha256(relationship.type()
                     + nodeHashes.get(relationship.start())
                     + nodeHashes.get(relationship.end())
                     + JSON.writeValueAsString(properties));
@@ -408,16 +406,7 @@ public class GraphBackup {
             StringBuilder all = new StringBuilder();
             hashes.forEach(
                     (hash, times) -> all.append(hash).append('×').append(times).append('\n'));
-            return new Summary(nodes, relationships, sha256(all.toString()));
-        }
-
-        private static String sha256(String text) {
-            try {
-                return HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
-            }
+            return new Summary(nodes, relationships, Digests.sha256(all.toString()));
         }
     }
 }

@@ -1,8 +1,7 @@
 package nl.nabij.consent;
 
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -11,25 +10,19 @@ import org.springframework.stereotype.Controller;
 class ConsentController {
 
     private final ConsentService consents;
-    private final CurrentUser currentUser;
 
-    ConsentController(ConsentService consents, CurrentUser currentUser) {
+    ConsentController(ConsentService consents) {
         this.consents = consents;
-        this.currentUser = currentUser;
     }
 
     @MutationMapping
-    ConsentService.Payload grantConsent(
-            @Argument GrantConsentInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return consents.grant(currentUser.get(), input, origin);
+    ConsentService.Payload grantConsent(@Argument GrantConsentInput input, Actor actor) {
+        return consents.grant(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
-    ConsentService.Payload withdrawConsent(
-            @Argument WithdrawConsentInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return consents.withdraw(currentUser.get(), input.consentId(), origin);
+    ConsentService.Payload withdrawConsent(@Argument WithdrawConsentInput input, Actor actor) {
+        return consents.withdraw(actor.user(), input.consentId(), actor.origin());
     }
 
     /** The input of {@code withdrawConsent}. */

@@ -15,7 +15,6 @@ import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,56 +31,12 @@ class ConsentService {
     private static final int SHORTEST_PURPOSE = 3;
     private static final int LONGEST_TERM_YEARS = 5;
 
-    private static final String EXISTS =
-            """
-            RETURN EXISTS { MATCH (:Professional {id: $professionalId}) } AS professional,
-                   EXISTS { MATCH (:Organisation {id: $organisationId}) } AS organisation
-            """;
-
-    private static final String LOCK_RESIDENT =
-            """
-            MATCH (r:Resident {id: $resident})
-            SET r.granting = true
-            REMOVE r.granting
-            """;
-
-    private static final String REPLAY =
-            """
-            MATCH (r:Resident {id: $resident})<-[:GIVEN_BY]-(c:Consent {clientMutationId: $clientMutationId})
-            MATCH (r)-[m:MEMBER_OF]->(:Household)
-            RETURN %s AS value, r.pseudonym AS pseudonym
-            """
-                    .formatted(ConsentQueries.PROJECTION);
-
-    private static final String GRANT =
-            """
-            MATCH (r:Resident {id: $resident})-[m:MEMBER_OF]->(:Household)
-            OPTIONAL MATCH (p:Professional {id: $professionalId})
-            OPTIONAL MATCH (o:Organisation {id: $organisationId})
-            CREATE (c:Consent {id: $id, purpose: $purpose, until: $until, grantedAt: datetime(),
-                               clientMutationId: $clientMutationId})-[:GIVEN_BY]->(r)
-            FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (c)-[:TO]->(p))
-            FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (c)-[:TO]->(o))
-            WITH c, r, m
-            RETURN %s AS value, r.pseudonym AS pseudonym
-            """
-                    .formatted(ConsentQueries.PROJECTION);
-
-    private static final String WITHDRAW =
-            """
-            MATCH (c:Consent {id: $id})-[:GIVEN_BY]->(r:Resident {id: $resident})-[m:MEMBER_OF]->(:Household)
-            WITH c, r, m, c.withdrawnAt IS NOT NULL AS alreadyWithdrawn
-            SET c.withdrawnAt = coalesce(c.withdrawnAt, datetime())
-            RETURN %s AS value, r.pseudonym AS pseudonym, alreadyWithdrawn
-            """
-                    .formatted(ConsentQueries.PROJECTION);
-
-    private final Neo4jClient client;
+    private final ConsentQueries queries;
     private final AuditTrail trail;
     private final Clock clock;
 
-    ConsentService(Neo4jClient client, AuditTrail trail, Clock clock) {
-        this.client = client;
+    ConsentService(ConsentQueries queries, AuditTrail trail, Clock clock) {
+        this.queries = queries;
         this.trail = trail;
         this.clock = clock;
     }
@@ -102,8 +57,8 @@ class ConsentService {
         parameters.put("clientMutationId", clientMutationId);
         if (clientMutationId != null
                 && ClientMutationIds.problem(clientMutationId).isEmpty()) {
-            client.query(LOCK_RESIDENT).bindAll(parameters).run();
-            Optional<Written> replayed = write(REPLAY, parameters);
+            queries.lockResident(resident.residentId());
+            Optional<ConsentQueries.Written> replayed = queries.replayGrant(parameters);
             if (replayed.isPresent()) {
                 return recorded(replayed.get(), resident, origin, "READ", "consent-grant-retry");
             }
@@ -117,8 +72,8 @@ class ConsentService {
         parameters.put("organisationId", Ids.canonicalUuid(input.organisationId()));
         parameters.put("purpose", input.purpose().strip());
         parameters.put("until", input.until());
-        Written written =
-                write(GRANT, parameters).orElseThrow(() -> new IllegalStateException("the resident has no household"));
+        ConsentQueries.Written written =
+                queries.grant(parameters).orElseThrow(() -> new IllegalStateException("the resident has no household"));
         return recorded(written, resident, origin, "CHANGE", "consent-grant");
     }
 
@@ -131,7 +86,7 @@ class ConsentService {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", id);
         parameters.put("resident", resident.residentId());
-        Optional<Written> written = write(WITHDRAW, parameters);
+        Optional<ConsentQueries.Written> written = queries.withdraw(parameters);
         if (written.isEmpty()) {
             // Someone else's consent reads as unknown: whether it exists is not the asker's business.
             return Payload.failed(
@@ -144,22 +99,8 @@ class ConsentService {
         return recorded(written.get(), resident, origin, "CHANGE", "consent-withdraw");
     }
 
-    /** A consent as a mutation left it, with the pseudonym its audit event names. */
-    private record Written(Consent consent, String pseudonym, boolean alreadyWithdrawn) {}
-
-    private Optional<Written> write(String cypher, Map<String, Object> parameters) {
-        LocalDate today = LocalDate.now(clock);
-        return client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(Written.class)
-                .mappedBy((types, row) -> new Written(
-                        Consent.from(row.get("value"), today),
-                        row.get("pseudonym").asString(),
-                        row.get("alreadyWithdrawn").asBoolean(false)))
-                .one();
-    }
-
-    private Payload recorded(Written written, NabijUser user, String origin, String action, String purpose) {
+    private Payload recorded(
+            ConsentQueries.Written written, NabijUser user, String origin, String action, String purpose) {
         trail.append(
                 user, origin, List.of(new AuditEntry(action, true, purpose, "own-data", List.of(written.pseudonym()))));
         return new Payload(written.consent(), List.of());
@@ -180,15 +121,12 @@ class ConsentService {
         } else if (toOrganisation && Ids.canonicalUuid(input.organisationId()) == null) {
             errors.add(new InputError("organisationId", "MALFORMED_ID", "organisationId must be a UUID"));
         } else {
-            Map<String, Object> ids = new HashMap<>();
-            ids.put("professionalId", Ids.canonicalUuid(input.professionalId()));
-            ids.put("organisationId", Ids.canonicalUuid(input.organisationId()));
-            Map<String, Object> found =
-                    client.query(EXISTS).bindAll(ids).fetch().one().orElseThrow();
-            if (toProfessional && !(Boolean) found.get("professional")) {
+            ConsentQueries.Recipients found = queries.recipients(
+                    Ids.canonicalUuid(input.professionalId()), Ids.canonicalUuid(input.organisationId()));
+            if (toProfessional && !found.professional()) {
                 errors.add(new InputError("professionalId", "UNKNOWN_PROFESSIONAL", "no professional has this id"));
             }
-            if (toOrganisation && !(Boolean) found.get("organisation")) {
+            if (toOrganisation && !found.organisation()) {
                 errors.add(new InputError("organisationId", "UNKNOWN_ORGANISATION", "no organisation has this id"));
             }
         }

@@ -3,7 +3,6 @@ package nl.nabij.directory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.nabij.database.GraphQueries;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -12,27 +11,19 @@ import org.springframework.stereotype.Controller;
 @Controller
 class MunicipalityController {
 
-    private static final String DISTRICTS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Municipality {code: key})<-[:PART_OF]-(d:District)
-            RETURN key, d AS value ORDER BY d.code
-            """;
+    private final DirectoryQueries queries;
 
-    private final GraphQueries queries;
-
-    MunicipalityController(GraphQueries queries) {
+    MunicipalityController(DirectoryQueries queries) {
         this.queries = queries;
     }
 
     @QueryMapping
     Optional<Municipality> municipality() {
-        return queries.single(
-                "MATCH (m:Municipality) RETURN m AS value ORDER BY m.code LIMIT 1", Map.of(), Municipality::from);
+        return queries.municipality();
     }
 
     @BatchMapping
     Map<Municipality, List<District>> districts(List<Municipality> parents) {
-        return queries.many(DISTRICTS, parents, Municipality::code, District::from);
+        return queries.districtsOf(parents);
     }
 }

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.nabij.api.Ids;
-import nl.nabij.api.Paging;
-import nl.nabij.database.GraphQueries;
 import nl.nabij.disclosure.DisclosureControl;
 import nl.nabij.disclosure.DisclosurePolicy;
 import nl.nabij.security.CurrentUser;
@@ -22,29 +20,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class NeighbourhoodController {
 
-    private static final String DISTRICT =
-            """
-            UNWIND $keys AS key
-            MATCH (:Neighbourhood {code: key})-[:PART_OF]->(d:District)
-            RETURN key, d AS value
-            """;
-
-    private static final String TEAMS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Neighbourhood {code: key})<-[:SERVES]-(t:Team)
-            RETURN key, t AS value ORDER BY t.name, t.id
-            """;
-
     private final NeighbourhoodRepository neighbourhoods;
-    private final GraphQueries queries;
+    private final DirectoryQueries queries;
     private final CurrentUser currentUser;
     private final DisclosureControl disclosure;
     private final NeighbourhoodCounts counts;
 
     NeighbourhoodController(
             NeighbourhoodRepository neighbourhoods,
-            GraphQueries queries,
+            DirectoryQueries queries,
             CurrentUser currentUser,
             DisclosureControl disclosure,
             NeighbourhoodCounts counts) {
@@ -62,25 +46,17 @@ class NeighbourhoodController {
 
     @QueryMapping
     Window<Neighbourhood> neighbourhoods(ScrollSubrange subrange) {
-        return queries.page(
-                "MATCH (n:Neighbourhood)",
-                "n.code",
-                "n.code",
-                "n",
-                Map.of(),
-                subrange,
-                Neighbourhood::from,
-                neighbourhood -> new Paging.Position(neighbourhood.code(), neighbourhood.code()));
+        return queries.neighbourhoods(subrange);
     }
 
     @BatchMapping
     Map<Neighbourhood, District> district(List<Neighbourhood> parents) {
-        return queries.one(DISTRICT, parents, Neighbourhood::code, District::from);
+        return queries.districtOf(parents);
     }
 
     @BatchMapping
     Map<Neighbourhood, List<Team>> teams(List<Neighbourhood> parents) {
-        return queries.many(TEAMS, parents, Neighbourhood::code, Team::from);
+        return queries.teamsServing(parents);
     }
 
     /**

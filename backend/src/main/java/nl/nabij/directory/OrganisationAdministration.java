@@ -13,7 +13,6 @@ import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,39 +27,11 @@ class OrganisationAdministration {
     private static final int LONGEST_NAME = 120;
     private static final String BASIS = "organisation-administration";
 
-    private static final String NAME_TAKEN =
-            """
-            RETURN EXISTS { MATCH (o:Organisation {name: $name}) WHERE o.id <> coalesce($id, '') } AS taken
-            """;
-
-    private static final String CREATE =
-            """
-            CREATE (o:Organisation {id: $id, name: $name, kind: $kind, careLine: $careLine,
-                                    createdBy: $createdBy, clientMutationId: $clientMutationId})
-            RETURN o AS value
-            """;
-
-    /** The organisation an earlier call of this administrator with the same key made. */
-    private static final String CREATED_BEFORE =
-            """
-            MATCH (o:Organisation {clientMutationId: $clientMutationId})
-            WHERE o.createdBy = $createdBy
-            RETURN o AS value
-            """;
-
-    private static final String UPDATE =
-            """
-            MATCH (o:Organisation {id: $id})
-            SET o.name = coalesce($name, o.name), o.kind = coalesce($kind, o.kind),
-                o.careLine = coalesce($careLine, o.careLine)
-            RETURN o AS value
-            """;
-
-    private final Neo4jClient client;
+    private final DirectoryQueries queries;
     private final AuditTrail trail;
 
-    OrganisationAdministration(Neo4jClient client, AuditTrail trail) {
-        this.client = client;
+    OrganisationAdministration(DirectoryQueries queries, AuditTrail trail) {
+        this.queries = queries;
         this.trail = trail;
     }
 
@@ -85,8 +56,8 @@ class OrganisationAdministration {
         parameters.put("clientMutationId", clientMutationId);
         if (clientMutationId != null) {
             // A retry whose first answer was lost: the organisation it made, not NAME_TAKEN against itself.
-            Optional<Payload> before =
-                    written(CREATED_BEFORE, parameters, administrator, origin, "organisation-create-retry");
+            Optional<Payload> before = written(
+                    queries.organisationCreatedBefore(parameters), administrator, origin, "organisation-create-retry");
             if (before.isPresent()) {
                 return before.get();
             }
@@ -100,7 +71,7 @@ class OrganisationAdministration {
         parameters.put("name", name);
         parameters.put("kind", input.kind().name());
         parameters.put("careLine", input.careLine().name());
-        return written(CREATE, parameters, administrator, origin, "organisation-create")
+        return written(queries.createOrganisation(parameters), administrator, origin, "organisation-create")
                 .orElseThrow(() -> new IllegalStateException("the organisation was not written"));
     }
 
@@ -121,23 +92,17 @@ class OrganisationAdministration {
         parameters.put("kind", input.kind() == null ? null : input.kind().name());
         parameters.put(
                 "careLine", input.careLine() == null ? null : input.careLine().name());
-        return written(UPDATE, parameters, administrator, origin, "organisation-update")
+        return written(queries.updateOrganisation(parameters), administrator, origin, "organisation-update")
                 .orElseGet(() -> new Payload(
                         null, List.of(new InputError("id", "UNKNOWN_ORGANISATION", "no organisation has this id"))));
     }
 
     private Optional<Payload> written(
-            String cypher, Map<String, Object> parameters, NabijUser administrator, String origin, String purpose) {
-        return client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(Organisation.class)
-                .mappedBy((types, row) -> Organisation.from(row.get("value")))
-                .one()
-                .map(organisation -> {
-                    trail.append(
-                            administrator, origin, List.of(new AuditEntry("CHANGE", true, purpose, BASIS, List.of())));
-                    return new Payload(organisation, List.of());
-                });
+            Optional<Organisation> written, NabijUser administrator, String origin, String purpose) {
+        return written.map(organisation -> {
+            trail.append(administrator, origin, List.of(new AuditEntry("CHANGE", true, purpose, BASIS, List.of())));
+            return new Payload(organisation, List.of());
+        });
     }
 
     private List<InputError> nameErrors(String name, String id) {
@@ -149,15 +114,7 @@ class OrganisationAdministration {
             errors.add(new InputError(
                     "name", "NAME_CHARACTERS", "name is plain text: no control or invisible characters, < or >"));
         } else {
-            Map<String, Object> parameters = new HashMap<>();
-            parameters.put("name", name);
-            parameters.put("id", id);
-            boolean taken = client.query(NAME_TAKEN)
-                    .bindAll(parameters)
-                    .fetchAs(Boolean.class)
-                    .one()
-                    .orElse(false);
-            if (taken) {
+            if (queries.organisationNameTaken(name, id)) {
                 errors.add(new InputError("name", "NAME_TAKEN", "another organisation has this name"));
             }
         }

@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.nabij.api.Ids;
-import nl.nabij.api.Paging;
-import nl.nabij.database.GraphQueries;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -20,35 +17,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OrganisationController {
 
-    private static final String PROFESSIONALS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Organisation {id: key})<-[:EMPLOYED_BY]-(p:Professional)
-            RETURN key, p AS value ORDER BY p.name, p.id
-            """;
-
-    private static final String TEAMS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Organisation {id: key})<-[:EMPLOYED_BY]-(:Professional)-[:SECONDED_TO]->(t:Team)
-            WITH DISTINCT key, t
-            RETURN key, t AS value ORDER BY t.name, t.id
-            """;
-
     private final OrganisationRepository organisations;
-    private final GraphQueries queries;
+    private final DirectoryQueries queries;
     private final OrganisationAdministration administration;
-    private final CurrentUser currentUser;
 
     OrganisationController(
-            OrganisationRepository organisations,
-            GraphQueries queries,
-            OrganisationAdministration administration,
-            CurrentUser currentUser) {
+            OrganisationRepository organisations, DirectoryQueries queries, OrganisationAdministration administration) {
         this.organisations = organisations;
         this.queries = queries;
         this.administration = administration;
-        this.currentUser = currentUser;
     }
 
     @QueryMapping
@@ -58,38 +35,28 @@ class OrganisationController {
 
     @QueryMapping
     Window<Organisation> organisations(ScrollSubrange subrange) {
-        return queries.page(
-                "MATCH (n:Organisation)",
-                "n.name",
-                "n.id",
-                "n",
-                Map.of(),
-                subrange,
-                Organisation::from,
-                organisation -> new Paging.Position(organisation.name(), organisation.id()));
+        return queries.organisations(subrange);
     }
 
     @MutationMapping
     OrganisationAdministration.Payload createOrganisation(
-            @Argument OrganisationAdministration.CreateInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.create(currentUser.get(), input, origin);
+            @Argument OrganisationAdministration.CreateInput input, Actor actor) {
+        return administration.create(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
     OrganisationAdministration.Payload updateOrganisation(
-            @Argument OrganisationAdministration.UpdateInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.update(currentUser.get(), input, origin);
+            @Argument OrganisationAdministration.UpdateInput input, Actor actor) {
+        return administration.update(actor.user(), input, actor.origin());
     }
 
     @BatchMapping
     Map<Organisation, List<Professional>> professionals(List<Organisation> parents) {
-        return queries.many(PROFESSIONALS, parents, Organisation::id, Professional::from);
+        return queries.professionalsOf(parents);
     }
 
     @BatchMapping
     Map<Organisation, List<Team>> teams(List<Organisation> parents) {
-        return queries.many(TEAMS, parents, Organisation::id, Team::from);
+        return queries.teamsOf(parents);
     }
 }

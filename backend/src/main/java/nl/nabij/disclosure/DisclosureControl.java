@@ -33,7 +33,7 @@ public class DisclosureControl {
     private final int minimumCellSize;
 
     DisclosureControl(
-            AuditTrail trail, Clock clock, @Value("${nabij.statistics.minimum-cell-size:10}") int minimumCellSize) {
+            AuditTrail trail, Clock clock, @Value("${nabij.statistics.minimum-cell-size}") int minimumCellSize) {
         if (minimumCellSize < 2) {
             throw new IllegalArgumentException("nabij.statistics.minimum-cell-size must be at least 2");
         }

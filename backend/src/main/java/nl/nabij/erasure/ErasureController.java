@@ -1,8 +1,7 @@
 package nl.nabij.erasure;
 
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -11,17 +10,13 @@ import org.springframework.stereotype.Controller;
 class ErasureController {
 
     private final ErasureService erasures;
-    private final CurrentUser currentUser;
 
-    ErasureController(ErasureService erasures, CurrentUser currentUser) {
+    ErasureController(ErasureService erasures) {
         this.erasures = erasures;
-        this.currentUser = currentUser;
     }
 
     @MutationMapping
-    ErasureService.Payload eraseResident(
-            @Argument EraseResidentInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return erasures.erase(currentUser.get(), input, origin);
+    ErasureService.Payload eraseResident(@Argument EraseResidentInput input, Actor actor) {
+        return erasures.erase(actor.user(), input, actor.origin());
     }
 }

@@ -2,7 +2,6 @@ package nl.nabij.erasure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.nabij.api.InputError;
@@ -11,7 +10,6 @@ import nl.nabij.audit.AuditTrail;
 import nl.nabij.resident.Bsn;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.security.NabijUser;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,52 +24,12 @@ class ErasureService {
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ./_-]{2,63}");
 
-    private static final String ERASE =
-            """
-            MATCH (r:Resident {pseudonym: $pseudonym})
-            OPTIONAL MATCH (r)-[:MEMBER_OF]->(h:Household)
-            WITH r, h, h IS NOT NULL AND NOT EXISTS {
-                MATCH (h)<-[:MEMBER_OF]-(other:Resident) WHERE other <> r
-            } AS lastMember
-            CALL (r) {
-                OPTIONAL MATCH (r)<-[:CONCERNS]-(i:Involvement)
-                DETACH DELETE i
-                RETURN count(i) AS ofResident
-            }
-            CALL (r) {
-                OPTIONAL MATCH (r)<-[:FOR]-(a:Application)
-                DETACH DELETE a
-            }
-            CALL (r) {
-                OPTIONAL MATCH (r)<-[:GIVEN_BY]-(c:Consent)
-                DETACH DELETE c
-                RETURN count(c) AS consents
-            }
-            CALL (r) {
-                OPTIONAL MATCH (r)<-[:IS]-(a:Account)
-                DETACH DELETE a
-                RETURN count(a) AS accounts
-            }
-            CALL (h, lastMember) {
-                OPTIONAL MATCH (h)<-[:CONCERNS]-(i:Involvement) WHERE lastMember
-                DETACH DELETE i
-                RETURN count(i) AS ofHousehold
-            }
-            CALL (h, lastMember) {
-                OPTIONAL MATCH (h)<-[:FOR]-(a:Application) WHERE lastMember
-                DETACH DELETE a
-            }
-            DETACH DELETE r
-            FOREACH (_ IN CASE WHEN lastMember THEN [1] ELSE [] END | DETACH DELETE h)
-            RETURN ofResident + ofHousehold AS involvements, consents, accounts, lastMember AS householdRemoved
-            """;
-
-    private final Neo4jClient client;
+    private final ErasureQueries queries;
     private final Pseudonymiser pseudonymiser;
     private final AuditTrail trail;
 
-    ErasureService(Neo4jClient client, Pseudonymiser pseudonymiser, AuditTrail trail) {
-        this.client = client;
+    ErasureService(ErasureQueries queries, Pseudonymiser pseudonymiser, AuditTrail trail) {
+        this.queries = queries;
         this.pseudonymiser = pseudonymiser;
         this.trail = trail;
     }
@@ -103,15 +61,7 @@ class ErasureService {
             return new Payload(null, errors);
         }
         String pseudonym = pseudonymiser.pseudonymise(bsn.get());
-        Optional<Erasure> erased = client.query(ERASE)
-                .bindAll(Map.of("pseudonym", pseudonym))
-                .fetchAs(Erasure.class)
-                .mappedBy((types, row) -> new Erasure(
-                        row.get("involvements").asInt(),
-                        row.get("consents").asInt(),
-                        row.get("accounts").asInt(),
-                        row.get("householdRemoved").asBoolean()))
-                .one();
+        Optional<Erasure> erased = queries.erase(pseudonym);
         // Recorded whether or not Nabij knew the resident: the request was handled either way.
         trail.append(
                 administrator,

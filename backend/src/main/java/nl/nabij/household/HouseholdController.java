@@ -23,14 +23,13 @@ import nl.nabij.regie.RegieRules;
 import nl.nabij.resident.Bsn;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.resident.Resident;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.dataloader.DataLoader;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -53,7 +52,6 @@ class HouseholdController {
     private final Clock clock;
     private final ConsentQueries consents;
     private final Pseudonymiser pseudonymiser;
-    private final CurrentUser currentUser;
 
     HouseholdController(
             HouseholdReads reads,
@@ -63,7 +61,6 @@ class HouseholdController {
             RegieRules regieRules,
             Clock clock,
             Pseudonymiser pseudonymiser,
-            CurrentUser currentUser,
             BatchLoaderRegistry loaders) {
         this.reads = reads;
         this.queries = queries;
@@ -72,51 +69,42 @@ class HouseholdController {
         this.regieRules = regieRules;
         this.clock = clock;
         this.pseudonymiser = pseudonymiser;
-        this.currentUser = currentUser;
         loaders.forTypePair(String.class, HouseholdCircle.class)
                 .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> asSeenBy(
                         ((GraphQLContext) environment.getContext()).get(NabijUser.class), queries.circles(ids))));
     }
 
     @QueryMapping
-    Optional<Household> household(
-            @Argument String id, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return reads.byId(Ids.requireUuid("id", id), currentUser.get(), origin);
+    Optional<Household> household(@Argument String id, Actor actor) {
+        return reads.byId(Ids.requireUuid("id", id), actor.user(), actor.origin());
     }
 
     @QueryMapping
     List<Household> householdsAtAddress(
-            @Argument String postcode,
-            @Argument int houseNumber,
-            @Argument String houseNumberAddition,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+            @Argument String postcode, @Argument int houseNumber, @Argument String houseNumberAddition, Actor actor) {
         return reads.atAddress(
                 Address.normalisePostcode(postcode),
                 Address.requireHouseNumber(houseNumber),
                 Address.normaliseAddition(houseNumberAddition),
-                currentUser.get(),
-                origin);
+                actor.user(),
+                actor.origin());
     }
 
     @QueryMapping
-    Optional<Household> householdOfResident(
-            @Argument String bsn, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+    Optional<Household> householdOfResident(@Argument String bsn, Actor actor) {
         Bsn valid = Bsn.parse(bsn)
                 .orElseThrow(() -> new InvalidArgumentException(
                         "bsn", "INVALID_BSN", "bsn must be nine digits that pass the elfproef"));
-        return reads.ofResident(pseudonymiser.pseudonymise(valid), currentUser.get(), origin);
+        return reads.ofResident(pseudonymiser.pseudonymise(valid), actor.user(), actor.origin());
     }
 
     @QueryMapping
-    Window<Household> households(
-            @Argument String neighbourhoodCode,
-            ScrollSubrange subrange,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+    Window<Household> households(@Argument String neighbourhoodCode, ScrollSubrange subrange, Actor actor) {
         return reads.inNeighbourhood(
                 Ids.requireCbsCode("neighbourhoodCode", neighbourhoodCode, "BU", 8),
                 subrange,
-                currentUser.get(),
-                origin);
+                actor.user(),
+                actor.origin());
     }
 
     @BatchMapping

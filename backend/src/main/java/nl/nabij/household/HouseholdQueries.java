@@ -158,14 +158,16 @@ class HouseholdQueries {
     private static final String OWN =
             """
             MATCH (r:Resident {id: $me})-[m:MEMBER_OF]->(h:Household)-[:LOCATED_IN]->(n:Neighbourhood)
-            RETURN r {.id, .displayName, .birthYear, .pseudonym, role: m.role} AS resident, %s AS household
+            RETURN r {.id, .displayName, .birthYear, .pseudonym, role: m.role} AS resident,
+                   h {.id, .postcode, .houseNumber, .houseNumberAddition, neighbourhood: n {.code, .name},
+                      memberPseudonyms: [(member:Resident)-[:MEMBER_OF]->(h) | member.pseudonym]} AS household
             """;
 
     /** The signed-in resident's own record and household. */
     Own own(NabijUser user) {
         return queries
                 .rows(
-                        OWN.formatted(PROJECTION),
+                        OWN,
                         parameters(user),
                         row -> new Own(
                                 Resident.from(row.get("resident")),

@@ -2,9 +2,9 @@ package nl.nabij.household;
 
 import java.util.List;
 import java.util.Optional;
-import nl.nabij.audit.AccessLog;
 import nl.nabij.audit.AccessLogPage;
 import nl.nabij.audit.AuditEntry;
+import nl.nabij.audit.AuditQueries;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
@@ -22,12 +22,12 @@ class HouseholdReads {
 
     private final HouseholdQueries queries;
     private final AuditTrail trail;
-    private final AccessLog accessLog;
+    private final AuditQueries audit;
 
-    HouseholdReads(HouseholdQueries queries, AuditTrail trail, AccessLog accessLog) {
+    HouseholdReads(HouseholdQueries queries, AuditTrail trail, AuditQueries audit) {
         this.queries = queries;
         this.trail = trail;
-        this.accessLog = accessLog;
+        this.audit = audit;
     }
 
     /**
@@ -80,7 +80,7 @@ class HouseholdReads {
                         "access-export",
                         "own-household",
                         own.household().memberPseudonyms())));
-        return new MyData(own.resident(), own.household(), accessLog.about(own.pseudonym()));
+        return new MyData(own.resident(), own.household(), audit.accessesAbout(own.pseudonym()));
     }
 
     /**
@@ -88,7 +88,7 @@ class HouseholdReads {
      * about the resident to the resident, and recording every page turn would fill the log they are reading.
      */
     AccessLogPage myAccessLog(NabijUser user, int first, int offset) {
-        return accessLog.page(queries.own(user).pseudonym(), first, offset);
+        return audit.accessesPage(queries.own(user).pseudonym(), first, offset);
     }
 
     private static AuditEntry entry(String action, String purpose, HouseholdQueries.Found found, NabijUser user) {

@@ -4,9 +4,8 @@ import java.util.List;
 import nl.nabij.audit.AccessLogPage;
 import nl.nabij.consent.Consent;
 import nl.nabij.consent.ConsentQueries;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -20,12 +19,10 @@ class MyDataController {
 
     private final HouseholdReads reads;
     private final ConsentQueries consents;
-    private final CurrentUser currentUser;
 
-    MyDataController(HouseholdReads reads, ConsentQueries consents, CurrentUser currentUser) {
+    MyDataController(HouseholdReads reads, ConsentQueries consents) {
         this.reads = reads;
         this.consents = consents;
-        this.currentUser = currentUser;
     }
 
     @SchemaMapping
@@ -34,12 +31,12 @@ class MyDataController {
     }
 
     @QueryMapping
-    AccessLogPage myAccessLog(@Argument int first, @Argument int offset) {
-        return reads.myAccessLog(currentUser.get(), first, offset);
+    AccessLogPage myAccessLog(@Argument int first, @Argument int offset, Actor actor) {
+        return reads.myAccessLog(actor.user(), first, offset);
     }
 
     @QueryMapping
-    MyData myData(@ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return reads.myData(currentUser.get(), origin);
+    MyData myData(Actor actor) {
+        return reads.myData(actor.user(), actor.origin());
     }
 }

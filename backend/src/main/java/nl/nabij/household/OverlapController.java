@@ -1,9 +1,8 @@
 package nl.nabij.household;
 
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Controller;
 class OverlapController {
 
     private final OverlapSearch search;
-    private final CurrentUser currentUser;
 
-    OverlapController(OverlapSearch search, CurrentUser currentUser) {
+    OverlapController(OverlapSearch search) {
         this.search = search;
-        this.currentUser = currentUser;
     }
 
     @QueryMapping
@@ -30,11 +27,11 @@ class OverlapController {
             @Argument int minimumOrganisations,
             @Argument boolean withoutCoordinatorOnly,
             ScrollSubrange subrange,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+            Actor actor) {
         return search.overlaps(
                 OverlapCriteria.of(scope, minimumProfessionals, minimumOrganisations, withoutCoordinatorOnly),
                 subrange,
-                currentUser.get(),
-                origin);
+                actor.user(),
+                actor.origin());
     }
 }

@@ -1,8 +1,7 @@
 package nl.nabij.involvement;
 
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -11,32 +10,24 @@ import org.springframework.stereotype.Controller;
 class InvolvementController {
 
     private final InvolvementRegistry registry;
-    private final CurrentUser currentUser;
 
-    InvolvementController(InvolvementRegistry registry, CurrentUser currentUser) {
+    InvolvementController(InvolvementRegistry registry) {
         this.registry = registry;
-        this.currentUser = currentUser;
     }
 
     @MutationMapping
-    InvolvementRegistry.Payload registerInvolvement(
-            @Argument RegisterInvolvementInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return registry.register(currentUser.get(), input, origin);
+    InvolvementRegistry.Payload registerInvolvement(@Argument RegisterInvolvementInput input, Actor actor) {
+        return registry.register(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
-    InvolvementRegistry.Payload endInvolvement(
-            @Argument EndInvolvementInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return registry.end(currentUser.get(), input, origin);
+    InvolvementRegistry.Payload endInvolvement(@Argument EndInvolvementInput input, Actor actor) {
+        return registry.end(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
-    InvolvementRegistry.Payload renewInvolvement(
-            @Argument RenewInvolvementInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return registry.renew(currentUser.get(), input.involvementId(), origin);
+    InvolvementRegistry.Payload renewInvolvement(@Argument RenewInvolvementInput input, Actor actor) {
+        return registry.renew(actor.user(), input.involvementId(), actor.origin());
     }
 
     /** The input of {@code renewInvolvement}. */

@@ -81,10 +81,27 @@ class InvolvementRegistry {
             RETURN {target: t.id, resident: t:Resident, visible: %s, twin: twin} AS value
             """;
 
-    private static final String CREATE =
+    /** A new involvement concerning one resident of a household. */
+    private static final String CREATE_ON_RESIDENT =
             """
             MATCH (p:Professional {id: $me})-[:EMPLOYED_BY]->(o:Organisation)
-            MATCH (t:%s {id: $target})
+            MATCH (t:Resident {id: $target})
+            CREATE (p)-[:REGISTERED]->(i:Involvement {id: $id, domain: $domain, since: $since, status: 'ACTIVE',
+                   expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId})
+                   -[:CONCERNS]->(t)
+            CREATE (i)-[:ON_BEHALF_OF]->(o)
+            WITH p, i
+            OPTIONAL MATCH (p)-[:SECONDED_TO]->(team:Team) WHERE $throughTeam
+            WITH i, head(collect(team)) AS team
+            FOREACH (_ IN CASE WHEN team IS NULL THEN [] ELSE [1] END | CREATE (i)-[:VIA]->(team))
+            RETURN i.id AS value
+            """;
+
+    /** A new involvement concerning a household as a whole. */
+    private static final String CREATE_ON_HOUSEHOLD =
+            """
+            MATCH (p:Professional {id: $me})-[:EMPLOYED_BY]->(o:Organisation)
+            MATCH (t:Household {id: $target})
             CREATE (p)-[:REGISTERED]->(i:Involvement {id: $id, domain: $domain, since: $since, status: 'ACTIVE',
                    expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId})
                    -[:CONCERNS]->(t)
@@ -231,7 +248,7 @@ class InvolvementRegistry {
         parameters.put("since", input.since());
         parameters.put("expiresOn", LocalDate.now(clock).plus(properties.activePeriod()));
         parameters.put("throughTeam", input.throughTeam());
-        client.query(CREATE.formatted(target.get().resident() ? "Resident" : "Household"))
+        client.query(target.get().resident() ? CREATE_ON_RESIDENT : CREATE_ON_HOUSEHOLD)
                 .bindAll(parameters)
                 .run();
         events.publishEvent(new InvolvementRegistered(id));

@@ -1,11 +1,9 @@
 package nl.nabij.jobs;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -26,34 +24,12 @@ public class JobLock {
     /** How long a lease stays taken after the job, at the least: longer than the instances' schedules drift apart. */
     static final Duration HELD_AT_LEAST = Duration.ofMinutes(5);
 
-    /**
-     * Takes the lease when it is free. Setting a property first takes the node's write lock, so of two instances that
-     * come at once the second reads the lease the first took, instead of both reading it free.
-     */
-    private static final String TAKE =
-            """
-            MERGE (l:JobLock {name: $name})
-            SET l.taking = true
-            WITH l, coalesce(l.until < datetime(), true) AS free
-            REMOVE l.taking
-            WITH l WHERE free
-            SET l.until = datetime() + duration($lease), l.since = datetime(), l.holder = $holder
-            RETURN count(l) AS value
-            """;
-
-    private static final String RELEASE =
-            """
-            MATCH (l:JobLock {name: $name, holder: $holder})
-            SET l.until = CASE WHEN l.since + duration($heldAtLeast) > datetime() THEN l.since + duration($heldAtLeast)
-                               ELSE datetime() END
-            """;
-
-    private final Neo4jClient client;
+    private final JobQueries queries;
     private final TransactionOperations transactions;
     private final String holder = UUID.randomUUID().toString();
 
-    JobLock(Neo4jClient client, TransactionOperations transactions) {
-        this.client = client;
+    JobLock(JobQueries queries, TransactionOperations transactions) {
+        this.queries = queries;
         this.transactions = transactions;
     }
 
@@ -62,21 +38,14 @@ public class JobLock {
      * holds it, and then nothing ran.
      */
     public <T> Optional<T> runOnce(String name, Supplier<T> job) {
-        Long taken = transactions.execute(status -> client.query(TAKE)
-                .bindAll(Map.of("name", name, "lease", LEASE.toString(), "holder", holder))
-                .fetchAs(Long.class)
-                .mappedBy((types, row) -> row.get("value").asLong())
-                .one()
-                .orElse(0L));
+        Long taken = transactions.execute(status -> queries.take(name, LEASE, holder));
         if (taken == null || taken == 0) {
             return Optional.empty();
         }
         try {
             return Optional.ofNullable(job.get());
         } finally {
-            transactions.executeWithoutResult(status -> client.query(RELEASE)
-                    .bindAll(Map.of("name", name, "holder", holder, "heldAtLeast", HELD_AT_LEAST.toString()))
-                    .run());
+            transactions.executeWithoutResult(status -> queries.release(name, holder, HELD_AT_LEAST));
         }
     }
 }

@@ -2,7 +2,7 @@ package nl.nabij.match;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import nl.nabij.security.NabijUser;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -20,22 +20,20 @@ class NotificationController {
 
     private final NotificationInbox inbox;
     private final NotificationPublisher publisher;
-    private final CurrentUser currentUser;
 
-    NotificationController(NotificationInbox inbox, NotificationPublisher publisher, CurrentUser currentUser) {
+    NotificationController(NotificationInbox inbox, NotificationPublisher publisher) {
         this.inbox = inbox;
         this.publisher = publisher;
-        this.currentUser = currentUser;
     }
 
     @QueryMapping
-    Window<Notification> myNotifications(@Argument boolean unreadOnly, ScrollSubrange subrange) {
-        return inbox.of(currentUser.get().professionalId(), unreadOnly, subrange);
+    Window<Notification> myNotifications(@Argument boolean unreadOnly, ScrollSubrange subrange, Actor actor) {
+        return inbox.of(actor.user().professionalId(), unreadOnly, subrange);
     }
 
     @MutationMapping
-    NotificationInbox.MarkReadPayload markNotificationsRead(@Argument MarkNotificationsReadInput input) {
-        return inbox.markRead(currentUser.get().professionalId(), input.notificationIds());
+    NotificationInbox.MarkReadPayload markNotificationsRead(@Argument MarkNotificationsReadInput input, Actor actor) {
+        return inbox.markRead(actor.user().professionalId(), input.notificationIds());
     }
 
     /** Over WebSocket the user comes from the connection's sign-in, which the interceptor put in the context. */

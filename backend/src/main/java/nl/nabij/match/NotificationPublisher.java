@@ -43,8 +43,7 @@ class NotificationPublisher {
     private final Executor mailer = Executors.newVirtualThreadPerTaskExecutor();
 
     NotificationPublisher(
-            ObjectProvider<JavaMailSender> mail,
-            @Value("${nabij.notifications.mail-from:nabij@localhost}") String mailFrom) {
+            ObjectProvider<JavaMailSender> mail, @Value("${nabij.notifications.mail-from}") String mailFrom) {
         this.mail = mail;
         this.mailFrom = mailFrom;
     }

@@ -3,14 +3,11 @@ package nl.nabij.match;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Collection;
-import java.util.Map;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
@@ -27,32 +24,18 @@ class NotificationRelay {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationRelay.class);
 
-    private static final String NOW = "RETURN datetime() AS value";
-
-    private static final String SINCE =
-            """
-            MATCH (n:Notification) WHERE n.createdAt > datetime($since) - $lookBack
-            MATCH (n)-[:FOR]->(p:Professional)
-            RETURN {notification: %s, professionalId: p.id, email: p.email, at: n.createdAt} AS value
-            ORDER BY n.createdAt LIMIT 1000
-            """
-                    .formatted(Notification.PROJECTION);
-
-    /** A notification as another instance stored it, with the moment it was stamped. */
-    private record Stored(NotificationPublisher.Delivery delivery, ZonedDateTime at) {}
-
     private final NotificationPublisher publisher;
-    private final Neo4jClient client;
+    private final MatchQueries queries;
     private final Duration lookBack;
     private ZonedDateTime since;
     private boolean failing;
 
     NotificationRelay(
             NotificationPublisher publisher,
-            Neo4jClient client,
+            MatchQueries queries,
             @Value("${nabij.notifications.relay-look-back:PT10S}") Duration lookBack) {
         this.publisher = publisher;
-        this.client = client;
+        this.queries = queries;
         this.lookBack = lookBack;
     }
 
@@ -65,7 +48,7 @@ class NotificationRelay {
                 since = null;
             } else {
                 if (since == null) {
-                    since = databaseNow();
+                    since = queries.now();
                 }
                 relayStoredSince();
             }
@@ -80,29 +63,8 @@ class NotificationRelay {
         }
     }
 
-    private ZonedDateTime databaseNow() {
-        return client.query(NOW)
-                .fetchAs(ZonedDateTime.class)
-                .mappedBy((types, row) -> row.get("value").asZonedDateTime())
-                .one()
-                .orElseThrow();
-    }
-
     private void relayStoredSince() {
-        Collection<Stored> stored = client.query(SINCE)
-                .bindAll(Map.of("since", since, "lookBack", lookBack))
-                .fetchAs(Stored.class)
-                .mappedBy((types, row) -> {
-                    var value = row.get("value");
-                    return new Stored(
-                            new NotificationPublisher.Delivery(
-                                    Notification.from(value.get("notification")),
-                                    value.get("professionalId").asString(),
-                                    value.get("email").asString(null)),
-                            value.get("at").asZonedDateTime());
-                })
-                .all();
-        for (Stored notification : stored) {
+        for (MatchQueries.Stored notification : queries.storedSince(since, lookBack)) {
             publisher.relay(notification.delivery());
             if (notification.at().isAfter(since)) {
                 since = notification.at();

@@ -2,10 +2,9 @@ package nl.nabij.network;
 
 import java.time.LocalDate;
 import nl.nabij.disclosure.DisclosureControl;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import nl.nabij.security.NabijUser;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -17,37 +16,29 @@ import org.springframework.stereotype.Controller;
 class NetworkController {
 
     private final NetworkService networks;
-    private final CurrentUser currentUser;
     private final DisclosureControl disclosure;
 
-    NetworkController(NetworkService networks, CurrentUser currentUser, DisclosureControl disclosure) {
+    NetworkController(NetworkService networks, DisclosureControl disclosure) {
         this.networks = networks;
-        this.currentUser = currentUser;
         this.disclosure = disclosure;
     }
 
     @QueryMapping
-    Network neighbourhoodNetwork(
-            @Argument String code,
-            @Argument LocalDate asOf,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        NabijUser user = currentUser.get();
+    Network neighbourhoodNetwork(@Argument String code, @Argument LocalDate asOf, Actor actor) {
+        NabijUser user = actor.user();
         Network network = networks.network(code, asOf, user);
-        disclosure.recordRead(user, origin, "neighbourhoodNetwork", "code", code, "asOf", asOf);
+        disclosure.recordRead(user, actor.origin(), "neighbourhoodNetwork", "code", code, "asOf", asOf);
         return network;
     }
 
     @QueryMapping
     MissingLinks missingLinks(
-            @Argument String code,
-            @Argument LocalDate asOf,
-            @Argument int minimumSharedHouseholds,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        NabijUser user = currentUser.get();
+            @Argument String code, @Argument LocalDate asOf, @Argument int minimumSharedHouseholds, Actor actor) {
+        NabijUser user = actor.user();
         MissingLinks missing = networks.missingLinks(code, asOf, minimumSharedHouseholds, user);
         disclosure.recordRead(
                 user,
-                origin,
+                actor.origin(),
                 "missingLinks",
                 "code",
                 code,
@@ -59,15 +50,12 @@ class NetworkController {
     }
 
     @QueryMapping
-    NetworkComparison compareNetworks(
-            @Argument AreaOnDay first,
-            @Argument AreaOnDay second,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        NabijUser user = currentUser.get();
+    NetworkComparison compareNetworks(@Argument AreaOnDay first, @Argument AreaOnDay second, Actor actor) {
+        NabijUser user = actor.user();
         NetworkComparison comparison = networks.compare(first.code(), first.asOf(), second.code(), second.asOf(), user);
         disclosure.recordRead(
                 user,
-                origin,
+                actor.origin(),
                 "compareNetworks",
                 "first.code",
                 first.code(),

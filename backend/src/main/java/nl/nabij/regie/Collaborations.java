@@ -24,10 +24,13 @@ class Collaborations {
     private static final String BOTH_INVOLVED =
             """
             MATCH (h:Household {id: $householdId})
-            RETURN {meInvolved: %s, otherKnown: EXISTS { MATCH (:Professional {id: $other}) }, otherInvolved: %s}
+            RETURN {meInvolved: EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
+                                      -[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) },
+                    otherKnown: EXISTS { MATCH (:Professional {id: $other}) },
+                    otherInvolved: EXISTS { MATCH (:Professional {id: $other})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
+                                      -[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) }}
                    AS value
-            """
-                    .formatted(HouseholdChange.INVOLVED.formatted("$me"), HouseholdChange.INVOLVED.formatted("$other"));
+            """;
 
     private static final String RECORD =
             """

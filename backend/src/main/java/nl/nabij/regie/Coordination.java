@@ -29,9 +29,9 @@ class Coordination {
             OPTIONAL MATCH (c:Professional)-[:COORDINATES]->(h)
             RETURN {coordinator: c.id,
                     candidateKnown: EXISTS { MATCH (:Professional {id: $candidate}) },
-                    candidateInvolved: %s} AS value
-            """
-                    .formatted(HouseholdChange.INVOLVED.formatted("$candidate"));
+                    candidateInvolved: EXISTS { MATCH (:Professional {id: $candidate})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
+                                      -[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) }} AS value
+            """;
 
     private static final String APPOINT =
             """

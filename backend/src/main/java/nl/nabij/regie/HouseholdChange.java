@@ -38,11 +38,6 @@ class HouseholdChange {
             REMOVE p.changing
             """;
 
-    /** Whether a professional is actively involved with the household or one of its members. */
-    static final String INVOLVED =
-            "EXISTS { MATCH (:Professional {id: %s})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})-[:CONCERNS]->(t)"
-                    + " WHERE t = h OR (t)-[:MEMBER_OF]->(h) }";
-
     private final Neo4jClient client;
     private final AuditTrail trail;
 

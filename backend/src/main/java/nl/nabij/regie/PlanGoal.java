@@ -14,9 +14,6 @@ import org.neo4j.driver.types.MapAccessor;
 public record PlanGoal(
         String id, String title, GoalStatus status, Professional owner, LocalDate startsOn, LocalDate dueOn) {
 
-    /** The projection the plan queries return; {@code g} is the goal and {@code o} its owner. */
-    static final String PROJECTION = "g {.id, .title, .status, .startsOn, .dueOn, owner: o {.id, .name, .discipline}}";
-
     static PlanGoal from(MapAccessor value) {
         return new PlanGoal(
                 value.get("id").asString(),

@@ -33,16 +33,17 @@ public class Plans {
             """
             UNWIND $keys AS key
             MATCH (:Household {id: key})<-[:FOR]-(:Plan)<-[:PART_OF]-(g:Goal)-[:OWNED_BY]->(o:Professional)
-            RETURN key, %s AS value ORDER BY coalesce(g.dueOn, date('9999-12-31')), g.title, g.id
-            """
-                    .formatted(PlanGoal.PROJECTION);
+            RETURN key, g {.id, .title, .status, .startsOn, .dueOn, owner: o {.id, .name, .discipline}} AS value
+            ORDER BY coalesce(g.dueOn, date('9999-12-31')), g.title, g.id
+            """;
 
     private static final String OWNER_INVOLVED =
             """
             MATCH (h:Household {id: $householdId})
-            RETURN {known: EXISTS { MATCH (:Professional {id: $owner}) }, involved: %s} AS value
-            """
-                    .formatted(HouseholdChange.INVOLVED.formatted("$owner"));
+            RETURN {known: EXISTS { MATCH (:Professional {id: $owner}) },
+                    involved: EXISTS { MATCH (:Professional {id: $owner})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
+                                      -[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) }} AS value
+            """;
 
     /** The goal a user added before with this key, found from the household, which is locked by then. */
     private static final String REPLAY =
@@ -50,9 +51,8 @@ public class Plans {
             MATCH (:Household {id: $householdId})<-[:FOR]-(:Plan)<-[:PART_OF]-(g:Goal {clientMutationId: $clientMutationId})
                   -[:OWNED_BY]->(o:Professional)
             WHERE g.addedBy = $me
-            RETURN %s AS value
-            """
-                    .formatted(PlanGoal.PROJECTION);
+            RETURN g {.id, .title, .status, .startsOn, .dueOn, owner: o {.id, .name, .discipline}} AS value
+            """;
 
     private static final String ADD =
             """
@@ -63,9 +63,8 @@ public class Plans {
             CREATE (g:Goal {id: $id, title: $title, status: 'OPEN', startsOn: $startsOn, dueOn: $dueOn,
                     createdAt: datetime(), addedBy: $me, clientMutationId: $clientMutationId})-[:PART_OF]->(plan)
             CREATE (g)-[:OWNED_BY]->(o)
-            RETURN %s AS value
-            """
-                    .formatted(PlanGoal.PROJECTION);
+            RETURN g {.id, .title, .status, .startsOn, .dueOn, owner: o {.id, .name, .discipline}} AS value
+            """;
 
     private static final String HOUSEHOLD_OF_GOAL =
             """
@@ -85,9 +84,8 @@ public class Plans {
                 CREATE (g)-[:OWNED_BY]->(next))
             WITH g
             MATCH (g)-[:OWNED_BY]->(o:Professional)
-            RETURN %s AS value
-            """
-                    .formatted(PlanGoal.PROJECTION);
+            RETURN g {.id, .title, .status, .startsOn, .dueOn, owner: o {.id, .name, .discipline}} AS value
+            """;
 
     private final Neo4jClient client;
     private final GraphQueries queries;

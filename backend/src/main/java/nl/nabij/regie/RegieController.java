@@ -1,8 +1,7 @@
 package nl.nabij.regie;
 
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -13,13 +12,11 @@ class RegieController {
     private final Coordination coordination;
     private final Plans plans;
     private final Collaborations collaborations;
-    private final CurrentUser currentUser;
 
-    RegieController(Coordination coordination, Plans plans, Collaborations collaborations, CurrentUser currentUser) {
+    RegieController(Coordination coordination, Plans plans, Collaborations collaborations) {
         this.coordination = coordination;
         this.plans = plans;
         this.collaborations = collaborations;
-        this.currentUser = currentUser;
     }
 
     /** The input of {@code assignCoordinator} and {@code handOverCoordination}. */
@@ -29,42 +26,32 @@ class RegieController {
     record HouseholdInput(String householdId) {}
 
     @MutationMapping
-    Coordination.Payload assignCoordinator(
-            @Argument CoordinatorInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return coordination.assign(currentUser.get(), input.householdId(), input.professionalId(), origin);
+    Coordination.Payload assignCoordinator(@Argument CoordinatorInput input, Actor actor) {
+        return coordination.assign(actor.user(), input.householdId(), input.professionalId(), actor.origin());
     }
 
     @MutationMapping
-    Coordination.Payload handOverCoordination(
-            @Argument CoordinatorInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return coordination.handOver(currentUser.get(), input.householdId(), input.professionalId(), origin);
+    Coordination.Payload handOverCoordination(@Argument CoordinatorInput input, Actor actor) {
+        return coordination.handOver(actor.user(), input.householdId(), input.professionalId(), actor.origin());
     }
 
     @MutationMapping
-    Coordination.Payload endCoordination(
-            @Argument HouseholdInput input, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return coordination.end(currentUser.get(), input.householdId(), origin);
+    Coordination.Payload endCoordination(@Argument HouseholdInput input, Actor actor) {
+        return coordination.end(actor.user(), input.householdId(), actor.origin());
     }
 
     @MutationMapping
-    Plans.Payload addPlanGoal(
-            @Argument Plans.AddInput input, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return plans.add(currentUser.get(), input, origin);
+    Plans.Payload addPlanGoal(@Argument Plans.AddInput input, Actor actor) {
+        return plans.add(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
-    Plans.Payload updatePlanGoal(
-            @Argument Plans.UpdateInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return plans.update(currentUser.get(), input, origin);
+    Plans.Payload updatePlanGoal(@Argument Plans.UpdateInput input, Actor actor) {
+        return plans.update(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
-    Collaborations.Payload recordCollaboration(
-            @Argument Collaborations.Input input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return collaborations.record(currentUser.get(), input, origin);
+    Collaborations.Payload recordCollaboration(@Argument Collaborations.Input input, Actor actor) {
+        return collaborations.record(actor.user(), input, actor.origin());
     }
 }

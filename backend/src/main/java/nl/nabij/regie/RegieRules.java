@@ -39,9 +39,9 @@ public class RegieRules {
             }
             OPTIONAL MATCH (c:Professional)-[:COORDINATES]->(h)
             RETURN key, {organisations: organisations, coordinator: c.name,
-                         coordinatorInvolved: c IS NOT NULL AND %s} AS value
-            """
-                    .formatted(HouseholdChange.INVOLVED.formatted("c.id"));
+                         coordinatorInvolved: c IS NOT NULL AND EXISTS { MATCH (:Professional {id: c.id})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
+                                           -[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) }} AS value
+            """;
 
     private final GraphQueries queries;
     private final RegieProperties properties;

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.nabij.api.Digests;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -91,7 +92,7 @@ public class SessionStore {
         RANDOM.nextBytes(random);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("idHash", SignInThrottle.sha256(id));
+        parameters.put("idHash", Digests.sha256(id));
         parameters.put("now", clock.millis());
         parameters.put("expiresAt", tokenExpiry.map(Instant::toEpochMilli).orElse(null));
         parameters.put("username", user.username());
@@ -107,7 +108,7 @@ public class SessionStore {
     /** The user of a session that has not ended, and marks it used. */
     @Transactional
     Optional<NabijUser> use(String id) {
-        String idHash = SignInThrottle.sha256(id);
+        String idHash = Digests.sha256(id);
         long now = clock.millis();
         Optional<Map<String, Object>> row = client.query(FIND)
                 .bindAll(Map.of(
@@ -136,7 +137,7 @@ public class SessionStore {
     /** Sign-out. */
     @Transactional
     void end(String id) {
-        client.query(END).bind(SignInThrottle.sha256(id)).to("idHash").run();
+        client.query(END).bind(Digests.sha256(id)).to("idHash").run();
     }
 
     /** Ends every session of a built-in account, on every instance: for a disabled account. */

@@ -1,14 +1,11 @@
 package nl.nabij.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.nabij.api.Digests;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -137,19 +134,10 @@ class SignInThrottle {
     }
 
     private static String accountKey(String username) {
-        return "account:" + sha256(username.toLowerCase(Locale.ROOT));
+        return "account:" + Digests.sha256(username.toLowerCase(Locale.ROOT));
     }
 
     private static String addressKey(String address) {
-        return "address:" + sha256(address);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
-        }
+        return "address:" + Digests.sha256(address);
     }
 }

@@ -2,10 +2,9 @@ package nl.nabij.steering;
 
 import java.time.LocalDate;
 import nl.nabij.disclosure.DisclosureControl;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import nl.nabij.security.NabijUser;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -17,24 +16,18 @@ import org.springframework.stereotype.Controller;
 class SteeringController {
 
     private final SteeringService steering;
-    private final CurrentUser currentUser;
     private final DisclosureControl disclosure;
 
-    SteeringController(SteeringService steering, CurrentUser currentUser, DisclosureControl disclosure) {
+    SteeringController(SteeringService steering, DisclosureControl disclosure) {
         this.steering = steering;
-        this.currentUser = currentUser;
         this.disclosure = disclosure;
     }
 
     @QueryMapping
-    Clientism clientism(
-            @Argument String code,
-            @Argument LocalDate from,
-            @Argument LocalDate to,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        NabijUser user = currentUser.get();
+    Clientism clientism(@Argument String code, @Argument LocalDate from, @Argument LocalDate to, Actor actor) {
+        NabijUser user = actor.user();
         Clientism clientism = steering.clientism(new SteeringService.AreaPeriod(code, from, to), user);
-        disclosure.recordRead(user, origin, "clientism", "code", code, "from", from, "to", to);
+        disclosure.recordRead(user, actor.origin(), "clientism", "code", code, "from", from, "to", to);
         return clientism;
     }
 
@@ -44,23 +37,22 @@ class SteeringController {
             @Argument LocalDate from,
             @Argument LocalDate to,
             @Argument LocalDate asOf,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        NabijUser user = currentUser.get();
+            Actor actor) {
+        NabijUser user = actor.user();
         ApplicationWaiting waiting = steering.waiting(new SteeringService.AreaPeriod(code, from, to), asOf, user);
-        disclosure.recordRead(user, origin, "applicationWaiting", "code", code, "from", from, "to", to, "asOf", asOf);
+        disclosure.recordRead(
+                user, actor.origin(), "applicationWaiting", "code", code, "from", from, "to", to, "asOf", asOf);
         return waiting;
     }
 
     @QueryMapping
     SteeringComparison compareSteering(
-            @Argument SteeringService.AreaPeriod first,
-            @Argument SteeringService.AreaPeriod second,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        NabijUser user = currentUser.get();
+            @Argument SteeringService.AreaPeriod first, @Argument SteeringService.AreaPeriod second, Actor actor) {
+        NabijUser user = actor.user();
         SteeringComparison comparison = steering.compare(first, second, user);
         disclosure.recordRead(
                 user,
-                origin,
+                actor.origin(),
                 "compareSteering",
                 "first.code",
                 first.code(),

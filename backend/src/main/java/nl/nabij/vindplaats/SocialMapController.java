@@ -5,14 +5,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import nl.nabij.api.Ids;
-import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.Organisation;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.dataloader.DataLoader;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -29,30 +27,15 @@ import reactor.core.publisher.Mono;
 @Controller
 class SocialMapController {
 
-    private static final String ORGANISATION =
-            """
-            UNWIND $keys AS key
-            MATCH (:Vindplaats {id: key})-[:RUN_BY]->(o:Organisation)
-            RETURN key, o AS value
-            """;
-
-    private final SocialMapStore store;
-    private final GraphQueries queries;
+    private final VindplaatsQueries queries;
     private final VindplaatsAdministration administration;
-    private final CurrentUser currentUser;
 
     SocialMapController(
-            SocialMapStore store,
-            GraphQueries queries,
-            VindplaatsAdministration administration,
-            CurrentUser currentUser,
-            BatchLoaderRegistry loaders) {
-        this.store = store;
+            VindplaatsQueries queries, VindplaatsAdministration administration, BatchLoaderRegistry loaders) {
         this.queries = queries;
         this.administration = administration;
-        this.currentUser = currentUser;
         loaders.forTypePair(String.class, VindplaatsDetails.class)
-                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> store.details(ids)));
+                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> queries.details(ids)));
     }
 
     @QueryMapping
@@ -60,28 +43,25 @@ class SocialMapController {
             @Argument String neighbourhoodCode, @Argument VindplaatsKind kind, ScrollSubrange subrange) {
         String code =
                 neighbourhoodCode == null ? null : Ids.requireCbsCode("neighbourhoodCode", neighbourhoodCode, "BU", 8);
-        return store.publicPage(code, kind, subrange).map(SocialMapPlace::of);
+        return queries.publicPage(code, kind, subrange).map(SocialMapPlace::of);
     }
 
     @MutationMapping
     VindplaatsAdministration.Payload createVindplaats(
-            @Argument VindplaatsAdministration.CreateInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.create(currentUser.get(), input, origin);
+            @Argument VindplaatsAdministration.CreateInput input, Actor actor) {
+        return administration.create(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
     VindplaatsAdministration.Payload updateVindplaats(
-            @Argument VindplaatsAdministration.UpdateInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.update(currentUser.get(), input, origin);
+            @Argument VindplaatsAdministration.UpdateInput input, Actor actor) {
+        return administration.update(actor.user(), input, actor.origin());
     }
 
     @MutationMapping
     VindplaatsAdministration.Payload retireVindplaats(
-            @Argument VindplaatsAdministration.RetireInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return administration.retire(currentUser.get(), input, origin);
+            @Argument VindplaatsAdministration.RetireInput input, Actor actor) {
+        return administration.retire(actor.user(), input, actor.origin());
     }
 
     @SchemaMapping(typeName = "Vindplaats")
@@ -117,7 +97,7 @@ class SocialMapController {
 
     @BatchMapping(typeName = "Vindplaats")
     Map<Vindplaats, Organisation> organisation(List<Vindplaats> vindplaatsen) {
-        return queries.one(ORGANISATION, vindplaatsen, Vindplaats::id, Organisation::from);
+        return queries.organisationsRunning(vindplaatsen);
     }
 
     private static <T> CompletableFuture<T> detail(

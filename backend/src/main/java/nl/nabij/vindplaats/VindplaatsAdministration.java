@@ -30,12 +30,12 @@ class VindplaatsAdministration {
                             (:Neighbourhood {code: $code}) } AS inArea
             """;
 
-    private final SocialMapStore store;
+    private final VindplaatsQueries store;
     private final VindplaatsRules rules;
     private final Neo4jClient client;
     private final AuditTrail trail;
 
-    VindplaatsAdministration(SocialMapStore store, VindplaatsRules rules, Neo4jClient client, AuditTrail trail) {
+    VindplaatsAdministration(VindplaatsQueries store, VindplaatsRules rules, Neo4jClient client, AuditTrail trail) {
         this.store = store;
         this.rules = rules;
         this.client = client;

@@ -1,12 +1,9 @@
 package nl.nabij.vindplaats;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.nabij.api.Ids;
-import nl.nabij.api.Paging;
-import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.Neighbourhood;
 import nl.nabij.directory.Team;
 import org.springframework.data.domain.Window;
@@ -23,38 +20,10 @@ import org.springframework.stereotype.Controller;
 @Controller
 class VindplaatsController {
 
-    private static final String NEIGHBOURHOOD =
-            """
-            UNWIND $keys AS key
-            MATCH (:Vindplaats {id: key})-[:LOCATED_IN]->(n:Neighbourhood)
-            RETURN key, n AS value
-            """;
-
-    private static final String TEAMS_IN_CONTACT =
-            """
-            UNWIND $keys AS key
-            MATCH (:Vindplaats {id: key})<-[:IN_CONTACT_WITH]-(t:Team)
-            RETURN key, t AS value ORDER BY t.name, t.id
-            """;
-
-    private static final String OF_TEAMS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Team {id: key})-[:IN_CONTACT_WITH]->(v:Vindplaats)
-            RETURN key, v AS value ORDER BY v.name, v.id
-            """;
-
-    private static final String IN_NEIGHBOURHOODS =
-            """
-            UNWIND $keys AS key
-            MATCH (:Neighbourhood {code: key})<-[:LOCATED_IN]-(v:Vindplaats)
-            RETURN key, v AS value ORDER BY v.name, v.id
-            """;
-
     private final VindplaatsRepository vindplaatsen;
-    private final GraphQueries queries;
+    private final VindplaatsQueries queries;
 
-    VindplaatsController(VindplaatsRepository vindplaatsen, GraphQueries queries) {
+    VindplaatsController(VindplaatsRepository vindplaatsen, VindplaatsQueries queries) {
         this.vindplaatsen = vindplaatsen;
         this.queries = queries;
     }
@@ -66,36 +35,26 @@ class VindplaatsController {
 
     @QueryMapping
     Window<Vindplaats> vindplaatsen(@Argument VindplaatsKind kind, ScrollSubrange subrange) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("kind", kind == null ? null : kind.name());
-        return queries.page(
-                "MATCH (n:Vindplaats) WHERE $kind IS NULL OR n.kind = $kind",
-                "n.name",
-                "n.id",
-                "n",
-                parameters,
-                subrange,
-                Vindplaats::from,
-                vindplaats -> new Paging.Position(vindplaats.name(), vindplaats.id()));
+        return queries.vindplaatsen(kind, subrange);
     }
 
     @BatchMapping
     Map<Vindplaats, Neighbourhood> neighbourhood(List<Vindplaats> parents) {
-        return queries.one(NEIGHBOURHOOD, parents, Vindplaats::id, Neighbourhood::from);
+        return queries.neighbourhoodOf(parents);
     }
 
     @BatchMapping
     Map<Vindplaats, List<Team>> teamsInContact(List<Vindplaats> parents) {
-        return queries.many(TEAMS_IN_CONTACT, parents, Vindplaats::id, Team::from);
+        return queries.teamsInContactWith(parents);
     }
 
     @BatchMapping(typeName = "Team")
     Map<Team, List<Vindplaats>> vindplaatsContacts(List<Team> teams) {
-        return queries.many(OF_TEAMS, teams, Team::id, Vindplaats::from);
+        return queries.vindplaatsContactsOf(teams);
     }
 
     @BatchMapping(typeName = "Neighbourhood")
     Map<Neighbourhood, List<Vindplaats>> vindplaatsen(List<Neighbourhood> neighbourhoods) {
-        return queries.many(IN_NEIGHBOURHOODS, neighbourhoods, Neighbourhood::code, Vindplaats::from);
+        return queries.vindplaatsenIn(neighbourhoods);
     }
 }

@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import nl.nabij.api.Digests;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -19,33 +18,14 @@ import org.springframework.transaction.support.TransactionOperations;
 @Component
 class RegistrationRateLimit {
 
-    /** Counts an attempt. Setting a property first takes the node's lock, so attempts at once each count. */
-    private static final String COUNT =
-            """
-            MERGE (w:RegistrationWindow {key: $key})
-            ON CREATE SET w.attempts = 0, w.until = datetime($until)
-            SET w.counting = true
-            WITH w, w.attempts + 1 AS attempts
-            SET w.attempts = attempts
-            REMOVE w.counting
-            RETURN attempts AS value
-            """;
-
-    private static final String REMOVE_PAST =
-            """
-            MATCH (w:RegistrationWindow) WHERE w.until <= datetime($now)
-            DELETE w
-            RETURN count(w) AS value
-            """;
-
-    private final Neo4jClient client;
+    private final VolunteerQueries queries;
     private final TransactionOperations transactions;
     private final VolunteerProperties properties;
     private final Clock clock;
 
     RegistrationRateLimit(
-            Neo4jClient client, TransactionOperations transactions, VolunteerProperties properties, Clock clock) {
-        this.client = client;
+            VolunteerQueries queries, TransactionOperations transactions, VolunteerProperties properties, Clock clock) {
+        this.queries = queries;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -54,27 +34,15 @@ class RegistrationRateLimit {
     /** Counts an attempt from the client address; false when it is one too many for this hour. */
     boolean allow(String clientAddress) {
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        String key = Links.hash(clientAddress == null ? "unknown" : clientAddress) + "@" + hour;
-        Long attempts = transactions.execute(status -> client.query(COUNT)
-                .bindAll(Map.of(
-                        "key",
-                        key,
-                        "until",
-                        hour.plus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC).toString()))
-                .fetchAs(Long.class)
-                .mappedBy((types, row) -> row.get("value").asLong())
-                .one()
-                .orElseThrow());
+        String key = Digests.sha256(clientAddress == null ? "unknown" : clientAddress) + "@" + hour;
+        Long attempts = transactions.execute(status -> queries.countAttempt(
+                key, hour.plus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC).toString()));
         return attempts <= properties.registrationsPerHour();
     }
 
     /** Removes the windows whose hour had passed at {@code moment}; returns how many. */
     long removeExpiredAt(Instant moment) {
-        return transactions.execute(status -> client.query(REMOVE_PAST)
-                .bindAll(Map.of("now", moment.atOffset(ZoneOffset.UTC).toString()))
-                .fetchAs(Long.class)
-                .mappedBy((types, row) -> row.get("value").asLong())
-                .one()
-                .orElse(0L));
+        return transactions.execute(status ->
+                queries.removeWindowsPastAt(moment.atOffset(ZoneOffset.UTC).toString()));
     }
 }

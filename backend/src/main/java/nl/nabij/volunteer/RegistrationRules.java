@@ -1,6 +1,7 @@
 package nl.nabij.volunteer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,8 @@ import java.util.regex.Pattern;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PlainText;
+import nl.nabij.vindplaats.VindplaatsCategory;
+import nl.nabij.vindplaats.VindplaatsKind;
 
 /**
  * The rules every field of a registration follows: lengths, characters, and no markup anywhere, so that nothing a
@@ -30,8 +33,10 @@ final class RegistrationRules {
     private static final int LONGEST_PLACE_NAME = 100;
     static final int SHORTEST_REASON = 3;
     static final int LONGEST_REASON = 500;
-    static final List<String> INFORMAL_CATEGORIES =
-            List.of("NEIGHBOURHOOD_WORKER", "VOLUNTEER", "TRUSTED_PERSON", "CITIZEN_INITIATIVE");
+    static final List<String> INFORMAL_CATEGORIES = Arrays.stream(VindplaatsCategory.values())
+            .filter(category -> category.kind() == VindplaatsKind.INFORMAL)
+            .map(Enum::name)
+            .toList();
 
     private RegistrationRules() {}
 

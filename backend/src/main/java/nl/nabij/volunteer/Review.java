@@ -2,20 +2,15 @@ package nl.nabij.volunteer;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
-import nl.nabij.api.Paging;
 import nl.nabij.api.PlainText;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
-import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
 import org.springframework.data.domain.Window;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,57 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Review {
 
-    /** A registration in one of the team lead's team's neighbourhoods; {@code $me} is their professional id. */
-    private static final String IN_AREA =
-            "(:Professional {id: $me})-[:SECONDED_TO]->(team:Team)-[:SERVES]->(:Neighbourhood)<-[:IN]-(r)";
-
-    private static final String DECIDE =
-            """
-            MATCH %s WHERE r.id = $id
-            WITH DISTINCT r
-            RETURN r.status AS value
-            """
-                    .formatted(IN_AREA.replace("(r)", "(r:VolunteerRegistration)"));
-
-    private static final String APPROVE =
-            """
-            MATCH (r:VolunteerRegistration {id: $id})
-            SET r.status = 'APPROVED', r.reviewedAt = datetime(), r.reviewedBy = $username, r.vogCheckedOn = $vog
-            WITH r
-            OPTIONAL MATCH (r)-[:ACTS_FROM]->(v:Vindplaats {status: 'PROPOSED'})
-            SET v.status = 'ACTIVE'
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
-
-    private static final String REJECT =
-            """
-            MATCH (r:VolunteerRegistration {id: $id})
-            SET r.status = 'REJECTED', r.reviewedAt = datetime(), r.reviewedBy = $username, r.rejectionReason = $reason
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
-
-    private static final String CONNECT =
-            """
-            MATCH (:Professional {id: $me})-[:SECONDED_TO]->(team:Team)-[:SERVES]->(:Neighbourhood)
-                  <-[:IN]-(r:VolunteerRegistration {id: $id})-[:ACTS_FROM]->(v:Vindplaats)
-            WITH DISTINCT team, r, v
-            MERGE (team)-[c:IN_CONTACT_WITH]->(v)
-            ON CREATE SET c.since = $today
-            SET r.connectedAt = coalesce(r.connectedAt, datetime())
-            WITH DISTINCT r
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
-
-    private final Neo4jClient client;
-    private final GraphQueries queries;
+    private final VolunteerQueries queries;
     private final AuditTrail trail;
     private final Clock clock;
 
-    Review(Neo4jClient client, GraphQueries queries, AuditTrail trail, Clock clock) {
-        this.client = client;
+    Review(VolunteerQueries queries, AuditTrail trail, Clock clock) {
         this.queries = queries;
         this.trail = trail;
         this.clock = clock;
@@ -95,18 +44,7 @@ class Review {
 
     /** The registrations of the team lead's area with the status asked for, oldest first. */
     Window<VolunteerRegistration> queue(NabijUser lead, String status, ScrollSubrange subrange) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("me", lead.professionalId());
-        parameters.put("status", status);
-        return queries.page(
-                "MATCH " + IN_AREA.replace("(r)", "(r:VolunteerRegistration {status: $status})") + " WITH DISTINCT r",
-                "toString(r.createdAt)",
-                "r.id",
-                VolunteerRegistration.PROJECTION,
-                parameters,
-                subrange,
-                VolunteerRegistration::from,
-                registration -> new Paging.Position(registration.createdAt(), registration.id()));
+        return queries.reviewQueue(lead.professionalId(), status, subrange);
     }
 
     @Transactional
@@ -118,11 +56,7 @@ class Review {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("username", lead.username());
-        parameters.put("vog", vogCheckedOn);
-        return recorded(APPROVE, parameters, lead, origin, "volunteer-approve");
+        return recorded(queries.approve(id, lead.username(), vogCheckedOn), lead, origin, "volunteer-approve");
     }
 
     @Transactional
@@ -137,11 +71,7 @@ class Review {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("username", lead.username());
-        parameters.put("reason", stripped);
-        return recorded(REJECT, parameters, lead, origin, "volunteer-reject");
+        return recorded(queries.reject(id, lead.username(), stripped), lead, origin, "volunteer-reject");
     }
 
     @Transactional
@@ -150,22 +80,14 @@ class Review {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("me", lead.professionalId());
-        parameters.put("today", LocalDate.now(clock));
-        return recorded(CONNECT, parameters, lead, origin, "volunteer-connect");
+        return recorded(
+                queries.connect(id, lead.professionalId(), LocalDate.now(clock)), lead, origin, "volunteer-connect");
     }
 
     private Optional<Decided> refusal(NabijUser lead, String id, String required) {
         String canonical = Ids.canonicalUuid(id);
-        Optional<String> status = canonical == null
-                ? Optional.empty()
-                : client.query(DECIDE)
-                        .bindAll(Map.of("id", canonical, "me", lead.professionalId()))
-                        .fetchAs(String.class)
-                        .mappedBy((types, row) -> row.get("value").asString())
-                        .one();
+        Optional<String> status =
+                canonical == null ? Optional.empty() : queries.statusInArea(lead.professionalId(), canonical);
         if (status.isEmpty()) {
             return Optional.of(Decided.failed(
                     "registrationId", "UNKNOWN_REGISTRATION", "no registration in your team's area has this id"));
@@ -179,14 +101,7 @@ class Review {
         return Optional.empty();
     }
 
-    private Decided recorded(
-            String cypher, Map<String, Object> parameters, NabijUser lead, String origin, String purpose) {
-        VolunteerRegistration registration = client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(VolunteerRegistration.class)
-                .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
-                .one()
-                .orElseThrow();
+    private Decided recorded(VolunteerRegistration registration, NabijUser lead, String origin, String purpose) {
         trail.append(lead, origin, List.of(new AuditEntry("CHANGE", true, purpose, "team-area", List.of())));
         return new Decided(registration, List.of());
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.nabij.api.ClientMutationIds;
+import nl.nabij.api.Digests;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PlainText;
@@ -70,9 +71,11 @@ class SelfRegistration {
             FOREACH (_ IN CASE WHEN $proposedName IS NULL THEN [] ELSE [1] END |
                 CREATE (r)-[:ACTS_FROM]->(:Vindplaats {id: $proposedId, name: $proposedName, kind: 'INFORMAL',
                         category: $proposedCategory, status: 'PROPOSED'})-[:LOCATED_IN]->(n))
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     /**
      * The registration a first call with the same key and the same person made: it gets a new personal link, since
@@ -82,9 +85,11 @@ class SelfRegistration {
             """
             MATCH (r:VolunteerRegistration {retryHash: $retryHash})
             SET r.personalHash = $personalHash
-            RETURN %s AS value, r.confirmationNotMailed IS NULL AS mailed
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value, r.confirmationNotMailed IS NULL AS mailed
+            """;
 
     private static final String HAND_TO_ADMINISTRATOR =
             "MATCH (r:VolunteerRegistration {id: $id}) SET r.confirmationNotMailed = true";
@@ -104,16 +109,20 @@ class SelfRegistration {
             WHERE r.status = 'UNCONFIRMED' AND r.confirmBefore > datetime($now)
             SET r.status = 'PENDING', r.confirmedAt = datetime($now)
             REMOVE r.confirmationHash, r.confirmationNotMailed
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     private static final String BY_PERSONAL_LINK =
             """
             MATCH (r:VolunteerRegistration {personalHash: $hash})
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     /**
      * A correction. A new name, e-mail address or phone number of an approved volunteer is someone the team lead has
@@ -133,9 +142,11 @@ class SelfRegistration {
             FOREACH (_ IN CASE WHEN newIdentity THEN [1] ELSE [] END |
                 SET r.status = 'PENDING', r.identityChangedAt = datetime(), r.vogCheckedOn = null,
                     r.reviewedAt = null, r.reviewedBy = null)
-            RETURN %s AS value
-            """
-                    .formatted(VolunteerRegistration.PROJECTION);
+            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
+                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
+                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
+                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
+            """;
 
     /** The registration, and the place it proposed while it is still only a proposal of this registration. */
     private static final String DELETE =
@@ -182,7 +193,7 @@ class SelfRegistration {
             ObjectProvider<JavaMailSender> mail,
             VolunteerProperties properties,
             Clock clock,
-            @Value("${nabij.notifications.mail-from:nabij@localhost}") String mailFrom) {
+            @Value("${nabij.notifications.mail-from}") String mailFrom) {
         this.mailFrom = mailFrom;
         this.client = client;
         this.transactions = transactions;
@@ -232,7 +243,7 @@ class SelfRegistration {
         if (retryHash != null) {
             String personal = Links.newToken();
             Optional<Registered> retried = transactions.execute(status -> client.query(RETRIED)
-                    .bindAll(Map.of("retryHash", retryHash, "personalHash", Links.hash(personal)))
+                    .bindAll(Map.of("retryHash", retryHash, "personalHash", Digests.sha256(personal)))
                     .fetchAs(Registered.class)
                     .mappedBy((types, row) -> new Registered(
                             VolunteerRegistration.from(row.get("value")),
@@ -276,8 +287,8 @@ class SelfRegistration {
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
                         .plus(properties.confirmWithin())
                         .toString());
-        parameters.put("confirmationHash", Links.hash(confirmation));
-        parameters.put("personalHash", Links.hash(personal));
+        parameters.put("confirmationHash", Digests.sha256(confirmation));
+        parameters.put("personalHash", Digests.sha256(personal));
         parameters.put("retryHash", retryHash);
         parameters.put("vindplaatsId", vindplaatsId);
         parameters.put("proposedId", UUID.randomUUID().toString());
@@ -333,7 +344,7 @@ class SelfRegistration {
         if (key == null) {
             return null;
         }
-        return Links.hash(String.join(
+        return Digests.sha256(String.join(
                 "\n",
                 key,
                 PlainText.normalized(input.name()),
@@ -354,7 +365,7 @@ class SelfRegistration {
         String token = Links.newToken();
         Optional<String> confirmBefore = transactions.execute(status -> {
             Optional<String> issued =
-                    text(ISSUE_CONFIRMATION_LINK, Map.of("id", id, "now", now(), "hash", Links.hash(token)));
+                    text(ISSUE_CONFIRMATION_LINK, Map.of("id", id, "now", now(), "hash", Digests.sha256(token)));
             issued.ifPresent(deadline -> trail.append(
                     administrator,
                     origin,
@@ -381,7 +392,7 @@ class SelfRegistration {
         Optional<VolunteerRegistration> confirmed = token == null
                 ? Optional.empty()
                 : transactions.execute(status -> client.query(CONFIRM)
-                        .bindAll(Map.of("hash", Links.hash(token), "now", now()))
+                        .bindAll(Map.of("hash", Digests.sha256(token), "now", now()))
                         .fetchAs(VolunteerRegistration.class)
                         .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
                         .one());
@@ -398,7 +409,7 @@ class SelfRegistration {
             return Optional.empty();
         }
         return client.query(BY_PERSONAL_LINK)
-                .bindAll(Map.of("hash", Links.hash(token)))
+                .bindAll(Map.of("hash", Digests.sha256(token)))
                 .fetchAs(VolunteerRegistration.class)
                 .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
                 .one();
@@ -418,7 +429,7 @@ class SelfRegistration {
             return new Changed(null, errors);
         }
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("hash", correction.token() == null ? "" : Links.hash(correction.token()));
+        parameters.put("hash", correction.token() == null ? "" : Digests.sha256(correction.token()));
         parameters.put("name", PlainText.normalized(correction.name()));
         parameters.put(
                 "email", correction.email() == null ? null : correction.email().strip());
@@ -446,7 +457,7 @@ class SelfRegistration {
             return false;
         }
         long deleted = transactions.execute(status -> client.query(DELETE)
-                .bindAll(Map.of("hash", Links.hash(token)))
+                .bindAll(Map.of("hash", Digests.sha256(token)))
                 .fetchAs(Long.class)
                 .mappedBy((types, row) -> row.get("value").asLong())
                 .one()

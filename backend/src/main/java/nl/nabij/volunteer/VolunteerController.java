@@ -2,7 +2,7 @@ package nl.nabij.volunteer;
 
 import java.time.LocalDate;
 import java.util.List;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -17,12 +17,10 @@ class VolunteerController {
 
     private final SelfRegistration self;
     private final Review review;
-    private final CurrentUser currentUser;
 
-    VolunteerController(SelfRegistration self, Review review, CurrentUser currentUser) {
+    VolunteerController(SelfRegistration self, Review review) {
         this.self = self;
         this.review = review;
-        this.currentUser = currentUser;
     }
 
     @MutationMapping
@@ -58,33 +56,28 @@ class VolunteerController {
     }
 
     @MutationMapping
-    SelfRegistration.IssuedLink issueVolunteerConfirmationLink(
-            @Argument RegistrationIdInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return self.issueConfirmationLink(currentUser.get(), input.registrationId(), origin);
+    SelfRegistration.IssuedLink issueVolunteerConfirmationLink(@Argument RegistrationIdInput input, Actor actor) {
+        return self.issueConfirmationLink(actor.user(), input.registrationId(), actor.origin());
     }
 
     @QueryMapping
-    Window<VolunteerRegistration> volunteerReviewQueue(@Argument String status, ScrollSubrange subrange) {
-        return review.queue(currentUser.get(), status, subrange);
+    Window<VolunteerRegistration> volunteerReviewQueue(@Argument String status, ScrollSubrange subrange, Actor actor) {
+        return review.queue(actor.user(), status, subrange);
     }
 
     @MutationMapping
-    Review.Decided approveVolunteer(
-            @Argument DecisionInput input, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return review.approve(currentUser.get(), input.registrationId(), input.vogCheckedOn(), origin);
+    Review.Decided approveVolunteer(@Argument DecisionInput input, Actor actor) {
+        return review.approve(actor.user(), input.registrationId(), input.vogCheckedOn(), actor.origin());
     }
 
     @MutationMapping
-    Review.Decided rejectVolunteer(
-            @Argument DecisionInput input, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return review.reject(currentUser.get(), input.registrationId(), input.reason(), origin);
+    Review.Decided rejectVolunteer(@Argument DecisionInput input, Actor actor) {
+        return review.reject(actor.user(), input.registrationId(), input.reason(), actor.origin());
     }
 
     @MutationMapping
-    Review.Decided connectVolunteerToTeam(
-            @Argument DecisionInput input, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
-        return review.connect(currentUser.get(), input.registrationId(), origin);
+    Review.Decided connectVolunteerToTeam(@Argument DecisionInput input, Actor actor) {
+        return review.connect(actor.user(), input.registrationId(), actor.origin());
     }
 
     /** A link's token. */

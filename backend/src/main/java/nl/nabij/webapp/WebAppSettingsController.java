@@ -1,5 +1,6 @@
 package nl.nabij.webapp;
 
+import nl.nabij.security.OidcSignIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;

@@ -3,6 +3,7 @@ package nl.nabij.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import nl.nabij.security.OidcSignIn;
 import org.junit.jupiter.api.Test;
 
 /**

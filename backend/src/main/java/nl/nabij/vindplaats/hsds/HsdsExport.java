@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.nabij.vindplaats.OpeningHours;
-import nl.nabij.vindplaats.SocialMapStore;
 import nl.nabij.vindplaats.VindplaatsAddress;
 import nl.nabij.vindplaats.VindplaatsContact;
 import nl.nabij.vindplaats.VindplaatsDetails;
 import nl.nabij.vindplaats.VindplaatsDraft;
+import nl.nabij.vindplaats.VindplaatsQueries;
 import nl.nabij.vindplaats.VindplaatsStatus;
 
 /**
@@ -36,12 +36,14 @@ final class HsdsExport {
      * them.
      */
     Hsds.Bundle bundle(
-            List<SocialMapStore.OrganisationRecord> organisations, List<VindplaatsDetails> vindplaatsen, boolean full) {
+            List<VindplaatsQueries.OrganisationRecord> organisations,
+            List<VindplaatsDetails> vindplaatsen,
+            boolean full) {
         List<VindplaatsDetails> shown = vindplaatsen.stream()
                 .filter(vindplaats -> full || vindplaats.onPublicMap())
                 .toList();
         Map<String, Hsds.Organization> organizations = new LinkedHashMap<>();
-        for (SocialMapStore.OrganisationRecord organisation : organisations) {
+        for (VindplaatsQueries.OrganisationRecord organisation : organisations) {
             boolean runsAShownPlace = shown.stream()
                     .anyMatch(vindplaats ->
                             organisation.id().equals(vindplaats.draft().organisationId()));
@@ -88,7 +90,7 @@ final class HsdsExport {
         return own != null && own.id() != null ? own.id() : Hsds.derivedId("service", vindplaats.locationId());
     }
 
-    private static Hsds.Organization organization(SocialMapStore.OrganisationRecord organisation) {
+    private static Hsds.Organization organization(VindplaatsQueries.OrganisationRecord organisation) {
         String id = organisation.hsdsId();
         return new Hsds.Organization(
                 id,

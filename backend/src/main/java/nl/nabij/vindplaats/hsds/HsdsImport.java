@@ -21,12 +21,12 @@ import nl.nabij.directory.CareLine;
 import nl.nabij.directory.OrganisationKind;
 import nl.nabij.security.NabijUser;
 import nl.nabij.vindplaats.OpeningHours;
-import nl.nabij.vindplaats.SocialMapStore;
 import nl.nabij.vindplaats.VindplaatsAddress;
 import nl.nabij.vindplaats.VindplaatsCategory;
 import nl.nabij.vindplaats.VindplaatsContact;
 import nl.nabij.vindplaats.VindplaatsDetails;
 import nl.nabij.vindplaats.VindplaatsDraft;
+import nl.nabij.vindplaats.VindplaatsQueries;
 import nl.nabij.vindplaats.VindplaatsRules;
 import nl.nabij.vindplaats.VindplaatsStatus;
 import org.slf4j.Logger;
@@ -50,12 +50,12 @@ class HsdsImport {
     private static final String BASIS = "social-map-administration";
     static final String NOTHING_IMPORTED = "NOTHING_IMPORTED";
 
-    private final SocialMapStore store;
+    private final VindplaatsQueries store;
     private final VindplaatsRules rules;
     private final AuditTrail trail;
     private final TransactionOperations transactions;
 
-    HsdsImport(SocialMapStore store, VindplaatsRules rules, AuditTrail trail, TransactionOperations transactions) {
+    HsdsImport(VindplaatsQueries store, VindplaatsRules rules, AuditTrail trail, TransactionOperations transactions) {
         this.store = store;
         this.rules = rules;
         this.trail = trail;
@@ -250,14 +250,14 @@ class HsdsImport {
         if (!errors.isEmpty()) {
             return Outcome.FAILED;
         }
-        Optional<SocialMapStore.OrganisationRecord> existing = store.organisationByHsdsId(id);
+        Optional<VindplaatsQueries.OrganisationRecord> existing = store.organisationByHsdsId(id);
         if (store.organisationNameTaken(
-                name, existing.map(SocialMapStore.OrganisationRecord::id).orElse(null))) {
+                name, existing.map(VindplaatsQueries.OrganisationRecord::id).orElse(null))) {
             errors.add(new InputError("name", "NAME_TAKEN", "another organisation has this name"));
             return Outcome.FAILED;
         }
         if (existing.isPresent()) {
-            SocialMapStore.OrganisationRecord was = existing.get();
+            VindplaatsQueries.OrganisationRecord was = existing.get();
             if (was.name().equals(name) && was.kind() == kind && was.careLine() == careLine) {
                 return Outcome.UNCHANGED;
             }
@@ -568,7 +568,7 @@ class HsdsImport {
         if (organizationId == null || locationId == null || organizationId.equals(Hsds.ownOrganizationId(locationId))) {
             return null;
         }
-        Optional<SocialMapStore.OrganisationRecord> organisation = store.organisationByHsdsId(organizationId);
+        Optional<VindplaatsQueries.OrganisationRecord> organisation = store.organisationByHsdsId(organizationId);
         if (organisation.isEmpty()) {
             errors.add(new InputError(
                     "service.organization_id",

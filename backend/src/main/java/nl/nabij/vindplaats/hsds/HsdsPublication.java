@@ -11,8 +11,8 @@ import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
-import nl.nabij.vindplaats.SocialMapStore;
 import nl.nabij.vindplaats.VindplaatsDetails;
+import nl.nabij.vindplaats.VindplaatsQueries;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -28,11 +28,11 @@ class HsdsPublication {
     private static final Set<Role> STAFF =
             EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD, Role.ANALYST, Role.ADMINISTRATOR);
 
-    private final SocialMapStore store;
+    private final VindplaatsQueries store;
     private final AuditTrail trail;
     private final HsdsExport export;
 
-    HsdsPublication(SocialMapStore store, AuditTrail trail, HsdsProperties properties) {
+    HsdsPublication(VindplaatsQueries store, AuditTrail trail, HsdsProperties properties) {
         this.store = store;
         this.trail = trail;
         this.export = new HsdsExport(properties.stateProvince());

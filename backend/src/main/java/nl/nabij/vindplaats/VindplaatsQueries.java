@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.CareLine;
+import nl.nabij.directory.Neighbourhood;
+import nl.nabij.directory.Organisation;
 import nl.nabij.directory.OrganisationKind;
+import nl.nabij.directory.Team;
 import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -21,24 +24,57 @@ import org.springframework.stereotype.Component;
  * Writes run in the caller's transaction, together with its audit event.
  */
 @Component
-public class SocialMapStore {
+public class VindplaatsQueries {
+
+    private static final String VINDPLAATSEN_OF_NEIGHBOURHOOD =
+            """
+            UNWIND $keys AS key
+            MATCH (:Neighbourhood {code: key})<-[:LOCATED_IN]-(v:Vindplaats)
+            RETURN key, v AS value ORDER BY v.name, v.id
+            """;
+
+    private static final String VINDPLAATS_CONTACTS_OF_TEAM =
+            """
+            UNWIND $keys AS key
+            MATCH (:Team {id: key})-[:IN_CONTACT_WITH]->(v:Vindplaats)
+            RETURN key, v AS value ORDER BY v.name, v.id
+            """;
+
+    private static final String NEIGHBOURHOOD_OF_VINDPLAATS =
+            """
+            UNWIND $keys AS key
+            MATCH (:Vindplaats {id: key})-[:LOCATED_IN]->(n:Neighbourhood)
+            RETURN key, n AS value
+            """;
+
+    private static final String TEAMS_IN_CONTACT_WITH_VINDPLAATS =
+            """
+            UNWIND $keys AS key
+            MATCH (:Vindplaats {id: key})<-[:IN_CONTACT_WITH]-(t:Team)
+            RETURN key, t AS value ORDER BY t.name, t.id
+            """;
+
+    private static final String ORGANISATION_RUNNING =
+            """
+            UNWIND $keys AS key
+            MATCH (:Vindplaats {id: key})-[:RUN_BY]->(o:Organisation)
+            RETURN key, o AS value
+            """;
 
     private static final String DETAILS =
             """
             UNWIND $keys AS key
             MATCH (v:Vindplaats {id: key})-[:LOCATED_IN]->(n:Neighbourhood)
             OPTIONAL MATCH (v)-[:RUN_BY]->(o:Organisation)
-            RETURN key, %s AS value
-            """
-                    .formatted(VindplaatsDetails.PROJECTION);
+            RETURN key, v {.*, neighbourhoodCode: n.code, neighbourhoodName: n.name, organisationId: o.id, organisationHsdsId: coalesce(o.hsdsId, o.id)} AS value
+            """;
 
     private static final String ALL =
             """
             MATCH (v:Vindplaats)-[:LOCATED_IN]->(n:Neighbourhood)
             OPTIONAL MATCH (v)-[:RUN_BY]->(o:Organisation)
-            RETURN %s AS value ORDER BY v.name, v.id
-            """
-                    .formatted(VindplaatsDetails.PROJECTION);
+            RETURN v {.*, neighbourhoodCode: n.code, neighbourhoodName: n.name, organisationId: o.id, organisationHsdsId: coalesce(o.hsdsId, o.id)} AS value ORDER BY v.name, v.id
+            """;
 
     // A record keeps its HSDS id when it was imported; one exported from Nabij comes back under its own id.
     private static final String BY_HSDS_ID =
@@ -48,9 +84,8 @@ public class SocialMapStore {
             WITH coalesce(imported, own) AS v WHERE v IS NOT NULL
             MATCH (v)-[:LOCATED_IN]->(n:Neighbourhood)
             OPTIONAL MATCH (v)-[:RUN_BY]->(o:Organisation)
-            RETURN %s AS value
-            """
-                    .formatted(VindplaatsDetails.PROJECTION);
+            RETURN v {.*, neighbourhoodCode: n.code, neighbourhoodName: n.name, organisationId: o.id, organisationHsdsId: coalesce(o.hsdsId, o.id)} AS value
+            """;
 
     private static final String PUBLIC_MAP =
             """
@@ -143,13 +178,18 @@ public class SocialMapStore {
     private final Neo4jClient client;
     private final GraphQueries queries;
 
-    SocialMapStore(Neo4jClient client, GraphQueries queries) {
+    VindplaatsQueries(Neo4jClient client, GraphQueries queries) {
         this.client = client;
         this.queries = queries;
     }
 
     /** An organisation as the HSDS exchange sees it: Nabij's own id and the id it goes by in Open Referral. */
     public record OrganisationRecord(String id, String hsdsId, String name, OrganisationKind kind, CareLine careLine) {}
+
+    /** The organisation that runs each vindplaats, for those run by one. */
+    Map<Vindplaats, Organisation> organisationsRunning(List<Vindplaats> vindplaatsen) {
+        return queries.one(ORGANISATION_RUNNING, vindplaatsen, Vindplaats::id, Organisation::from);
+    }
 
     Map<String, VindplaatsDetails> details(Collection<String> ids) {
         return queries.one(DETAILS, ids, id -> id, VindplaatsDetails::from);
@@ -271,11 +311,11 @@ public class SocialMapStore {
     }
 
     public List<OrganisationRecord> organisations() {
-        return queries.list(ORGANISATIONS, Map.of(), SocialMapStore::organisation);
+        return queries.list(ORGANISATIONS, Map.of(), VindplaatsQueries::organisation);
     }
 
     public Optional<OrganisationRecord> organisationByHsdsId(String hsdsId) {
-        return queries.single(ORGANISATION_BY_HSDS_ID, Map.of("hsdsId", hsdsId), SocialMapStore::organisation);
+        return queries.single(ORGANISATION_BY_HSDS_ID, Map.of("hsdsId", hsdsId), VindplaatsQueries::organisation);
     }
 
     public boolean organisationNameTaken(String name, String exceptId) {
@@ -312,5 +352,36 @@ public class SocialMapStore {
                 value.get("name").asString(),
                 OrganisationKind.valueOf(value.get("kind").asString()),
                 CareLine.valueOf(value.get("careLine").asString()));
+    }
+
+    Map<Neighbourhood, List<Vindplaats>> vindplaatsenIn(List<Neighbourhood> neighbourhoods) {
+        return queries.many(VINDPLAATSEN_OF_NEIGHBOURHOOD, neighbourhoods, Neighbourhood::code, Vindplaats::from);
+    }
+
+    Map<Team, List<Vindplaats>> vindplaatsContactsOf(List<Team> teams) {
+        return queries.many(VINDPLAATS_CONTACTS_OF_TEAM, teams, Team::id, Vindplaats::from);
+    }
+
+    /** A page of vindplaatsen, of one kind or (when {@code kind} is null) all. */
+    Window<Vindplaats> vindplaatsen(VindplaatsKind kind, ScrollSubrange subrange) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("kind", kind == null ? null : kind.name());
+        return queries.page(
+                "MATCH (n:Vindplaats) WHERE $kind IS NULL OR n.kind = $kind",
+                "n.name",
+                "n.id",
+                "n",
+                parameters,
+                subrange,
+                Vindplaats::from,
+                vindplaats -> new Paging.Position(vindplaats.name(), vindplaats.id()));
+    }
+
+    Map<Vindplaats, Neighbourhood> neighbourhoodOf(List<Vindplaats> vindplaatsen) {
+        return queries.one(NEIGHBOURHOOD_OF_VINDPLAATS, vindplaatsen, Vindplaats::id, Neighbourhood::from);
+    }
+
+    Map<Vindplaats, List<Team>> teamsInContactWith(List<Vindplaats> vindplaatsen) {
+        return queries.many(TEAMS_IN_CONTACT_WITH_VINDPLAATS, vindplaatsen, Vindplaats::id, Team::from);
     }
 }

@@ -1,4 +1,4 @@
-package nl.nabij.webapp;
+package nl.nabij.security;
 
 import java.net.InetAddress;
 import java.net.URI;
