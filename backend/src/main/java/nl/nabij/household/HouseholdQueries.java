@@ -51,7 +51,10 @@ class HouseholdQueries {
 
     /**
      * Members, involvements (on the household and on each member), coordinator and overlap for a batch of
-     * households. Overlap counts active involvements only; a pair is uncoordinated when no COLLABORATES_WITH
+     * households, as the user {@code $me} may see them: a resident under {@code geheimhoudingPersoonsgegevens}
+     * ({@code confidential}, from the BRP) and the involvements with them are shown only to the professionals with an
+     * active involvement with them or their household, and to the resident themself. Overlap counts active
+     * involvements only; a pair is uncoordinated when no COLLABORATES_WITH
      * relationship joins the two professionals in either direction.
      */
     private static final String CIRCLES =
@@ -60,6 +63,9 @@ class HouseholdQueries {
             MATCH (h:Household {id: key})
             CALL (h) {
               OPTIONAL MATCH (r:Resident)-[m:MEMBER_OF]->(h)
+              WHERE NOT coalesce(r.confidential, false) OR r.id = $me
+                 OR EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
+                                   -[:CONCERNS]->(concerned) WHERE concerned = r OR concerned = h }
               WITH r, m ORDER BY m.role, r.birthYear, r.id
               RETURN collect(r {.id, .displayName, .birthYear, role: m.role}) AS members
             }
@@ -69,6 +75,9 @@ class HouseholdQueries {
                 RETURN i, null AS resident
                 UNION
                 MATCH (h)<-[m:MEMBER_OF]-(r:Resident)<-[:CONCERNS]-(i:Involvement)
+                WHERE NOT coalesce(r.confidential, false) OR r.id = $me
+                   OR EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
+                                     -[:CONCERNS]->(concerned) WHERE concerned = r OR concerned = h }
                 RETURN i, r {.id, .displayName, .birthYear, role: m.role} AS resident
               }
               MATCH (p:Professional)-[:REGISTERED]->(i)-[:ON_BEHALF_OF]->(o:Organisation)
@@ -214,8 +223,10 @@ class HouseholdQueries {
                 household -> new PageRequest.Cursor(sortKey(household.address()), household.id()));
     }
 
-    Map<String, HouseholdCircle> circles(Collection<String> householdIds) {
-        return queries.one(CIRCLES, householdIds, Function.identity(), HouseholdCircle::from);
+    Map<String, HouseholdCircle> circles(Collection<String> householdIds, NabijUser user) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("me", user == null ? null : user.scopeId());
+        return queries.one(CIRCLES, householdIds, Function.identity(), HouseholdCircle::from, parameters);
     }
 
     /** The same key as the Cypher sort expression of {@link #inNeighbourhood}. */
