@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -112,16 +113,34 @@ class BrpClient {
             }
             return answer.persons();
         } catch (ResourceAccessException e) {
-            boolean timedOut = e.getCause() instanceof HttpTimeoutException
-                    || e.getCause() instanceof java.net.SocketTimeoutException;
+            throw unreachable("the BRP", e);
+        } catch (OAuth2AuthorizationException e) {
+            // The token endpoint failed before the BRP was asked: unreachable, or it refused Nabij's credentials.
+            Throwable cause = e.getCause();
+            while (cause != null && !(cause instanceof ResourceAccessException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                throw unreachable("the token endpoint", (ResourceAccessException) cause);
+            }
             throw new BrpException(
-                    timedOut ? BrpException.Kind.TIMEOUT : BrpException.Kind.UNAVAILABLE,
-                    timedOut ? "the BRP did not answer in time" : "the BRP could not be reached",
+                    BrpException.Kind.REFUSED,
+                    "the token endpoint refused Nabij's client credentials: "
+                            + e.getError().getErrorCode(),
                     null,
                     e);
         } catch (RestClientException e) {
             throw new BrpException(BrpException.Kind.UNAVAILABLE, "the BRP answered what Nabij cannot read", null, e);
         }
+    }
+
+    private static BrpException unreachable(String what, ResourceAccessException e) {
+        boolean timedOut = e.getCause() instanceof HttpTimeoutException;
+        return new BrpException(
+                timedOut ? BrpException.Kind.TIMEOUT : BrpException.Kind.UNAVAILABLE,
+                timedOut ? what + " did not answer in time" : what + " could not be reached",
+                null,
+                e);
     }
 
     /** An error answer: a Foutbericht when it holds one; 5xx means the BRP is unavailable, 4xx that it refused. */

@@ -40,7 +40,11 @@ class BrpConfiguration {
         if (properties.baseUrl() == null) {
             throw new IllegalStateException("nabij.brp.enabled needs nabij.brp.base-url");
         }
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout());
+        // HTTP/1.1 as the BRP's gateways speak it, without the HTTP/2 upgrade the JDK client tries on plain
+        // connections.
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout());
         if (properties.sslBundle() != null && !properties.sslBundle().isBlank()) {
             http.sslContext(bundles.getBundle(properties.sslBundle()).createSslContext());
         }
