@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class BrpQueries {
 
     /** Where a postcode lies, and whether that is in the municipality the BRP registers the person in. */
-    private static final String PLACE =
+    static final String PLACE =
             """
             OPTIONAL MATCH (:PostcodeArea {code: left($postcode, 4)})-[:LIES_IN]->(n:Neighbourhood)
                            -[:PART_OF]->(:District)-[:PART_OF]->(m:Municipality)
@@ -27,7 +27,7 @@ class BrpQueries {
             """;
 
     /** Which of these pseudonyms Nabij holds. */
-    private static final String HELD =
+    static final String HELD =
             """
             UNWIND $pseudonyms AS pseudonym
             MATCH (r:Resident {pseudonym: pseudonym})
@@ -38,7 +38,7 @@ class BrpQueries {
      * Adds the members to the household at their address that one of them already lives in, or to a new one there.
      * A member Nabij already holds elsewhere keeps their household: the sync moves them when the BRP says so.
      */
-    private static final String ADMIT =
+    static final String ADMIT =
             """
             OPTIONAL MATCH (held:Resident)-[:MEMBER_OF]->(existing:Household {postcode: $postcode, houseNumber: $houseNumber})
             WHERE held.pseudonym IN [member IN $members | member.pseudonym]
@@ -62,7 +62,7 @@ class BrpQueries {
             """;
 
     /** A held resident's household and address, for the sync to compare with the BRP's. */
-    private static final String HOME =
+    static final String HOME =
             """
             MATCH (r:Resident {pseudonym: $pseudonym})-[:MEMBER_OF]->(h:Household)
             RETURN {household: h.id, postcode: h.postcode, houseNumber: h.houseNumber,
@@ -70,14 +70,14 @@ class BrpQueries {
             """;
 
     /** What the BRP says of a held resident now: their name, birth year and secrecy. */
-    private static final String REFRESH =
+    static final String REFRESH =
             """
             MATCH (r:Resident {pseudonym: $pseudonym})
             SET r.displayName = $displayName, r.birthYear = $birthYear, r.confidential = $confidential
             """;
 
     /** Ends a resident's active involvements, for a reason the BRP gave: a death, or a move out of the municipality. */
-    private static final String END_INVOLVEMENTS =
+    static final String END_INVOLVEMENTS =
             """
             MATCH (:Resident {pseudonym: $pseudonym})<-[:CONCERNS]-(i:Involvement {status: 'ACTIVE'})
             SET i.status = 'ENDED', i.until = $today, i.endReason = $reason
@@ -89,7 +89,7 @@ class BrpQueries {
      * Moves a resident to the household at their new address (an existing one there, or a new one); the old
      * household keeps its involvements and history, and a MOVED_FROM relationship says who left it and when.
      */
-    private static final String MOVE =
+    static final String MOVE =
             """
             MATCH (r:Resident {pseudonym: $pseudonym})-[m:MEMBER_OF]->(old:Household)
             OPTIONAL MATCH (other:Household {postcode: $postcode, houseNumber: $houseNumber})
@@ -108,7 +108,7 @@ class BrpQueries {
             """;
 
     /** The addresses of all households, a page at a time in id order, for the nightly sweep. */
-    private static final String ADDRESSES =
+    static final String ADDRESSES =
             """
             MATCH (h:Household) WHERE h.id > $after
             RETURN {id: h.id, postcode: h.postcode, houseNumber: h.houseNumber} AS value
@@ -116,7 +116,7 @@ class BrpQueries {
             """;
 
     /** The pseudonyms of a household's members. */
-    private static final String MEMBERS =
+    static final String MEMBERS =
             """
             MATCH (r:Resident)-[:MEMBER_OF]->(:Household {id: $id})
             RETURN r.pseudonym AS value

@@ -376,4 +376,62 @@ class BrpRegistrationTest {
         assertThat(teamLead.at("/0/involvements").isEmpty()).isTrue();
         assertThat(teamLead.at("/0/overlap/involvementCount").asInt()).isZero();
     }
+
+    @Test
+    void everyStatementOfTheBrpConnectionStartsFromAnIndex() {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        Stream.of(
+                        "postcode",
+                        "municipality",
+                        "addition",
+                        "neighbourhood",
+                        "householdId",
+                        "pseudonym",
+                        "displayName",
+                        "reason",
+                        "after",
+                        "id")
+                .forEach(name -> parameters.put(name, "x"));
+        parameters.put("houseNumber", 1);
+        parameters.put("birthYear", 1);
+        parameters.put("size", 1);
+        parameters.put("confidential", false);
+        parameters.put("today", today);
+        parameters.put("pseudonyms", List.of("x"));
+        parameters.put("members", List.of());
+        List<String> problems = new java.util.ArrayList<>();
+        for (String statement : List.of(
+                BrpQueries.PLACE,
+                BrpQueries.HELD,
+                BrpQueries.ADMIT,
+                BrpQueries.HOME,
+                BrpQueries.REFRESH,
+                BrpQueries.END_INVOLVEMENTS,
+                BrpQueries.MOVE,
+                BrpQueries.ADDRESSES,
+                BrpQueries.MEMBERS)) {
+            try (var session = driver.session()) {
+                collectScans(
+                        session.run(new org.neo4j.driver.Query("EXPLAIN " + statement, parameters))
+                                .consume()
+                                .plan(),
+                        statement,
+                        problems);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static void collectScans(org.neo4j.driver.summary.Plan plan, String statement, List<String> problems) {
+        String details = plan.arguments().containsKey("Details")
+                ? plan.arguments().get("Details").asString()
+                : "";
+        if (plan.operatorType().startsWith("CartesianProduct")
+                || plan.operatorType().startsWith("AllNodesScan")
+                || (plan.operatorType().startsWith("NodeByLabelScan")
+                        && Stream.of(":Household", ":Resident", ":Involvement").anyMatch(details::contains))) {
+            problems.add(plan.operatorType() + " " + details + " in " + statement);
+        }
+        plan.children().forEach(child -> collectScans(child, statement, problems));
+    }
 }
