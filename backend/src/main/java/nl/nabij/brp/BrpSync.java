@@ -74,11 +74,9 @@ class BrpSync {
     /** Syncs the held residents with these BSNs; a BSN Nabij does not hold is skipped. */
     Report byBsn(List<Bsn> bsns) {
         Tally tally = new Tally();
-        List<String> digits = bsns.stream()
-                .filter(bsn ->
-                        !queries.held(List.of(pseudonymiser.pseudonymise(bsn))).isEmpty())
-                .map(Bsn::digitsForTheRegister)
-                .toList();
+        List<String> digits = List.copyOf(
+                held(bsns.stream().map(Bsn::digitsForTheRegister).distinct().toList())
+                        .keySet());
         Set<String> found = new HashSet<>();
         for (Personen.Persoon person : ask(digits)) {
             found.add(person.burgerservicenummer());
@@ -151,33 +149,57 @@ class BrpSync {
         return persons;
     }
 
+    /** What the sync did to one resident. */
+    private enum Change {
+        NOT_HELD,
+        REFRESHED,
+        MOVED,
+        MOVED_AWAY,
+        DECEASED
+    }
+
+    private record Synced(Change change, long involvementsEnded) {}
+
     private void sync(Personen.Persoon person, Tally tally) {
         if (person.burgerservicenummer() == null) {
             return;
         }
         String pseudonym = pseudonymiser.pseudonymise(person.burgerservicenummer());
         LocalDate today = LocalDate.now(clock);
-        transactions.executeWithoutResult(status -> {
+        // Counted after the transaction, so a try retried after a transient error is counted once.
+        Synced synced = transactions.execute(status -> {
             Optional<BrpQueries.Home> home = queries.home(pseudonym);
             if (home.isEmpty()) {
-                return;
+                return new Synced(Change.NOT_HELD, 0);
             }
-            tally.checked++;
             person.birthYear(today)
                     .ifPresent(year -> queries.refresh(pseudonym, person.displayName(), year, person.secret()));
             if (person.deceased()) {
-                tally.deceased++;
-                tally.involvementsEnded += (int) queries.endInvolvements(pseudonym, today, EndReason.DECEASED.name());
-                return;
+                return new Synced(
+                        Change.DECEASED, queries.endInvolvements(pseudonym, today, EndReason.DECEASED.name()));
             }
             Optional<BrpQueries.Place> place = households.place(person);
             if (place.isEmpty()) {
-                tally.movedAway++;
-                tally.involvementsEnded += (int) queries.endInvolvements(pseudonym, today, EndReason.MOVED.name());
-            } else if (!place.get().sameAddress(home.get())) {
-                tally.moved++;
-                queries.move(pseudonym, place.get(), UUID.randomUUID().toString(), today);
+                return new Synced(Change.MOVED_AWAY, queries.endInvolvements(pseudonym, today, EndReason.MOVED.name()));
             }
+            if (!place.get().sameAddress(home.get())) {
+                queries.move(pseudonym, place.get(), UUID.randomUUID().toString(), today);
+                return new Synced(Change.MOVED, 0);
+            }
+            return new Synced(Change.REFRESHED, 0);
         });
+        if (synced == null || synced.change() == Change.NOT_HELD) {
+            return;
+        }
+        tally.checked++;
+        tally.involvementsEnded += (int) synced.involvementsEnded();
+        switch (synced.change()) {
+            case MOVED -> tally.moved++;
+            case MOVED_AWAY -> tally.movedAway++;
+            case DECEASED -> tally.deceased++;
+            default -> {
+                // Refreshed only: counted as checked.
+            }
+        }
     }
 }
