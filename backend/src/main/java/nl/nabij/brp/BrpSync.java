@@ -57,8 +57,15 @@ class BrpSync {
     /** What a sync did, in counts. */
     record Report(int checked, int moved, int movedAway, int deceased, int involvementsEnded, int notFound) {}
 
+    /**
+     * A sync's report, with the pseudonyms of the residents it changed (moved, or whose involvements it ended) for the
+     * audit trail; never served.
+     */
+    record Run(Report report, List<String> changed) {}
+
     /** Counts a sync run as it goes. */
     private static final class Tally {
+        final List<String> changed = new ArrayList<>();
         int checked;
         int moved;
         int movedAway;
@@ -66,13 +73,13 @@ class BrpSync {
         int involvementsEnded;
         int notFound;
 
-        Report report() {
-            return new Report(checked, moved, movedAway, deceased, involvementsEnded, notFound);
+        Run run() {
+            return new Run(new Report(checked, moved, movedAway, deceased, involvementsEnded, notFound), changed);
         }
     }
 
     /** Syncs the held residents with these BSNs; a BSN Nabij does not hold is skipped. */
-    Report byBsn(List<Bsn> bsns) {
+    Run byBsn(List<Bsn> bsns) {
         Tally tally = new Tally();
         List<String> digits = List.copyOf(
                 held(bsns.stream().map(Bsn::digitsForTheRegister).distinct().toList())
@@ -84,11 +91,11 @@ class BrpSync {
         }
         tally.notFound +=
                 (int) digits.stream().filter(bsn -> !found.contains(bsn)).count();
-        return tally.report();
+        return tally.run();
     }
 
     /** Syncs every household's residents, asking the BRP who lives at its address. */
-    Report everyHousehold() {
+    Run everyHousehold() {
         Tally tally = new Tally();
         String after = "";
         List<BrpQueries.Address> page;
@@ -99,7 +106,7 @@ class BrpSync {
             }
             after = page.isEmpty() ? after : page.getLast().id();
         } while (page.size() == PAGE);
-        return tally.report();
+        return tally.run();
     }
 
     private void household(BrpQueries.Address address, Tally tally) {
@@ -193,6 +200,9 @@ class BrpSync {
         }
         tally.checked++;
         tally.involvementsEnded += (int) synced.involvementsEnded();
+        if (synced.change() != Change.REFRESHED) {
+            tally.changed.add(pseudonym);
+        }
         switch (synced.change()) {
             case MOVED -> tally.moved++;
             case MOVED_AWAY -> tally.movedAway++;

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.nabij.api.InputError;
+import nl.nabij.audit.AuditEntry;
+import nl.nabij.audit.AuditTrail;
 import nl.nabij.resident.Bsn;
+import nl.nabij.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -17,9 +21,13 @@ class BrpSyncController {
     private static final int MOST_BSNS = 1000;
 
     private final ObjectProvider<BrpSync> sync;
+    private final AuditTrail trail;
+    private final CurrentUser currentUser;
 
-    BrpSyncController(ObjectProvider<BrpSync> sync) {
+    BrpSyncController(ObjectProvider<BrpSync> sync, AuditTrail trail, CurrentUser currentUser) {
         this.sync = sync;
+        this.trail = trail;
+        this.currentUser = currentUser;
     }
 
     /** The input of {@code syncResidentsFromBrp}. */
@@ -34,7 +42,9 @@ class BrpSyncController {
     }
 
     @MutationMapping
-    Payload syncResidentsFromBrp(@Argument SyncResidentsFromBrpInput input) {
+    Payload syncResidentsFromBrp(
+            @Argument SyncResidentsFromBrpInput input,
+            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
         BrpSync connected = sync.getIfAvailable();
         if (connected == null) {
             return Payload.failed(new InputError("bsns", "BRP_NOT_CONNECTED", "no BRP is configured"));
@@ -53,7 +63,13 @@ class BrpSyncController {
             bsns.add(bsn.get());
         }
         try {
-            return new Payload(given.isEmpty() ? connected.everyHousehold() : connected.byBsn(bsns), List.of());
+            BrpSync.Run run = given.isEmpty() ? connected.everyHousehold() : connected.byBsn(bsns);
+            // The changed residents' access logs show who had them moved or their involvements ended, and when.
+            trail.record(
+                    currentUser.get(),
+                    origin,
+                    List.of(new AuditEntry("CHANGE", true, "brp-sync", "administration", run.changed())));
+            return new Payload(run.report(), List.of());
         } catch (BrpException e) {
             // What was synced before the failure stays: each resident is synced in a transaction of its own.
             return Payload.failed(new InputError("bsns", e.kind().code(), e.getMessage()));

@@ -25,7 +25,7 @@ class BrpSyncSchedule {
     @Scheduled(cron = "${nabij.brp.sync.cron:0 30 2 * * *}")
     void nightly() {
         try {
-            lock.runOnce("brp-sync", sync::everyHousehold).ifPresent(report -> log.info("BRP sync: {}", report));
+            lock.runOnce("brp-sync", sync::everyHousehold).ifPresent(run -> log.info("BRP sync: {}", run.report()));
         } catch (BrpException e) {
             // What was synced before the failure stays; the next night starts again from the first household.
             log.warn("BRP sync stopped: {}", e.getMessage());

@@ -295,6 +295,19 @@ class BrpRegistrationTest {
         assertThat(report.at("/sync/movedAway").asInt()).isEqualTo(1);
         assertThat(report.at("/sync/deceased").asInt()).isEqualTo(1);
         assertThat(report.at("/sync/involvementsEnded").asInt()).isEqualTo(2);
+        assertThat(driver.executableQuery(
+                                """
+                                MATCH (e:AuditEvent {purpose: 'brp-sync'})-[:ABOUT]->(:AuditSubject {pseudonym: $p})
+                                RETURN count(e) AS n
+                                """)
+                        .withParameters(Map.of("p", pseudonymiser.pseudonymise(NOOR)))
+                        .execute()
+                        .records()
+                        .getFirst()
+                        .get("n")
+                        .asLong())
+                .as("the move is in her access log")
+                .isEqualTo(1);
         JsonNode moved = household(NOOR, PROFESSIONAL).at("/data/householdOfResident");
         assertThat(moved.at("/address/postcode").asString()).isEqualTo("1312ZC");
         assertThat(members(moved)).containsExactly("Noor Vermeulen 1984 ADULT");
