@@ -39,7 +39,7 @@ public class GraphQueries {
     public <P, T> Map<P, List<T>> many(
             String cypher, Collection<P> parents, Function<P, String> keyOf, Function<MapAccessor, T> valueMapper) {
         Map<String, List<T>> byKey = new HashMap<>();
-        rows(cypher, parents, keyOf, valueMapper)
+        rows(cypher, parents, keyOf, valueMapper, Map.of())
                 .forEach(row -> byKey.computeIfAbsent(row.getKey(), key -> new ArrayList<>())
                         .add(row.getValue()));
         Map<P, List<T>> byParent = new LinkedHashMap<>();
@@ -50,8 +50,19 @@ public class GraphQueries {
     /** Like {@link #many} for fields with at most one child; parents without a row are absent from the map. */
     public <P, T> Map<P, T> one(
             String cypher, Collection<P> parents, Function<P, String> keyOf, Function<MapAccessor, T> valueMapper) {
+        return one(cypher, parents, keyOf, valueMapper, Map.of());
+    }
+
+    /** Like {@link #one}, with further parameters besides {@code $keys} (who asks, when the answer depends on it). */
+    public <P, T> Map<P, T> one(
+            String cypher,
+            Collection<P> parents,
+            Function<P, String> keyOf,
+            Function<MapAccessor, T> valueMapper,
+            Map<String, Object> parameters) {
         Map<String, T> byKey = new HashMap<>();
-        rows(cypher, parents, keyOf, valueMapper).forEach(row -> byKey.putIfAbsent(row.getKey(), row.getValue()));
+        rows(cypher, parents, keyOf, valueMapper, parameters)
+                .forEach(row -> byKey.putIfAbsent(row.getKey(), row.getValue()));
         Map<P, T> byParent = new LinkedHashMap<>();
         parents.forEach(parent -> {
             T value = byKey.get(keyOf.apply(parent));
@@ -63,10 +74,15 @@ public class GraphQueries {
     }
 
     private <P, T> List<Map.Entry<String, T>> rows(
-            String cypher, Collection<P> parents, Function<P, String> keyOf, Function<MapAccessor, T> valueMapper) {
+            String cypher,
+            Collection<P> parents,
+            Function<P, String> keyOf,
+            Function<MapAccessor, T> valueMapper,
+            Map<String, Object> parameters) {
         List<String> keys = parents.stream().map(keyOf).distinct().toList();
         return client
                 .query(cypher)
+                .bindAll(parameters)
                 .bind(keys)
                 .to("keys")
                 .fetchAs(Object.class)

@@ -70,8 +70,10 @@ class HouseholdController {
         this.clock = clock;
         this.pseudonymiser = pseudonymiser;
         loaders.forTypePair(String.class, HouseholdCircle.class)
-                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> asSeenBy(
-                        ((GraphQLContext) environment.getContext()).get(NabijUser.class), queries.circles(ids))));
+                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> {
+                    NabijUser user = ((GraphQLContext) environment.getContext()).get(NabijUser.class);
+                    return asSeenBy(user, queries.circles(ids, user));
+                }));
     }
 
     @QueryMapping

@@ -52,9 +52,11 @@ class HouseholdQueries {
             """;
 
     /**
-     * Members, involvements (on the household and on each member) and coordinator for a batch of households: what
-     * every view of a household shows, in one statement. The overlap's counts follow from the involvements; its pairs,
-     * the costly part, are {@link #UNCOORDINATED_PAIRS}, read only when a request asks for them.
+     * Members, involvements (on the household and on each member) and coordinator for a batch of households, as the
+     * user {@code $me} may see them, in one statement: a resident under {@code geheimhoudingPersoonsgegevens}
+     * ({@code confidential}, from the BRP) and the involvements with them are shown only to the professionals with an
+     * active involvement with them or their household, and to the resident themself. The overlap's counts follow from
+     * the involvements; its pairs, the costly part, are {@link #UNCOORDINATED_PAIRS}, read only when a request asks.
      */
     private static final String CIRCLES =
             """
@@ -62,6 +64,9 @@ class HouseholdQueries {
             MATCH (h:Household {id: key})
             CALL (h) {
               OPTIONAL MATCH (r:Resident)-[m:MEMBER_OF]->(h)
+              WHERE NOT coalesce(r.confidential, false) OR r.id = $me
+                 OR EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
+                                   -[:CONCERNS]->(concerned) WHERE concerned = r OR concerned = h }
               WITH r, m ORDER BY m.role, r.birthYear, r.id
               RETURN collect(r {.id, .displayName, .birthYear, role: m.role}) AS members
             }
@@ -71,6 +76,9 @@ class HouseholdQueries {
                 RETURN i, null AS resident
                 UNION
                 MATCH (h)<-[m:MEMBER_OF]-(r:Resident)<-[:CONCERNS]-(i:Involvement)
+                WHERE NOT coalesce(r.confidential, false) OR r.id = $me
+                   OR EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
+                                     -[:CONCERNS]->(concerned) WHERE concerned = r OR concerned = h }
                 RETURN i, r {.id, .displayName, .birthYear, role: m.role} AS resident
               }
               MATCH (p:Professional)-[:REGISTERED]->(i)-[:ON_BEHALF_OF]->(o:Organisation)
@@ -232,8 +240,10 @@ class HouseholdQueries {
                 household -> new Paging.Position(sortKey(household.address()), household.id()));
     }
 
-    Map<String, HouseholdCircle> circles(Collection<String> householdIds) {
-        return queries.one(CIRCLES, householdIds, Function.identity(), HouseholdCircle::from);
+    Map<String, HouseholdCircle> circles(Collection<String> householdIds, NabijUser user) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("me", user == null ? null : user.scopeId());
+        return queries.one(CIRCLES, householdIds, Function.identity(), HouseholdCircle::from, parameters);
     }
 
     /** The uncoordinated pairs around each of these households, by household id. */

@@ -7,5 +7,6 @@ public enum EndReason {
     MOVED,
     DECLINED,
     NO_LONGER_NEEDED,
-    EXPIRED
+    EXPIRED,
+    DECEASED
 }

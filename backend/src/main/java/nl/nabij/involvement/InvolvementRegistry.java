@@ -15,8 +15,10 @@ import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.resident.Bsn;
 import nl.nabij.resident.Pseudonymiser;
+import nl.nabij.resident.ResidentLookup;
 import nl.nabij.security.HouseholdScope;
 import nl.nabij.security.NabijUser;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -138,6 +140,7 @@ class InvolvementRegistry {
     private final InvolvementProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ResidentLookup lookup;
 
     InvolvementRegistry(
             Neo4jClient client,
@@ -145,8 +148,10 @@ class InvolvementRegistry {
             AuditTrail trail,
             InvolvementProperties properties,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<ResidentLookup> lookup) {
         this.client = client;
+        this.lookup = lookup.getIfAvailable(() -> ResidentLookup.NONE);
         this.pseudonymiser = pseudonymiser;
         this.trail = trail;
         this.properties = properties;
@@ -217,18 +222,18 @@ class InvolvementRegistry {
         parameters.put("residentId", Ids.canonicalUuid(input.residentId()));
         parameters.put("householdId", Ids.canonicalUuid(input.householdId()));
         parameters.put("domain", input.domain().name());
-        Optional<Target> target = client.query(TARGET.formatted(HouseholdScope.visibleTo(user.role())))
-                .bindAll(parameters)
-                .fetchAs(Target.class)
-                .mappedBy((types, row) -> {
-                    var value = row.get("value");
-                    return new Target(
-                            value.get("target").asString(),
-                            value.get("resident").asBoolean(),
-                            value.get("visible").asBoolean(),
-                            value.get("twin").asString(null));
-                })
-                .one();
+        Optional<Target> target = target(user, parameters);
+        if (target.isEmpty() && byBsn) {
+            // A person Nabij does not hold yet is added from the register of persons with their household, in this
+            // transaction; when the register fails, the registration fails and nothing is written.
+            ResidentLookup.Outcome outcome = lookup.admit(Bsn.parse(input.bsn()).orElseThrow());
+            if (outcome instanceof ResidentLookup.Outcome.Failed failed) {
+                return Payload.failed(new InputError("bsn", failed.code(), failed.message()));
+            }
+            if (outcome instanceof ResidentLookup.Outcome.Admitted) {
+                target = target(user, parameters);
+            }
+        }
         // By id only what the professional may already see: registering must not become a way into a household.
         if (target.isEmpty() || (!byBsn && !target.get().visible())) {
             return input.householdId() != null
@@ -253,6 +258,21 @@ class InvolvementRegistry {
                 .run();
         events.publishEvent(new InvolvementRegistered(id));
         return recorded(id, true, user, origin, "CHANGE", "involvement-register");
+    }
+
+    private Optional<Target> target(NabijUser user, Map<String, Object> parameters) {
+        return client.query(TARGET.formatted(HouseholdScope.visibleTo(user.role())))
+                .bindAll(parameters)
+                .fetchAs(Target.class)
+                .mappedBy((types, row) -> {
+                    var value = row.get("value");
+                    return new Target(
+                            value.get("target").asString(),
+                            value.get("resident").asBoolean(),
+                            value.get("visible").asBoolean(),
+                            value.get("twin").asString(null));
+                })
+                .one();
     }
 
     @Transactional

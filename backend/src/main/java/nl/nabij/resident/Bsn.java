@@ -46,6 +46,14 @@ public final class Bsn {
         return digits;
     }
 
+    /**
+     * The nine digits, for the one other reader: a request to the municipality's register of persons, which is asked
+     * by BSN over a mutually authenticated connection. Never for logs, messages or the database.
+     */
+    public String digitsForTheRegister() {
+        return digits;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Bsn bsn && bsn.digits.equals(digits);
