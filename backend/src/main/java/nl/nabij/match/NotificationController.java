@@ -9,7 +9,6 @@ import nl.nabij.security.NabijUser;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -44,11 +43,6 @@ class NotificationController {
     Flux<Notification> notifications(DataFetchingEnvironment environment) {
         NabijUser user = environment.getGraphQlContext().get(NabijUser.class);
         return publisher.liveFor(user.professionalId());
-    }
-
-    @SchemaMapping
-    String message(Notification notification) {
-        return notification.message();
     }
 
     /** The input of {@code markNotificationsRead}. */
