@@ -124,6 +124,7 @@ class CircleBrowserTest {
     @Test
     void theTeamLeadSeesThePeopleFirstAndAReadableEcogramOnALaptopAndAPhone() throws IOException {
         signIn("teamlead");
+        viewport(LAPTOP);
         browser.get(base + "/households?postcode=1311HV&number=15");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 15));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graph[data-drawn]")));
@@ -133,8 +134,9 @@ class CircleBrowserTest {
                         browser.executeScript("return !!(document.querySelector('#circle').compareDocumentPosition("
                                 + "document.querySelector('.graph')) & Node.DOCUMENT_POSITION_FOLLOWING)"))
                 .isTrue();
+        viewportScreenshot("circle-laptop");
         assertThat(namesOnTheFirstScreen())
-                .as("names of the circle visible without scrolling at 1366×768")
+                .as("names of the circle visible without scrolling at 1366×768; %s", layout())
                 .isEqualTo(15);
         assertThat(text("#circle thead")).contains("Werkt samen met").contains("Geen contact met");
 
@@ -165,10 +167,8 @@ class CircleBrowserTest {
 
         dutchOnly();
         axeFindsNothingSerious();
-        browser.executeScript("window.scrollTo(0, 0)");
-        viewportScreenshot("circle-laptop");
 
-        browser.manage().window().setSize(PHONE);
+        viewport(PHONE);
         browser.get(base + "/households?postcode=1311HV&number=15");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 15));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graph[data-drawn]")));
@@ -197,7 +197,7 @@ class CircleBrowserTest {
         aHouseholdWith(other);
         signIn("professional");
         for (Dimension size : List.of(PHONE, LAPTOP)) {
-            browser.manage().window().setSize(size);
+            viewport(size);
             browser.get(base + "/households?postcode=9999ZX&number=3");
             waitForText("#household-results", "geen huishouden gevonden");
             if (size.equals(PHONE)) {
@@ -351,6 +351,27 @@ class CircleBrowserTest {
                 return window.scrollY === 0 ? [...document.querySelectorAll('#circle tbody tr button.person')]
                   .filter((name) => { const r = name.getBoundingClientRect();
                     return r.top >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth; }).length : -1;
+                """);
+    }
+
+    /** The page itself this size, as CSS pixels inside the window (the window's own bars come on top). */
+    private void viewport(Dimension size) {
+        browser.manage().window().setSize(size);
+        long[] bars = ((List<?>) browser.executeScript(
+                        "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]"))
+                .stream().mapToLong(value -> ((Number) value).longValue()).toArray();
+        browser.manage().window().setSize(new Dimension(size.width + (int) bars[0], size.height + (int) bars[1]));
+    }
+
+    /** Where the parts of the screen lie, for a failure's message. */
+    private Object layout() {
+        return browser.executeScript(
+                """
+                const at = (css) => { const e = document.querySelector(css);
+                  return e ? `${css}: ${Math.round(e.getBoundingClientRect().top)}-${Math.round(e.getBoundingClientRect().bottom)}` : ''; };
+                return [window.innerWidth + 'x' + window.innerHeight, at('.site-header'), at('h1'), at('.finder'),
+                  at('.household h2'), at('.household dl'), at('#circle-heading'), at('#circle thead'),
+                  at('#circle tbody tr'), at('#circle tbody tr:last-child')].join('; ');
                 """);
     }
 
