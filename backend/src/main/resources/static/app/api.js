@@ -6,11 +6,12 @@
 const SESSION = 'nabij.session';
 
 export class ApiError extends Error {
-  /** kind: unauthorized, forbidden, throttled, busy, bad-request, network or failed. */
-  constructor(kind, message = kind, field = null) {
+  /** kind: unauthorized, forbidden, throttled, busy, bad-request, network or failed; code: the API's, when it gave one. */
+  constructor(kind, message = kind, field = null, code = null) {
     super(message);
     this.kind = kind;
     this.field = field;
+    this.code = code;
   }
 }
 
@@ -60,8 +61,21 @@ export function forget() {
   sessionStorage.removeItem(SESSION);
 }
 
+/** Told when the server no longer knows the session this tab signed in with: it ended or expired. */
+export const sessionEvents = new EventTarget();
+
+function expired() {
+  if (session()) {
+    forget();
+    sessionEvents.dispatchEvent(new Event('expired'));
+  }
+}
+
 function refused(response) {
-  if (response.status === 401) throw new ApiError('unauthorized');
+  if (response.status === 401) {
+    expired();
+    throw new ApiError('unauthorized');
+  }
   if (response.status === 403) throw new ApiError('forbidden');
   if (response.status === 429 || response.status === 503) {
     const error = new ApiError(response.status === 429 ? 'throttled' : 'busy');
@@ -118,8 +132,13 @@ async function call(path, query, variables = {}) {
   if (error) {
     const classification = error.extensions?.classification;
     if (classification === 'FORBIDDEN') throw new ApiError('forbidden', error.message);
-    if (classification === 'UNAUTHORIZED') throw new ApiError('unauthorized', error.message);
-    if (classification === 'BAD_REQUEST') throw new ApiError('bad-request', error.message, error.extensions?.field);
+    if (classification === 'UNAUTHORIZED') {
+      expired();
+      throw new ApiError('unauthorized', error.message);
+    }
+    if (classification === 'BAD_REQUEST') {
+      throw new ApiError('bad-request', error.message, error.extensions?.field, error.extensions?.code);
+    }
     throw new ApiError('failed', error.message);
   }
   return body.data;

@@ -94,11 +94,11 @@ export function showErrors(form, summary, errors) {
   summary.focus();
 }
 
-/** An API error code in the current language; the API's own (English) message when there is no translation. */
+/** An API error code in the current language; a general text when there is none, never the API's own message. */
 export function errorText(error) {
   const key = `error.${error.code}`;
   const text = t(key);
-  return text === key ? error.message : text;
+  return text === key ? t('error.unknown') : text;
 }
 
 export function notice(kind, ...children) {

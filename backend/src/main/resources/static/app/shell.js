@@ -1,10 +1,10 @@
 // The web app's shell: the menu for the signed-in user's role, the language switch, the live notifications, and the
 // screens, switched in the browser with the History API so every screen has its own address.
-import { forget, graphql, session, signOut } from './api.js';
+import { forget, graphql, session, sessionEvents, signOut } from './api.js';
 import { announce, clear, h, notice } from './dom.js';
 import { loadLanguages, setLanguage, t } from './i18n.js';
 import { subscribeToNotifications } from './live.js';
-import { failure } from './screen.js';
+import { failure, heading } from './screen.js';
 
 const STAFF_WITH_HOUSEHOLDS = ['PROFESSIONAL', 'TEAM_LEAD'];
 
@@ -77,10 +77,16 @@ function renderMenu() {
 async function show() {
   const main = document.getElementById('main');
   const user = session();
-  const route = ROUTES.find((candidate) => candidate.path === location.pathname) ?? ROUTES[0];
+  const route = ROUTES.find((candidate) => candidate.path === location.pathname);
   document.getElementById('menu').classList.remove('open');
   document.getElementById('menu-toggle').setAttribute('aria-expanded', 'false');
   renderMenu();
+  if (!route) {
+    clear(main, heading(t('notFound.title')), h('p', {}, t('notFound.text')),
+      h('p', {}, h('a', { href: '/', 'data-route': true }, t('notFound.home'))));
+    settle(main);
+    return;
+  }
   if (!route.public && !user) {
     navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
     return;
@@ -97,21 +103,38 @@ async function show() {
   } catch (error) {
     if (error.kind === 'unauthorized') {
       forget();
-      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}&expired=1`, { replace: true });
       return;
     }
-    main.append(failure(error));
+    // A screen that failed keeps its heading, shows no progress beside the error, and offers to try again.
+    for (const progress of main.querySelectorAll('.busy')) progress.remove();
+    if (!main.querySelector('h1')) main.prepend(heading(t(route.menu ?? 'nav.home')));
+    main.append(failure(error, show));
   } finally {
     main.removeAttribute('aria-busy');
   }
+  settle(main);
+}
+
+/** The title names the screen, and the focus goes to its heading unless the screen put it somewhere itself. */
+function settle(main) {
   // A screen may have changed its own address: back from the identity provider, a failed sign-in is /sign-in.
   renderMenu();
-  const heading = main.querySelector('h1');
-  document.title = heading ? `${heading.textContent} – Nabij` : 'Nabij';
-  if (heading && document.activeElement !== heading && !main.contains(document.activeElement)) {
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+  const title = main.querySelector('h1');
+  document.title = title ? `${title.textContent} – Nabij` : 'Nabij';
+  if (title && document.activeElement !== title && !main.contains(document.activeElement)) {
+    title.tabIndex = -1;
+    title.focus({ preventScroll: true });
   }
+}
+
+/** The server no longer knows this tab's session: back to signing in, which says so, and then back here. */
+function sessionExpired() {
+  stopLive?.();
+  stopLive = null;
+  setUnread(0);
+  if (location.pathname.startsWith('/sign-in')) return;
+  navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}&expired=1`, { replace: true });
 }
 
 /** After sign-in (or a reload while signed in): the unread count and, for professionals, the live subscription. */
@@ -168,6 +191,7 @@ function wireShell() {
     });
   }
   document.getElementById('sign-out').addEventListener('click', endSession);
+  sessionEvents.addEventListener('expired', sessionExpired);
   const menu = document.getElementById('menu');
   const toggle = document.getElementById('menu-toggle');
   toggle.addEventListener('click', () => {

@@ -31,7 +31,10 @@ class MatchQueries {
 
     /**
      * The circle is every active involvement with the household or a member. With two or more organisations in it the
-     * household has a match, holding the whole circle; each professional in the circle gets one notification.
+     * household has a match, holding the whole circle. When the registering organisation is new to the circle (it had
+     * no other active involvement there), each other professional in the circle gets one notification naming the
+     * household's address; the registrant is not told of their own registration, and a colleague of an organisation
+     * already involved is no news.
      */
     private static final String MATCH =
             """
@@ -50,14 +53,21 @@ class MatchQueries {
             MERGE (m)-[:ABOUT]->(h)
             FOREACH (a IN circle | MERGE (m)-[:INCLUDES]->(a))
             WITH i, joined, by, h, organisations, m, created, circle
+            WHERE NONE(a IN circle WHERE a <> i AND EXISTS { (a)-[:ON_BEHALF_OF]->(joined) })
             UNWIND circle AS a
             MATCH (p:Professional)-[:REGISTERED]->(a)
+            WHERE p <> by
             WITH DISTINCT i, joined, by, h, organisations, m, created, p
             CREATE (n:Notification {id: randomUUID(), kind: CASE WHEN created THEN 'MATCH_CREATED' ELSE 'MATCH_GROWN' END,
                     createdAt: datetime(), matchId: m.id, householdId: h.id, involvementId: i.id,
-                    organisation: joined.name, professional: by.name, organisationCount: organisations})-[:FOR]->(p)
+                    organisation: joined.name, professional: by.name, organisationCount: organisations,
+                    postcode: h.postcode, houseNumber: h.houseNumber,
+                    houseNumberAddition: h.houseNumberAddition})-[:FOR]->(p)
             RETURN {notification: n {.id, .kind, .matchId, .householdId, .involvementId, .organisation, .professional,
-                                     .organisationCount, createdAt: toString(n.createdAt), read: n.readAt IS NOT NULL},
+                                     .organisationCount,
+                                     address: CASE WHEN n.postcode IS NULL THEN null ELSE {postcode: n.postcode,
+                                       houseNumber: n.houseNumber, houseNumberAddition: n.houseNumberAddition} END,
+                                     createdAt: toString(n.createdAt), read: n.readAt IS NOT NULL},
                     professionalId: p.id, email: p.email} AS value
             """;
 
@@ -75,7 +85,10 @@ class MatchQueries {
             MATCH (n:Notification) WHERE n.createdAt > datetime($since) - $lookBack
             MATCH (n)-[:FOR]->(p:Professional)
             RETURN {notification: n {.id, .kind, .matchId, .householdId, .involvementId, .organisation, .professional,
-                                     .organisationCount, createdAt: toString(n.createdAt), read: n.readAt IS NOT NULL},
+                                     .organisationCount,
+                                     address: CASE WHEN n.postcode IS NULL THEN null ELSE {postcode: n.postcode,
+                                       houseNumber: n.houseNumber, houseNumberAddition: n.houseNumberAddition} END,
+                                     createdAt: toString(n.createdAt), read: n.readAt IS NOT NULL},
                     professionalId: p.id, email: p.email, at: n.createdAt} AS value
             ORDER BY n.createdAt LIMIT 1000
             """;

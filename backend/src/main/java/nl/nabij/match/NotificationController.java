@@ -8,7 +8,6 @@ import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
@@ -41,11 +40,6 @@ class NotificationController {
     Flux<Notification> notifications(DataFetchingEnvironment environment) {
         NabijUser user = environment.getGraphQlContext().get(NabijUser.class);
         return publisher.liveFor(user.professionalId());
-    }
-
-    @SchemaMapping
-    String message(Notification notification) {
-        return notification.message();
     }
 
     /** The input of {@code markNotificationsRead}. */

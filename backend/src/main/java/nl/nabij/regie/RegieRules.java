@@ -86,16 +86,22 @@ public class RegieRules {
                 flags.add(new RegieFlag(
                         RegieFlag.Rule.NO_COORDINATOR,
                         due,
-                        facts.organisations().size() + " organisations are involved and nobody has coordinated for "
-                                + properties.daysToCoordinator() + " days since the " + ordinal(needed)
-                                + " arrived"));
+                        facts.organisations().size(),
+                        properties.daysToCoordinator(),
+                        null,
+                        null,
+                        List.of()));
             }
         }
         if (facts.coordinator() != null && !facts.coordinatorInvolved()) {
             flags.add(new RegieFlag(
                     RegieFlag.Rule.COORDINATOR_NOT_INVOLVED,
                     null,
-                    "the coordinator, " + facts.coordinator() + ", is no longer involved with the household"));
+                    facts.organisations().size(),
+                    null,
+                    facts.coordinator(),
+                    null,
+                    List.of()));
         }
         Map<String, List<String>> byKind = facts.organisations().stream()
                 .collect(Collectors.groupingBy(
@@ -103,16 +109,9 @@ public class RegieRules {
         byKind.forEach((kind, names) -> {
             if (names.size() > 1) {
                 flags.add(new RegieFlag(
-                        RegieFlag.Rule.REDUNDANT_CARE,
-                        null,
-                        names.size() + " organisations of kind " + kind + " help at once: "
-                                + String.join(", ", names)));
+                        RegieFlag.Rule.REDUNDANT_CARE, null, names.size(), null, null, kind, List.copyOf(names)));
             }
         });
         return flags;
-    }
-
-    private static String ordinal(int n) {
-        return n + (n == 1 ? "st" : n == 2 ? "nd" : n == 3 ? "rd" : "th");
     }
 }

@@ -26,7 +26,7 @@ export async function render(main, { params }) {
           [t('audit.sequence'), t('audit.at'), t('audit.user'), t('audit.action'), t('audit.purpose'), t('audit.basis'), t('audit.origin'), t('audit.subjects')],
           edges.map(({ node }) => ({ attributes: { class: node.outcome === 'DENIED' ? 'denied' : null }, cells: [
             node.sequence, formatDateTime(node.at), `${node.username} (${label('role', node.role)})`,
-            `${label('action', node.action)} – ${label('outcome', node.outcome)}`, node.purpose, node.basis, node.origin ?? '',
+            `${label('action', node.action)} – ${label('outcome', node.outcome)}`, worded('purpose', node.purpose), worded('basis', node.basis), node.origin ?? '',
             node.subjects.length ? h('ul', { class: 'subjects' }, node.subjects.map((pseudonym) => h('li', {},
               h('button', { type: 'button', class: 'link-button code', title: pseudonym, 'aria-label': t('audit.filterOn', { pseudonym }),
                 onclick: () => {
@@ -92,4 +92,12 @@ async function loadGrants(grants, cursors = [null], page = 0) {
   } catch (error) {
     clear(grants, failure(error));
   }
+}
+
+/** A purpose or basis in words; one the app has no words for is named as a data request, with its code for the auditor. */
+function worded(kind, code) {
+  if (!code) return '';
+  const key = `${kind}.${code}`;
+  const text = t(key);
+  return text === key ? h('span', {}, t('audit.otherPurpose'), ' ', h('span', { class: 'code muted' }, code)) : text;
 }

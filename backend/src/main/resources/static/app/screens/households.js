@@ -1,8 +1,9 @@
-// Betrokkenen: find a household by address and see who is involved, as an ecogram, a plan and a timeline; register,
-// end and hand over from here.
+// Betrokkenen: find a household by address and see who is involved: first the people as a list, then an ecogram, a
+// plan and a timeline; register (also with a household one is not yet in, by BSN), end, and hand over or end
+// coordination from here.
 import { graphql } from '../api.js';
 import { announce, append, busy, choice, clear, facts, field, h, notice, showErrors, table, today } from '../dom.js';
-import { drawEcogram, ORGANISATION_COLOURS, showUnlinked } from '../graph.js';
+import { drawEcogram, highlight, ORGANISATION_COLOURS, showUnlinked } from '../graph.js';
 import { formatDate, label, t } from '../i18n.js';
 import { failure, heading } from '../screen.js';
 
@@ -12,18 +13,20 @@ const END_REASONS = ['GOAL_REACHED', 'REFERRED', 'MOVED', 'DECLINED', 'NO_LONGER
 const VIEW = `id address { postcode houseNumber houseNumberAddition } neighbourhood { code name }
   members { id displayName birthYear role }
   coordinator { id name }
-  active: involvements { id professional { id name discipline collaborators { id } } organisation { id name } }
+  active: involvements { id since resident { displayName }
+    professional { id name discipline collaborators { id } } organisation { id name } }
   history: involvements(activeOnly: false) { id domain since until status endReason expiresOn
     professional { id name } organisation { name } team { name } resident { displayName } }
   overlap { professionalCount organisationCount uncoordinatedPairCount uncoordinatedPairs { first { id } second { id } } }
   plan { id title status owner { name } startsOn dueOn }
-  regieFlags { rule since explanation }`;
+  regieFlags { rule since organisationCount daysToCoordinator coordinator organisationKind organisations }`;
 
 export async function render(main, { params, user }) {
   const postcode = h('input', { type: 'text', name: 'postcode', autocomplete: 'postal-code', required: true, value: params.get('postcode') ?? '', maxlength: '7' });
   const number = h('input', { type: 'number', name: 'number', min: '1', inputmode: 'numeric', required: true, value: params.get('number') ?? '' });
   const addition = h('input', { type: 'text', name: 'addition', value: params.get('addition') ?? '', maxlength: '10' });
-  const results = h('div', { id: 'household-results' });
+  const results = h('div', { id: 'household-results', tabindex: '-1' });
+  const opening = Boolean(params.get('id') || (params.get('postcode') && params.get('number')));
   const form = h('form', { class: 'panel', role: 'search', onsubmit: (event) => {
     event.preventDefault();
     const query = new URLSearchParams({ postcode: postcode.value.trim(), number: number.value.trim() });
@@ -36,7 +39,10 @@ export async function render(main, { params, user }) {
     field(t('households.number'), number),
     field(t('households.addition'), addition)),
   h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('households.search'))));
-  main.append(heading(t('nav.households')), h('p', {}, t('households.intro')), form, results);
+  // With a household open the search folds away, so the people involved are on the first screen.
+  const finder = h('details', { class: 'finder', open: !opening },
+    h('summary', {}, t('households.findOther')), h('p', {}, t('households.intro')), form, joinForm(results, user));
+  main.append(heading(t('nav.households')), finder, results);
   if (params.get('id')) await open(results, user, params.get('id'));
   else if (params.get('postcode') && params.get('number')) {
     await search(results, user, { postcode: params.get('postcode'), number: params.get('number'), addition: params.get('addition') });
@@ -51,12 +57,13 @@ async function search(results, user, { postcode, number, addition }) {
     { postcode: postcode.trim(), number: Number(number), addition: addition?.trim() || null });
     clear(results);
     if (!data.householdsAtAddress.length) {
-      results.append(notice('warn', h('p', {}, t('households.none'))));
+      results.append(notice('warn', h('p', {}, t('households.none')), h('p', {}, t('households.noneJoin'))));
+      results.focus();
     }
     for (const household of data.householdsAtAddress) results.append(showHousehold(household, user));
     results.querySelector('h2')?.focus();
   } catch (error) {
-    clear(results, failure(error));
+    clear(results, failure(error, () => search(results, user, { postcode, number, addition })));
   }
 }
 
@@ -66,104 +73,270 @@ async function open(results, user, id) {
     const data = await graphql(`query($id: ID!) { household(id: $id) { ${VIEW} } }`, { id });
     clear(results, data.household ? showHousehold(data.household, user) : notice('warn', h('p', {}, t('households.none'))));
   } catch (error) {
-    clear(results, failure(error));
+    clear(results, failure(error, () => open(results, user, id)));
   }
 }
 
-function address(household) {
+/**
+ * Registering with a household one is not yet in, as the Verwijsindex starts: with the resident's BSN. The answer is
+ * the circle just joined, which the professional may see from now on.
+ */
+function joinForm(results, user) {
+  const bsn = h('input', { type: 'text', name: 'bsn', inputmode: 'numeric', autocomplete: 'off', maxlength: '9', pattern: '[0-9]{8,9}' });
+  const domain = select('domain', DOMAINS.map((value) => [value, label('domain', value)]));
+  const since = h('input', { type: 'date', name: 'since', value: today(), max: today(), required: true });
+  const throughTeam = h('input', { type: 'checkbox', name: 'throughTeam' });
+  const form = mutationForm(t('join.title'), [
+    h('p', {}, t('join.intro')),
+    field(t('join.bsn'), bsn, { name: 'bsn', hint: t('join.bsnHint') }),
+    field(t('register.domain'), domain, { name: 'domain', hint: t('register.domainHint') }),
+    field(t('register.since'), since, { name: 'since' }),
+    choice(t('register.throughTeam'), throughTeam, { name: 'throughTeam' }),
+  ], t('join.submit'), async () => {
+    const missing = [[bsn, 'bsn'], [domain, 'domain']].filter(([control]) => !control.value.trim())
+      .map(([, name]) => ({ field: name, code: 'REQUIRED' }));
+    if (missing.length) return missing;
+    const data = await graphql(`mutation($input: RegisterInvolvementInput!) {
+      registerInvolvement(input: $input) { created errors { field code } } }`, { input: {
+      bsn: bsn.value.trim(), domain: domain.value, since: since.value, throughTeam: throughTeam.checked, clientMutationId: clientId(),
+    } });
+    const result = data.registerInvolvement;
+    if (result.errors.length) return result.errors;
+    const answer = await graphql(`query($bsn: String!) { householdOfResident(bsn: $bsn) { ${VIEW} } }`, { bsn: bsn.value.trim() });
+    bsn.value = '';
+    const message = t(result.created ? 'join.done' : 'register.already');
+    clear(results, showHousehold(answer.householdOfResident, user, message));
+    form.closest('details').open = false;
+    history.pushState(null, '', `/households?id=${encodeURIComponent(answer.householdOfResident.id)}`);
+    results.querySelector('.action-message')?.focus();
+    announce(message);
+    return [];
+  }, { id: 'join-form' });
+  return form;
+}
+
+export function address(household) {
   const { postcode, houseNumber, houseNumberAddition } = household.address;
   return `${postcode.slice(0, 4)} ${postcode.slice(4)} ${houseNumber}${houseNumberAddition ? ` ${houseNumberAddition}` : ''}`;
 }
 
-function showHousehold(household, user) {
+/** A regie flag in words, from its rule and the facts it weighed. */
+function regieText(flag) {
+  const values = {
+    organisations: flag.organisationCount,
+    days: flag.daysToCoordinator,
+    coordinator: flag.coordinator,
+    kind: label('organisationKind', flag.organisationKind),
+    names: flag.organisations.join(', '),
+  };
+  return t(`regie.text.${flag.rule}`, values);
+}
+
+function showHousehold(household, user, message) {
   const section = h('section', { class: 'household', 'aria-labelledby': `household-${household.id}` });
-  const reload = async (message) => {
+  const reload = async (done) => {
     const data = await graphql(`query($id: ID!) { household(id: $id) { ${VIEW} } }`, { id: household.id });
-    const fresh = showHousehold(data.household, user);
+    const fresh = showHousehold(data.household, user, done);
     section.replaceWith(fresh);
-    fresh.querySelector('.action-message').append(notice('ok', h('p', {}, message)));
-    announce(message);
+    fresh.querySelector('.action-message').focus();
+    announce(done);
   };
   const { overlap } = household;
   const adults = household.members.filter((member) => member.role === 'ADULT').length;
+  const people = circle(household);
   append(section, [
     h('h2', { id: `household-${household.id}`, tabindex: '-1' }, t('households.household', { address: address(household), neighbourhood: household.neighbourhood.name })),
+    h('div', { class: 'action-message', tabindex: '-1' }, message ? notice('ok', h('p', {}, message)) : null),
     facts([
       [t('households.professionals'), overlap.professionalCount, { id: 'professional-count' }],
       [t('households.organisations'), overlap.organisationCount],
       [t('households.unlinkedPairs'), overlap.uncoordinatedPairCount],
       [t('households.coordinator'), household.coordinator?.name ?? t('households.noCoordinator')],
-    ]),
-    household.regieFlags.map((flag) => notice('warn', h('p', {}, h('strong', {}, label('regie', flag.rule)),
-      flag.since ? ` (${t('households.since', { date: formatDate(flag.since) })})` : ''),
-    h('p', { lang: 'en', class: 'muted' }, flag.explanation))),
-    ecogram(household, adults),
+    ], { small: true }),
+    peopleList(people, household),
+    household.regieFlags.length
+      ? h('div', { id: 'regie-flags' }, household.regieFlags.map((flag) => notice('warn', h('p', {}, h('strong', {}, label('regie', flag.rule)),
+        flag.since ? ` (${t('households.since', { date: formatDate(flag.since) })})` : '', ': ', regieText(flag)))))
+      : null,
+    ecogram(household, people, adults),
     h('div', { class: 'two-columns' },
       h('div', {}, plan(household), timeline(household)),
-      h('div', {}, members(household), h('h2', {}, t('households.actions')), h('div', { class: 'action-message' }),
+      h('div', {}, members(household), h('h2', {}, t('households.actions')),
         registerForm(household, reload), endForm(household, user, reload), coordinationForm(household, reload)))]);
   return section;
 }
 
-function ecogram(household, adults) {
-  const professionals = new Map();
+/** The people around the household: each professional once, with their organisation, since when, for whom, and links. */
+function circle(household) {
+  const people = new Map();
   for (const involvement of household.active) {
-    professionals.set(involvement.professional.id, { ...involvement.professional, organisation: involvement.organisation });
+    const { professional } = involvement;
+    const person = people.get(professional.id) ?? {
+      ...professional, organisation: involvement.organisation, since: involvement.since, forWhom: new Set(),
+      together: [], apart: [], coordinator: professional.id === household.coordinator?.id,
+    };
+    if (involvement.since < person.since) person.since = involvement.since;
+    person.forWhom.add(involvement.resident?.displayName ?? t('circle.wholeHousehold'));
+    people.set(professional.id, person);
   }
-  const organisations = [...new Set([...professionals.values()].map((p) => p.organisation.name))].sort();
+  for (const person of people.values()) {
+    person.together = person.collaborators.map((other) => people.get(other.id)).filter(Boolean);
+  }
+  for (const pair of household.overlap.uncoordinatedPairs) {
+    const [first, second] = [people.get(pair.first.id), people.get(pair.second.id)];
+    if (first && second) {
+      first.apart.push(second);
+      second.apart.push(first);
+    }
+  }
+  const organisations = [...new Set([...people.values()].map((p) => p.organisation.name))].sort();
   const colour = new Map(organisations.map((name, index) => [name, ORGANISATION_COLOURS[index % ORGANISATION_COLOURS.length]]));
+  for (const person of people.values()) person.colour = colour.get(person.organisation.name);
+  return { people, organisations, colour };
+}
+
+function names(people) {
+  return people.map((person) => person.name).sort((a, b) => a.localeCompare(b)).join(', ');
+}
+
+/** One or two names as they are; more behind a count that opens, so a row stays one line on a laptop. */
+function someNames(people) {
+  if (!people.length) return t('circle.nobody');
+  if (people.length <= 2) return names(people);
+  return h('details', {}, h('summary', {}, t('circle.count', { count: people.length })), names(people));
+}
+
+const COLUMNS = ['name', 'discipline', 'organisation', 'since', 'forWhom', 'together', 'apart'];
+
+function sorted(people, by, descending = false) {
+  const text = (person) => ({
+    name: person.name,
+    discipline: label('discipline', person.discipline),
+    organisation: person.organisation.name,
+    since: person.since,
+    forWhom: [...person.forWhom].sort().join(', '),
+  }[by]);
+  const compare = ['together', 'apart'].includes(by)
+    ? (a, b) => a[by].length - b[by].length || a.name.localeCompare(b.name)
+    : (a, b) => text(a).localeCompare(text(b)) || a.name.localeCompare(b.name);
+  const list = [...people.values()].sort(compare);
+  return descending ? list.reverse() : list;
+}
+
+/**
+ * The circle as a table, one line per person on a laptop and a card per person on a phone: who, for whom since when,
+ * and with whom they work or have no contact. Each column heading sorts; a second press reverses.
+ */
+function peopleList({ people }, household) {
+  let by = 'name';
+  let descending = false;
+  const body = h('tbody');
+  const headings = COLUMNS.map((column) => h('th', { scope: 'col' },
+    h('button', { type: 'button', class: 'sort', dataset: { column } }, t(`circle.column.${column}`))));
+  const fill = () => {
+    headings.forEach((th, index) => {
+      if (COLUMNS[index] === by) th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+    });
+    clear(body, sorted(people, by, descending).map((person) => {
+      const cell = (column, ...content) => h('td', { 'data-label': t(`circle.column.${column}`), class: column }, h('span', {}, content));
+      return h('tr', { dataset: { professionalId: person.id } },
+        cell('name', h('button', { type: 'button', class: 'person', dataset: { professionalId: person.id } },
+          person.coordinator ? '★ ' : '', person.name),
+        person.coordinator ? ` (${t('ecogram.coordinator')})` : ''),
+        cell('discipline', label('discipline', person.discipline)),
+        cell('organisation', person.organisation.name),
+        cell('since', formatDate(person.since)),
+        cell('forWhom', [...person.forWhom].sort().join(', ')),
+        cell('together', someNames(person.together)),
+        cell('apart', someNames(person.apart)));
+    }));
+  };
+  const head = h('thead', { onclick: (event) => {
+    const button = event.target.closest('button.sort');
+    if (!button) return;
+    descending = by === button.dataset.column ? !descending : ['together', 'apart'].includes(button.dataset.column);
+    by = button.dataset.column;
+    fill();
+    announce(t('circle.sorted', { order: t(`circle.column.${by}`) }));
+  } }, h('tr', {}, headings));
+  fill();
+  return h('div', { class: 'circle' },
+    h('h3', { id: 'circle-heading' }, t('ecogram.circle', { count: people.size })),
+    people.size
+      ? h('div', { class: 'table-wrap' }, h('table', { id: 'circle', class: 'people stack', 'aria-labelledby': 'circle-heading' }, head, body))
+      : h('p', {}, t('households.noInvolvements')),
+    household.overlap.uncoordinatedPairCount ? h('p', { class: 'muted' }, t('circle.apartHint')) : null);
+}
+
+function ecogram(household, { people, organisations, colour }, adults) {
   const collaborations = new Map();
-  for (const professional of professionals.values()) {
-    for (const other of professional.collaborators) {
-      if (professionals.has(other.id)) {
-        const pair = [professional.id, other.id].sort();
-        collaborations.set(pair.join(), pair);
-      }
+  for (const person of people.values()) {
+    for (const other of person.together) {
+      const pair = [person.id, other.id].sort();
+      collaborations.set(pair.join(), pair);
     }
   }
   const unlinked = household.overlap.uncoordinatedPairs.map((pair) => [pair.first.id, pair.second.id]);
-  const coordinatorId = household.coordinator?.id;
   const summary = t('ecogram.summary', {
-    professionals: professionals.size, organisations: organisations.length,
+    professionals: people.size, organisations: organisations.length,
     together: collaborations.size, apart: unlinked.length,
     coordinator: household.coordinator?.name ?? t('households.noCoordinator'),
   });
   const container = h('div', { class: 'graph', role: 'img', 'aria-label': summary });
-  const toggle = h('input', { type: 'checkbox', checked: true });
-  const sorted = [...professionals.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const toggle = h('input', { type: 'checkbox', name: 'showUnlinked' });
+  const focusText = h('p', { id: 'ecogram-focus', class: 'focus-text', 'aria-live': 'polite' }, t('ecogram.hint'));
   const figure = h('figure', { class: 'ecogram' },
     choice(t('ecogram.showUnlinked'), toggle),
+    focusText,
     container,
     h('figcaption', {}, h('p', {}, summary),
       h('ul', { class: 'legend', 'aria-label': t('ecogram.legend') },
-        h('li', {}, h('span', { class: 'swatch', dataset: { colour: '#00703c' } }), t('ecogram.together')),
-        h('li', {}, h('span', { class: 'swatch', dataset: { colour: '#a4001c' } }), t('ecogram.apart')),
+        h('li', {}, h('span', { class: 'swatch line', dataset: { colour: '#00703c' } }), t('ecogram.together')),
+        h('li', {}, h('span', { class: 'swatch line dashed', dataset: { colour: '#a4001c' } }), t('ecogram.apart')),
         h('li', {}, '★ ', t('ecogram.coordinator')),
         organisations.map((name) => h('li', {}, h('span', { class: 'swatch', dataset: { colour: colour.get(name) } }), name)))));
   for (const swatch of figure.querySelectorAll('.swatch')) swatch.style.backgroundColor = swatch.dataset.colour;
-  const list = h('ul', { id: 'circle', class: 'list' }, sorted.map((professional) => h('li', { dataset: { professionalId: professional.id } },
-    h('strong', {}, professional.name), ` – ${label('discipline', professional.discipline)}, ${professional.organisation.name}`,
-    professional.id === coordinatorId ? ` (${t('ecogram.coordinator')})` : '')));
-  const section = h('div', {},
-    h('h3', {}, t('ecogram.title')),
-    figure,
-    h('h3', { id: 'circle-heading' }, t('ecogram.circle', { count: professionals.size })),
-    list);
-  // Drawn once the element is in the page, so Cytoscape can measure it.
+  const section = h('div', {}, h('h3', { id: 'ecogram-title' }, t('ecogram.title')), figure);
+  const sortedPeople = sorted(people, 'name');
+  // Drawn once the element is in the page, so Cytoscape can measure it; graph.js loads the library only now.
   requestAnimationFrame(async () => {
     const graph = await drawEcogram(container, {
       household: t('ecogram.household', { adults, children: household.members.length - adults }),
-      professionals: sorted.map((professional) => ({
-        id: professional.id,
-        label: `${professional.id === coordinatorId ? '★ ' : ''}${professional.name}\n${professional.organisation.name}`,
-        colour: colour.get(professional.organisation.name),
-        coordinator: professional.id === coordinatorId,
+      professionals: sortedPeople.map((person) => ({
+        id: person.id,
+        label: `${person.coordinator ? '★ ' : ''}${person.name}\n${person.organisation.name}`,
+        colour: person.colour,
+        coordinator: person.coordinator,
       })),
       collaborations: [...collaborations.values()],
       unlinkedPairs: unlinked,
     });
     container.dataset.drawn = 'true';
     toggle.addEventListener('change', () => showUnlinked(graph, toggle.checked));
+    const show = (id) => {
+      highlight(graph, id);
+      const person = people.get(id);
+      focusText.textContent = person
+        ? t('ecogram.focus', { name: person.name, together: person.together.length ? names(person.together) : t('circle.nobody'),
+          apart: person.apart.length ? names(person.apart) : t('circle.nobody') })
+        : t('ecogram.hint');
+    };
+    graph.on('mouseover tap', 'node[kind = "professional"]', (event) => show(event.target.id()));
+    graph.on('tap', (event) => { if (event.target === graph) show(null); });
+    const list = section.closest('.household')?.querySelector('#circle');
+    for (const event of ['mouseover', 'focusin']) {
+      list?.addEventListener(event, (e) => {
+        const item = e.target.closest('[data-professional-id]');
+        if (item) show(item.dataset.professionalId);
+      });
+    }
+    list?.addEventListener('click', (e) => {
+      const button = e.target.closest('button.person');
+      if (!button) return;
+      show(button.dataset.professionalId);
+      container.scrollIntoView({ block: 'nearest' });
+    });
   });
   return section;
 }
@@ -219,10 +392,10 @@ function clientId() {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function mutationForm(title, controls, submitText, run) {
+function mutationForm(title, controls, submitText, run, { id } = {}) {
   const summary = h('div', { class: 'notice error', role: 'alert', tabindex: '-1', hidden: true });
   const submit = h('button', { type: 'submit' }, submitText);
-  const form = h('form', { class: 'panel', novalidate: true, onsubmit: async (event) => {
+  const form = h('form', { class: 'panel', id, novalidate: true, onsubmit: async (event) => {
     event.preventDefault();
     submit.disabled = true;
     try {
@@ -230,7 +403,7 @@ function mutationForm(title, controls, submitText, run) {
       showErrors(form, summary, errors ?? []);
     } catch (error) {
       summary.hidden = false;
-      clear(summary, failure(error));
+      clear(summary, failure(error, () => form.requestSubmit()));
       summary.focus();
     } finally {
       submit.disabled = false;
@@ -248,9 +421,9 @@ function registerForm(household, reload) {
     field(t('register.since'), since, { name: 'since' }),
     choice(t('register.throughTeam'), throughTeam, { name: 'throughTeam' }),
   ], t('register.submit'), async () => {
-    if (!domain.value) return [{ field: 'domain', code: 'REQUIRED', message: 'required' }];
+    if (!domain.value) return [{ field: 'domain', code: 'REQUIRED' }];
     const data = await graphql(`mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) {
-      created involvement { id } errors { field code message } } }`, { input: {
+      created involvement { id } errors { field code } } }`, { input: {
       householdId: household.id, domain: domain.value, since: since.value, throughTeam: throughTeam.checked, clientMutationId: clientId(),
     } });
     const result = data.registerInvolvement;
@@ -271,10 +444,10 @@ function endForm(household, user, reload) {
     field(t('end.reason'), reason, { name: 'reason' }),
   ], t('end.submit'), async () => {
     const missing = [[involvement, 'involvementId'], [reason, 'reason']].filter(([control]) => !control.value)
-      .map(([, name]) => ({ field: name, code: 'REQUIRED', message: 'required' }));
+      .map(([, name]) => ({ field: name, code: 'REQUIRED' }));
     if (missing.length) return missing;
     const data = await graphql(`mutation($input: EndInvolvementInput!) { endInvolvement(input: $input) {
-      involvement { id status } errors { field code message } } }`, { input: { involvementId: involvement.value, until: until.value, reason: reason.value } });
+      involvement { id status } errors { field code } } }`, { input: { involvementId: involvement.value, until: until.value, reason: reason.value } });
     if (!data.endInvolvement.errors.length) await reload(t('end.done'));
     return data.endInvolvement.errors;
   });
@@ -286,14 +459,24 @@ function coordinationForm(household, reload) {
   if (current) candidates.delete(current.id);
   const professional = select('professionalId', [...candidates].sort((a, b) => a[1].localeCompare(b[1])));
   const operation = current ? 'handOverCoordination' : 'assignCoordinator';
-  return mutationForm(current ? t('coordination.handOver', { name: current.name }) : t('coordination.assign'), [
+  const assign = mutationForm(current ? t('coordination.handOver', { name: current.name }) : t('coordination.assign'), [
     field(t('coordination.professional'), professional, { name: 'professionalId', hint: t('coordination.hint') }),
   ], current ? t('coordination.handOverSubmit') : t('coordination.assignSubmit'), async () => {
-    if (!professional.value) return [{ field: 'professionalId', code: 'REQUIRED', message: 'required' }];
+    if (!professional.value) return [{ field: 'professionalId', code: 'REQUIRED' }];
     const data = await graphql(`mutation($input: CoordinatorInput!) { ${operation}(input: $input) {
-      coordinator { name } errors { field code message } } }`, { input: { householdId: household.id, professionalId: professional.value } });
+      coordinator { name } errors { field code } } }`, { input: { householdId: household.id, professionalId: professional.value } });
     const result = data[operation];
     if (!result.errors.length) await reload(t('coordination.done', { name: result.coordinator.name }));
     return result.errors;
   });
+  if (!current) return assign;
+  const end = mutationForm(t('coordination.end', { name: current.name }), [
+    h('p', {}, t('coordination.endText')),
+  ], t('coordination.endSubmit'), async () => {
+    const data = await graphql(`mutation($input: EndCoordinationInput!) { endCoordination(input: $input) {
+      errors { field code } } }`, { input: { householdId: household.id } });
+    if (!data.endCoordination.errors.length) await reload(t('coordination.ended', { name: current.name }));
+    return data.endCoordination.errors;
+  }, { id: 'end-coordination' });
+  return [assign, end];
 }

@@ -3,9 +3,10 @@ import { graphql } from '../api.js';
 import { busy, choice, clear, h, notice } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { failure, heading } from '../screen.js';
+import { address } from './households.js';
 import { liveState, notifications, setUnread } from '../shell.js';
 
-const FIELDS = 'id kind createdAt read householdId organisation professional organisationCount';
+const FIELDS = 'id kind createdAt read householdId organisation professional organisationCount address { postcode houseNumber houseNumberAddition }';
 
 export async function render(main) {
   const list = h('ol', { id: 'inbox', class: 'list', 'aria-live': 'polite', 'aria-relevant': 'additions' });
@@ -26,7 +27,7 @@ export async function render(main) {
       clear(list, shown.length ? shown.map(item) : h('li', {}, t('notifications.empty')));
       setUnread(shown.filter((n) => !n.read).length);
     } catch (error) {
-      clear(list, h('li', {}, failure(error)));
+      clear(list, h('li', {}, failure(error, load)));
     }
   };
 
@@ -45,6 +46,7 @@ export async function render(main) {
   function item(notification) {
     return h('li', { class: `item${notification.read ? '' : ' unread'}`, dataset: { notificationId: notification.id } },
       h('h2', {}, t(`notifications.${notification.kind}`, notification)),
+      notification.address ? h('p', { class: 'household-address' }, t('notifications.at', { address: address(notification) })) : null,
       h('p', { class: 'muted' }, formatDateTime(notification.createdAt), ' · ',
         notification.read ? t('notifications.read') : h('strong', {}, t('notifications.unread'))),
       h('div', { class: 'actions' },

@@ -31,7 +31,7 @@ export async function render(main, { user }) {
         overlaps(scope: $scope, minimumProfessionals: $p, minimumOrganisations: $o, withoutCoordinatorOnly: $w, first: 20, after: $after) {
           edges { node { household { id address { postcode houseNumber houseNumberAddition } neighbourhood { name } }
             professionalCount organisationCount unlinkedPairCount severity hasCoordinator
-            suggestedCoordinator { professional { name discipline } rule ruleCode } } }
+            suggestedCoordinator { professional { name discipline } ruleCode } } }
           pageInfo { hasNextPage endCursor } } }`,
       { scope: { [kind]: value }, p: Number(professionals.value), o: Number(organisations.value), w: withoutCoordinator.checked, after });
       const page = answer.overlaps;
@@ -45,7 +45,7 @@ export async function render(main, { user }) {
           } }, t('overlap.more'))
           : null);
     } catch (error) {
-      clear(results, failure(error));
+      clear(results, failure(error, () => load(after)));
     }
   };
 
@@ -64,30 +64,31 @@ export async function render(main, { user }) {
   await load(null);
 }
 
+/** The table; on a phone each household becomes a card whose cells name their column (class stack, data-label). */
 function list(rows, largest) {
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'overlap-table' },
+  const headers = [t('overlap.rank'), t('overlap.address'), t('households.professionals'), t('households.organisations'),
+    t('households.unlinkedPairs'), t('overlap.severity'), t('households.coordinator'), t('overlap.suggested')];
+  const cell = (index, attributes, ...content) => h('td', { ...attributes, 'data-label': headers[index] }, content);
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'overlap-table', class: 'stack' },
     h('caption', {}, t('overlap.caption', { count: rows.length })),
     h('thead', {}, h('tr', {},
-      [t('overlap.rank'), t('overlap.address'), t('households.professionals'), t('households.organisations'),
-        t('households.unlinkedPairs'), t('overlap.severity'), t('households.coordinator'), t('overlap.suggested')]
-        .map((text, index) => h('th', { scope: 'col', class: index >= 2 && index <= 5 ? 'number' : null }, text)))),
+      headers.map((text, index) => h('th', { scope: 'col', class: index >= 2 && index <= 5 ? 'number' : null }, text)))),
     h('tbody', {}, rows.map((row, index) => {
       const bar = h('span', { class: 'severity', 'aria-hidden': 'true' });
       bar.style.width = `${Math.round((row.severity / largest) * 6)}rem`;
       const { postcode, houseNumber, houseNumberAddition } = row.household.address;
       return h('tr', {},
-        h('td', { class: 'number' }, index + 1),
-        h('td', {}, h('a', { href: `/households?id=${encodeURIComponent(row.household.id)}`, 'data-route': true },
+        cell(0, { class: 'number' }, index + 1),
+        cell(1, {}, h('span', {}, h('a', { href: `/households?id=${encodeURIComponent(row.household.id)}`, 'data-route': true },
           `${postcode} ${houseNumber}${houseNumberAddition ? ` ${houseNumberAddition}` : ''}`), h('br'),
-        h('span', { class: 'muted' }, row.household.neighbourhood.name)),
-        h('td', { class: 'number' }, row.professionalCount),
-        h('td', { class: 'number' }, row.organisationCount),
-        h('td', { class: 'number' }, row.unlinkedPairCount),
-        h('td', { class: 'number' }, h('strong', {}, row.severity), ' ', bar),
-        h('td', {}, row.hasCoordinator ? h('span', { class: 'tag ok' }, t('overlap.yes')) : h('span', { class: 'tag stop' }, t('overlap.no'))),
-        h('td', {}, h('strong', {}, row.suggestedCoordinator.professional.name),
+        h('span', { class: 'muted' }, row.household.neighbourhood.name))),
+        cell(2, { class: 'number' }, row.professionalCount),
+        cell(3, { class: 'number' }, row.organisationCount),
+        cell(4, { class: 'number' }, row.unlinkedPairCount),
+        cell(5, { class: 'number' }, h('span', {}, h('strong', {}, row.severity), ' ', bar)),
+        cell(6, {}, h('span', {}, row.hasCoordinator ? h('span', { class: 'tag ok' }, t('overlap.yes')) : h('span', { class: 'tag stop' }, t('overlap.no')))),
+        cell(7, {}, h('span', {}, h('strong', {}, row.suggestedCoordinator.professional.name),
           ` (${label('discipline', row.suggestedCoordinator.professional.discipline)})`, h('br'),
-          h('span', { class: 'muted' }, label('coordinatorRule', row.suggestedCoordinator.ruleCode)),
-          h('br'), h('span', { class: 'muted', lang: 'en' }, row.suggestedCoordinator.rule)));
+          h('span', { class: 'muted' }, label('coordinatorRule', row.suggestedCoordinator.ruleCode)))));
     }))));
 }

@@ -1,7 +1,7 @@
 // Signing in: at the municipality's identity provider when the operator configured one, or with a built-in account,
 // whose password the API itself checks. Either way the API answers with a session; the app keeps no credentials.
 import { signIn } from '../api.js';
-import { busy, field, h, notice } from '../dom.js';
+import { append, busy, field, h, notice } from '../dom.js';
 import { t } from '../i18n.js';
 import { identityProvider, startSignIn } from '../oidc.js';
 import { failure, heading } from '../screen.js';
@@ -29,7 +29,8 @@ export function providerProblem(error, provider) {
 /** `problem`: a notice about a sign-in at the identity provider that did not succeed. */
 export async function render(main, { params, problem }) {
   const provider = await identityProvider();
-  const message = h('div', { id: 'sign-in-message' }, problem);
+  const expired = params.get('expired') && !problem ? notice('warn', h('p', {}, t('signIn.expired'))) : null;
+  const message = h('div', { id: 'sign-in-message' }, problem, expired);
   const accountMessage = h('div');
   const username = h('input', { type: 'text', name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
@@ -58,7 +59,8 @@ export async function render(main, { params, problem }) {
   field(t('signIn.username'), username),
   field(t('signIn.password'), password),
   h('div', { class: 'actions' }, submit));
-  main.append(heading(t('signIn.title')),
+  // append() leaves out what is null; Element.append would write it as the text "null".
+  append(main, [heading(t('signIn.title')),
     h('p', {}, provider ? t('signIn.introWithProvider', { name: provider.name }) : t('signIn.intro')),
     message,
     provider ? providerPanel(provider, { message, accountMessage }, params) : null,
@@ -66,7 +68,7 @@ export async function render(main, { params, problem }) {
     accountMessage,
     form,
     h('p', { class: 'muted' }, t('signIn.identityProvider')),
-    h('p', {}, h('a', { href: '/volunteer/register', 'data-route': true }, t('signIn.volunteer'))));
+    h('p', {}, h('a', { href: '/volunteer/register', 'data-route': true }, t('signIn.volunteer')))]);
 }
 
 /** A wrong password, or too many: after a few the API makes the next attempt wait, and later locks for a while. */

@@ -488,11 +488,16 @@ class RegieTest {
             assertThat(flag.since()).isEqualTo(SINCE.plusDays(30));
         });
         GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ household(id: \"" + HOUSEHOLD + "\") { regieFlags { rule explanation } } }")
+                .document("{ household(id: \"" + HOUSEHOLD
+                        + "\") { regieFlags { rule organisationCount daysToCoordinator } } }")
                 .execute()
                 .path("household.regieFlags[*].rule")
                 .entityList(String.class)
-                .containsExactly("NO_COORDINATOR");
+                .containsExactly("NO_COORDINATOR")
+                // The facts, for the web app to word: never a sentence in one language.
+                .path("household.regieFlags[0].daysToCoordinator")
+                .entity(Integer.class)
+                .isEqualTo(30);
 
         coordinate(INVOLVED.get(0), "assignCoordinator", INVOLVED.get(0))
                 .path("assignCoordinator.coordinator.id")

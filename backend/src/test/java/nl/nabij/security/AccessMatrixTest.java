@@ -84,7 +84,7 @@ class AccessMatrixTest {
                 "overlaps",
                 "{ overlaps(scope: {neighbourhoodCode: \"" + CASE.neighbourhoodCode() + "\"}) {"
                         + " edges { node { household { id } } } } }");
-        OPERATIONS.put("myNotifications", "{ myNotifications(first: 1) { edges { node { message } } } }");
+        OPERATIONS.put("myNotifications", "{ myNotifications(first: 1) { edges { node { kind } } } }");
         // The mutations get input they refuse with a typed error, so every cell runs without changing the data.
         OPERATIONS.put(
                 "createOrganisation",

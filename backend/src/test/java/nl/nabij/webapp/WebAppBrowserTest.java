@@ -238,7 +238,7 @@ class WebAppBrowserTest {
         click("#sign-in-provider");
 
         waitForText("#signed-in-as", TEAM_LEAD.username());
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 15));
         assertThat(browser.getCurrentUrl()).endsWith("/households?postcode=1311HV&number=15");
         // The token was exchanged once for a session: the browser keeps only the HttpOnly cookie, no token.
         assertThat((String) browser.executeScript("return sessionStorage.getItem('nabij.session')"))
@@ -288,7 +288,7 @@ class WebAppBrowserTest {
         type("input[name=postcode]", "1311 HV");
         type("input[name=number]", "15");
         click("form[role=search] button[type=submit]");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 15));
         assertThat(text("#circle-heading")).contains("(15)");
         assertThat(text("#professional-count dd")).isEqualTo("15");
         assertThat(browser.findElements(By.cssSelector("#timeline li"))).hasSizeGreaterThanOrEqualTo(16);
@@ -303,7 +303,7 @@ class WebAppBrowserTest {
 
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(base + "/households?postcode=1311HV&number=15");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 15));
         click("#menu-toggle");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu-list a")));
         browser.executeScript("window.scrollTo(0, 0)");
@@ -326,7 +326,7 @@ class WebAppBrowserTest {
         screenshot("overlap");
 
         worst.findElement(By.cssSelector("a")).click();
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 15));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 15));
     }
 
     @Test
@@ -487,13 +487,13 @@ class WebAppBrowserTest {
 
         signIn("teamlead");
         browser.get(base + "/households?postcode=9999ZY&number=7");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 2));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 2));
 
         new Select(inForm("Betrokkenheid registreren", By.name("domain"))).selectByValue("WMO");
         inForm("Betrokkenheid registreren", By.cssSelector("button[type=submit]"))
                 .click();
         waitForText(".action-message", "Uw betrokkenheid is geregistreerd.");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 3));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 3));
         assertThat(text("#circle")).contains(teamLeadName);
         assertThat(timelineEntry(teamLeadName).getText()).contains("loopt nog");
 
@@ -502,7 +502,7 @@ class WebAppBrowserTest {
         inForm("Betrokkenheid beëindigen", By.cssSelector("button[type=submit]"))
                 .click();
         waitForText(".action-message", "Uw betrokkenheid is beëindigd.");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle li"), 2));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 2));
         assertThat(text("#circle")).doesNotContain(teamLeadName);
         assertThat(timelineEntry(teamLeadName).getText())
                 .contains("doel bereikt")
@@ -613,7 +613,7 @@ class WebAppBrowserTest {
     }
 
     private WebElement circleEntry(SeedData.Professional professional) {
-        return browser.findElement(By.cssSelector("#circle li[data-professional-id='" + professional.id() + "']"));
+        return browser.findElement(By.cssSelector("#circle tr[data-professional-id='" + professional.id() + "']"));
     }
 
     private static String origin(String url) {
