@@ -2,8 +2,8 @@
 // serves at /graphql-ws). The handshake carries the app's session cookie, which signs the connection in; its
 // connection_init payload is empty. A dropped connection is tried again, waiting longer each time up to half a minute;
 // missed notifications are not lost, they wait in the inbox.
-const QUERY = 'subscription { notifications { id kind createdAt read householdId organisation professional organisationCount '
-  + 'address { postcode houseNumber houseNumberAddition } } }';
+const QUERY = `subscription { notifications { id kind createdAt read householdId organisation professional organisationCount
+  address { postcode houseNumber houseNumberAddition } } }`;
 
 export function subscribeToNotifications({ onNotification, onState }) {
   let socket;
