@@ -39,6 +39,7 @@ class ExternalModeTest {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NabijApplication.class)
                 .properties(
                         "spring.profiles.active=prod",
+                        "nabij.volunteer.public-url=https://nabij.example.nl",
                         "spring.neo4j.uri=" + bolt,
                         "server.port=0",
                         "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,

@@ -92,6 +92,7 @@ class GraphQlOverHttpAuditTest {
         return new SpringApplicationBuilder(NabijApplication.class)
                 .properties(
                         "spring.profiles.active=prod",
+                        "nabij.volunteer.public-url=https://nabij.example.nl",
                         "spring.neo4j.uri=" + database.getUri(),
                         "server.port=0",
                         "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,

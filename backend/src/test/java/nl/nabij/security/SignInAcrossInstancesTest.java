@@ -62,6 +62,7 @@ class SignInAcrossInstancesTest {
         second = new SpringApplicationBuilder(NabijApplication.class)
                 .properties(
                         "spring.profiles.active=prod",
+                        "nabij.volunteer.public-url=https://nabij.example.nl",
                         "spring.neo4j.uri=" + database.getUri(),
                         "server.port=0",
                         "nabij.demo-data.enabled=false",
