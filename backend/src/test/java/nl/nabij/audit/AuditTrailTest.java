@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** Every access to a household leaves an event in a hash chain that shows any later change to it. */
@@ -49,21 +50,38 @@ class AuditTrailTest {
         return pseudonymiser.pseudonymise(CASE.members().get(0).bsn());
     }
 
-    /** The auditor's view of the events about the case's first member, the last one first. */
+    /**
+     * The auditor's view of the events about the case's first member, the last one first. Other suites read the case
+     * too, so its events run to more than one page: the auditor pages through all of them.
+     */
     private List<Map<String, Object>> eventsAboutTheCase() {
-        List<Map<String, Object>> events = auditor()
-                .document(
-                        """
-                        query($subject: String) { auditEvents(subject: $subject, first: 100) { edges { node {
-                          sequence at action outcome username role actorReference organisation purpose basis origin
-                          subjects
-                          previousHash hash } } } }
-                        """)
-                .variable("subject", caseSubject())
-                .execute()
-                .path("auditEvents.edges[*].node")
-                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .get();
+        List<Map<String, Object>> events = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            GraphQlTester.Response page = auditor()
+                    .document(
+                            """
+                            query($subject: String, $after: String) {
+                              auditEvents(subject: $subject, first: 100, after: $after) {
+                                edges { node {
+                                  sequence at action outcome username role actorReference organisation purpose basis
+                                  origin subjects previousHash hash } }
+                                pageInfo { hasNextPage endCursor } } }
+                            """)
+                    .variable("subject", caseSubject())
+                    .variable("after", after)
+                    .execute();
+            events.addAll(page.path("auditEvents.edges[*].node")
+                    .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
+                    .get());
+            more = page.path("auditEvents.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .get();
+            after = page.path("auditEvents.pageInfo.endCursor")
+                    .entity(String.class)
+                    .get();
+        }
         return events.reversed();
     }
 
