@@ -114,7 +114,6 @@ class ArchitectureTest {
             "nl.nabij.account.AccountGrants",
             "nl.nabij.audit.AuditRetention",
             "nl.nabij.audit.AuditSealer",
-            "nl.nabij.audit.AuditTrail",
             "nl.nabij.involvement.InvolvementLifecycle",
             "nl.nabij.involvement.InvolvementRegistry",
             "nl.nabij.regie.Collaborations",

@@ -9,6 +9,7 @@ import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import org.neo4j.driver.Value;
 import org.springframework.data.domain.Window;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,17 @@ public class AuditQueries {
             RETURN e AS value ORDER BY e.sequence LIMIT $limit
             """;
 
+    /** Writes events unsealed, for {@link AuditSealer} to chain. */
+    private static final String APPEND =
+            """
+            UNWIND $events AS event
+            CREATE (e:AuditEvent:Unsealed)
+            SET e = event, e.at = datetime(event.at)
+            FOREACH (pseudonym IN event.subjects |
+                MERGE (s:AuditSubject {pseudonym: pseudonym})
+                CREATE (e)-[:ABOUT]->(s))
+            """;
+
     private static final String ACCESSES_PAGE =
             """
             MATCH (:AuditSubject {pseudonym: $subject})<-[:ABOUT]-(e:AuditEvent)
@@ -69,12 +81,19 @@ public class AuditQueries {
             """;
 
     private final GraphQueries queries;
+    private final Neo4jClient client;
 
-    AuditQueries(GraphQueries queries) {
+    AuditQueries(GraphQueries queries, Neo4jClient client) {
         this.queries = queries;
+        this.client = client;
     }
 
     /** Every recorded access to the data of the resident with this pseudonym, oldest first. */
+    /** Writes these events in the caller's transaction. */
+    void append(List<Map<String, Object>> events) {
+        client.query(APPEND).bind(events).to("events").run();
+    }
+
     public List<AccessRecord> accessesAbout(String pseudonym) {
         return queries.list(ACCESSES_ABOUT, Map.of("subject", pseudonym), AccessRecord::from);
     }

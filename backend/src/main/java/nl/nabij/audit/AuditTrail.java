@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,22 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AuditTrail {
 
-    static final String APPEND =
-            """
-            UNWIND $events AS event
-            CREATE (e:AuditEvent:Unsealed)
-            SET e = event, e.at = datetime(event.at)
-            FOREACH (pseudonym IN event.subjects |
-                MERGE (s:AuditSubject {pseudonym: pseudonym})
-                CREATE (e)-[:ABOUT]->(s))
-            """;
-
-    private final Neo4jClient client;
+    private final AuditQueries queries;
     private final AuditWriter writer;
     private final Clock clock;
 
-    AuditTrail(Neo4jClient client, AuditWriter writer, Clock clock) {
-        this.client = client;
+    AuditTrail(AuditQueries queries, AuditWriter writer, Clock clock) {
+        this.queries = queries;
         this.writer = writer;
         this.clock = clock;
     }
@@ -51,10 +40,7 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(NabijUser user, String origin, List<AuditEntry> entries) {
         if (!entries.isEmpty()) {
-            client.query(APPEND)
-                    .bind(events(user, origin, entries))
-                    .to("events")
-                    .run();
+            queries.append(events(user, origin, entries));
         }
     }
 

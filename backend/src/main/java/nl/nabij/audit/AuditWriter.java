@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -36,12 +35,12 @@ class AuditWriter implements SmartLifecycle {
     private record Pending(List<Map<String, Object>> events, CompletableFuture<Void> written) {}
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Neo4jClient client;
+    private final AuditQueries queries;
     private final TransactionOperations transactions;
     private volatile Thread writer;
 
-    AuditWriter(Neo4jClient client, TransactionOperations transactions) {
-        this.client = client;
+    AuditWriter(AuditQueries queries, TransactionOperations transactions) {
+        this.queries = queries;
         this.transactions = transactions;
     }
 
@@ -85,8 +84,7 @@ class AuditWriter implements SmartLifecycle {
         List<Map<String, Object>> events = new ArrayList<>();
         group.forEach(pending -> events.addAll(pending.events()));
         try {
-            transactions.executeWithoutResult(status ->
-                    client.query(AuditTrail.APPEND).bind(events).to("events").run());
+            transactions.executeWithoutResult(status -> queries.append(events));
             group.forEach(pending -> pending.written().complete(null));
         } catch (RuntimeException | Error e) {
             // Whatever went wrong, every waiting request hears of it; none waits forever on a writer that died.

@@ -1,7 +1,6 @@
 package nl.nabij.casesystem;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,8 @@ import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,19 +31,19 @@ class BulkRegistrations {
 
     private static final Logger log = LoggerFactory.getLogger(BulkRegistrations.class);
 
-    private final Neo4jClient client;
+    private final CaseSystemQueries queries;
     private final InvolvementCommands commands;
-    private final TransactionTemplate transactions;
+    private final TransactionOperations transactions;
     private final JsonMapper json;
 
     BulkRegistrations(
-            Neo4jClient client,
+            CaseSystemQueries queries,
             InvolvementCommands commands,
-            PlatformTransactionManager transactionManager,
+            TransactionOperations transactions,
             JsonMapper json) {
-        this.client = client;
+        this.queries = queries;
         this.commands = commands;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactions;
         this.json = json;
     }
 
@@ -91,13 +88,8 @@ class BulkRegistrations {
             ItemResult result = one(caseSystem, professionals.get(item.employeeReference()), item, origin);
             if (ItemResult.DONE.equals(result.status())) {
                 byKey.put(item.key(), result);
-                client.query(CaseSystemQueries.RECORD)
-                        .bindAll(Map.of(
-                                "id", recordId(organisation, item.key()),
-                                "organisation", organisation,
-                                "key", item.key(),
-                                "result", json.writeValueAsString(result)))
-                        .run();
+                queries.record(
+                        recordId(organisation, item.key()), organisation, item.key(), json.writeValueAsString(result));
             }
             results.add(result);
         }
@@ -138,32 +130,19 @@ class BulkRegistrations {
     }
 
     private Map<String, String> professionals(String organisation, List<Item> chunk) {
-        Map<String, String> found = new HashMap<>();
-        client.query(CaseSystemQueries.EMPLOYEES)
-                .bindAll(Map.of(
-                        "organisation",
-                        organisation,
-                        "references",
-                        chunk.stream().map(Item::employeeReference).distinct().toList()))
-                .fetch()
-                .all()
-                .forEach(row -> found.put((String) row.get("reference"), (String) row.get("professionalId")));
-        return found;
+        return queries.professionalsByReference(
+                organisation,
+                chunk.stream().map(Item::employeeReference).distinct().toList());
     }
 
     private Map<String, ItemResult> earlier(String organisation, List<Item> chunk) {
         Map<String, ItemResult> found = new LinkedHashMap<>();
-        client.query(CaseSystemQueries.EARLIER)
-                .bindAll(Map.of(
-                        "ids",
-                        chunk.stream()
-                                .map(item -> recordId(organisation, item.key()))
-                                .distinct()
-                                .toList()))
-                .fetch()
-                .all()
-                .forEach(row -> {
-                    ItemResult result = json.readValue((String) row.get("result"), ItemResult.class);
+        queries.earlierResults(chunk.stream()
+                        .map(item -> recordId(organisation, item.key()))
+                        .distinct()
+                        .toList())
+                .forEach(stored -> {
+                    ItemResult result = json.readValue(stored, ItemResult.class);
                     found.put(result.key(), result);
                 });
         return found;

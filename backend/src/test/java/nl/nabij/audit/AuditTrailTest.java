@@ -52,7 +52,8 @@ class AuditTrailTest {
 
     /**
      * The auditor's view of the events about the case's first member, the last one first. Other suites read the case
-     * too, so its events run to more than one page: the auditor pages through all of them.
+     * too, so its events run to more than one page: the auditor pages through all of them, and leaves out the events
+     * of that paging itself (each page read is an access to the case, recorded before the next page is read).
      */
     private List<Map<String, Object>> eventsAboutTheCase() {
         List<Map<String, Object>> events = new ArrayList<>();
@@ -82,7 +83,10 @@ class AuditTrailTest {
                     .entity(String.class)
                     .get();
         }
-        return events.reversed();
+        return events.stream()
+                .filter(event -> !"audit-trail".equals(event.get("purpose")))
+                .toList()
+                .reversed();
     }
 
     @Test
