@@ -7,10 +7,9 @@ import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.resident.Bsn;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -22,12 +21,10 @@ class BrpSyncController {
 
     private final ObjectProvider<BrpSync> sync;
     private final AuditTrail trail;
-    private final CurrentUser currentUser;
 
-    BrpSyncController(ObjectProvider<BrpSync> sync, AuditTrail trail, CurrentUser currentUser) {
+    BrpSyncController(ObjectProvider<BrpSync> sync, AuditTrail trail) {
         this.sync = sync;
         this.trail = trail;
-        this.currentUser = currentUser;
     }
 
     /** The input of {@code syncResidentsFromBrp}. */
@@ -42,9 +39,7 @@ class BrpSyncController {
     }
 
     @MutationMapping
-    Payload syncResidentsFromBrp(
-            @Argument SyncResidentsFromBrpInput input,
-            @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+    Payload syncResidentsFromBrp(@Argument SyncResidentsFromBrpInput input, Actor actor) {
         BrpSync connected = sync.getIfAvailable();
         if (connected == null) {
             return Payload.failed(new InputError("bsns", "BRP_NOT_CONNECTED", "no BRP is configured"));
@@ -66,8 +61,8 @@ class BrpSyncController {
             BrpSync.Run run = given.isEmpty() ? connected.everyHousehold() : connected.byBsn(bsns);
             // The changed residents' access logs show who had them moved or their involvements ended, and when.
             trail.record(
-                    currentUser.get(),
-                    origin,
+                    actor.user(),
+                    actor.origin(),
                     List.of(new AuditEntry("CHANGE", true, "brp-sync", "administration", run.changed())));
             return new Payload(run.report(), List.of());
         } catch (BrpException e) {

@@ -4,9 +4,8 @@ import java.io.StringReader;
 import java.util.List;
 import nl.nabij.api.InputError;
 import nl.nabij.directory.Municipality;
-import nl.nabij.security.CurrentUser;
+import nl.nabij.security.Actor;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -16,12 +15,10 @@ class GeographyController {
 
     private final GeographyImport geography;
     private final GeographyQueries queries;
-    private final CurrentUser currentUser;
 
-    GeographyController(GeographyImport geography, GeographyQueries queries, CurrentUser currentUser) {
+    GeographyController(GeographyImport geography, GeographyQueries queries) {
         this.geography = geography;
         this.queries = queries;
-        this.currentUser = currentUser;
     }
 
     /** The input of {@code importGeography}: the files' text. */
@@ -38,11 +35,10 @@ class GeographyController {
             List<InputError> errors) {}
 
     @MutationMapping
-    Payload importGeography(
-            @Argument Input input, @ContextValue(name = CurrentUser.ORIGIN, required = false) String origin) {
+    Payload importGeography(@Argument Input input, Actor actor) {
         GeographyImport.Result result = geography.run(
-                currentUser.get(),
-                origin,
+                actor.user(),
+                actor.origin(),
                 input.municipalityCode(),
                 input.areasCsv() == null ? null : () -> new StringReader(input.areasCsv()),
                 input.addressesCsv() == null ? null : () -> new StringReader(input.addressesCsv()));
