@@ -24,7 +24,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -77,7 +80,8 @@ class SecurityConfiguration {
             ObjectProvider<JwtDecoder> identityProvider,
             OidcSignIn webAppSignIn,
             SessionStore sessions,
-            SignInProperties signIn)
+            SignInProperties signIn,
+            CsrfTokenRepository csrfTokens)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // Anyone may post a GraphQL request; credentials that come with it are still checked here.
@@ -109,7 +113,13 @@ class SecurityConfiguration {
                 // A session cookie goes with every request the browser makes, so a change made with it must also
                 // carry the XSRF-TOKEN cookie's value in X-XSRF-TOKEN, which only the app's own pages can read.
                 // Requests that bring their own credentials (Basic, Bearer) cannot be forged and need no token.
-                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::changeWithSessionCookie))
+                // The token is replaced at sign-in only (SessionController). Spring would replace it on every
+                // request the session cookie signs in, and a page's concurrent calls would then carry a token the
+                // browser had already swapped: random 403s.
+                .csrf(csrf -> csrf.spa()
+                        .csrfTokenRepository(csrfTokens)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::changeWithSessionCookie))
                 .headers(headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(contentSecurityPolicy(webAppSignIn.origin())))
                         // An address can carry a household's id or a volunteer's personal link: never pass it on.
@@ -160,6 +170,12 @@ class SecurityConfiguration {
                 && SessionCookie.read(request).isPresent()
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && !SIGN_IN.matches(request);
+    }
+
+    /** The XSRF-TOKEN cookie the web app reads and sends back in X-XSRF-TOKEN. */
+    @Bean
+    CsrfTokenRepository csrfTokens() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
     }
 
     @Bean

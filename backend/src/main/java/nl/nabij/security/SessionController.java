@@ -9,6 +9,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,11 +35,14 @@ class SessionController {
     private final PasswordSignIn passwords;
     private final SessionStore sessions;
     private final SessionCookie cookie;
+    private final CsrfTokenRepository csrfTokens;
 
-    SessionController(PasswordSignIn passwords, SessionStore sessions, SessionCookie cookie) {
+    SessionController(
+            PasswordSignIn passwords, SessionStore sessions, SessionCookie cookie, CsrfTokenRepository csrfTokens) {
         this.passwords = passwords;
         this.sessions = sessions;
         this.cookie = cookie;
+        this.csrfTokens = csrfTokens;
     }
 
     @PostMapping("/session")
@@ -59,6 +63,8 @@ class SessionController {
             throw new BadCredentialsException("no credentials to sign in with");
         }
         cookie.write(request, response, id);
+        // A token planted before sign-in (by another site's cookie, say) is worth nothing afterwards.
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
         return new SignedIn(user.username(), user.role(), user.professionalId());
     }
 

@@ -80,6 +80,27 @@ class SessionSignInTest {
     }
 
     @Test
+    void theCsrfTokenStaysTheSameForTheWholeSessionSoAPagesConcurrentCallsAllPass() throws Exception {
+        var session = client.session("teamlead", DemoAccounts.PASSWORD);
+
+        var first = client.graphql(session, MARK_READ, true);
+        var second = client.me(session);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(SignInClient.setCookies(first)).noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+        assertThat(SignInClient.setCookies(second)).noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+    }
+
+    @Test
+    void signingInReplacesACsrfTokenTheBrowserHeldBefore() throws Exception {
+        var signedIn = client.signIn("teamlead", DemoAccounts.PASSWORD, "XSRF-TOKEN=planted-by-another-site");
+
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(SignInClient.cookie(signedIn, "XSRF-TOKEN")).get().isNotEqualTo("planted-by-another-site");
+    }
+
+    @Test
     void signingOutEndsTheSession() throws Exception {
         var session = client.session("teamlead", DemoAccounts.PASSWORD);
         assertThat(client.me(session).statusCode()).isEqualTo(200);

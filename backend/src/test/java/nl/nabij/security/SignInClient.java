@@ -27,8 +27,16 @@ final class SignInClient {
     record Session(String cookies, String csrfToken) {}
 
     HttpResponse<String> signIn(String username, String password) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + "/session"))
-                .header("Content-Type", "application/json")
+        return signIn(username, password, "");
+    }
+
+    /** Signing in from a browser that already holds these cookies. */
+    HttpResponse<String> signIn(String username, String password, String cookies) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/session"));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        return send(request.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
     }
@@ -54,12 +62,13 @@ final class SignInClient {
         return response.headers().allValues("Set-Cookie");
     }
 
-    private static Optional<String> cookie(HttpResponse<?> response, String name) {
+    /** The value a browser keeps: the last of the response's cookies of that name. */
+    static Optional<String> cookie(HttpResponse<?> response, String name) {
         return setCookies(response).stream()
                 .filter(header -> header.startsWith(name + "="))
                 .map(header -> header.substring(name.length() + 1).split(";", 2)[0])
-                .filter(value -> !value.isEmpty())
-                .findFirst();
+                .reduce((earlier, later) -> later)
+                .filter(value -> !value.isEmpty());
     }
 
     /** A GraphQL call with the session, with or without the CSRF token the app adds. */
