@@ -114,7 +114,7 @@ final class HsdsExport {
             String organizationId = service.organisationId() != null
                     ? organisationHsdsIds.get(service.organisationId())
                     : service.unclassifiedOrganization() != null
-                            ? hsdsIdOf(service.unclassifiedOrganization())
+                            ? HsdsService.hsdsIdOf(service.unclassifiedOrganization())
                             : at.isEmpty() ? null : organizationOfPlace.get(at.getFirst());
             published.add(new Hsds.Service(
                     service.hsdsId(), organizationId, service.name(), service.description(), service.status()));
@@ -127,7 +127,7 @@ final class HsdsExport {
             }
             if (full) {
                 for (String key : service.unclassifiedLocations()) {
-                    String locationId = hsdsIdOf(key);
+                    String locationId = HsdsService.hsdsIdOf(key);
                     links.add(new Hsds.ServiceAtLocation(
                             Hsds.derivedId("service_at_location", service.hsdsId() + ":" + locationId),
                             service.hsdsId(),
@@ -136,11 +136,6 @@ final class HsdsExport {
             }
         }
         return new Hsds.Bundle(Hsds.VERSION, List.copyOf(organizations.values()), published, locations, links);
-    }
-
-    /** The HSDS id in the key of an unclassified record ({@code table:id}). */
-    private static String hsdsIdOf(String key) {
-        return key.substring(key.indexOf(':') + 1);
     }
 
     /** The id of the service Nabij publishes for a vindplaats no kept service is offered at: derived from the place. */

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import org.neo4j.driver.types.MapAccessor;
+import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
 
 /**
@@ -135,6 +138,19 @@ class HsdsQueries {
 
     List<StoredService> services() {
         return queries.list(SERVICES, Map.of(), HsdsQueries::service);
+    }
+
+    /** A page of the services waiting for a person to classify what they need, by name. */
+    Window<HsdsService> servicesToClassify(ScrollSubrange subrange) {
+        return queries.page(
+                "MATCH (s:Service {needsClassification: true})",
+                "s.name",
+                "s.hsdsId",
+                SERVICE_PROJECTION,
+                Map.of(),
+                subrange,
+                value -> HsdsService.of(service(value)),
+                service -> new Paging.Position(service.name(), service.hsdsId()));
     }
 
     /** Writes the service with exactly these links, creating it when its HSDS id is new. */

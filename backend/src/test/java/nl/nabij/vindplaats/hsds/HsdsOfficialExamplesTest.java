@@ -10,11 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestUsers;
@@ -115,6 +117,47 @@ class HsdsOfficialExamplesTest {
         }
     }
 
+    @Test
+    void administratorsListTheServicesWaitingForClassificationAndNoOneElseDoes() throws Exception {
+        post("/hsds/import", example("examples/service_list.json"), "application/json");
+        post("/hsds/import", example("examples/location.json"), "application/json");
+        String query =
+                """
+                {"query": "{ servicesToClassify(first: 100) { edges { node { hsdsId name status withoutLocation organizationToClassify locationsToClassify } } } }"}
+                """;
+
+        JsonNode answer = JSON.readTree(graphQl(query, TestUsers.demo(Role.ADMINISTRATOR)));
+        List<JsonNode> ours = new ArrayList<>();
+        answer.path("data").path("servicesToClassify").path("edges").forEach(edge -> {
+            if (edge.path("node").path("hsdsId").asString().equals(SERVICE)) {
+                ours.add(edge.path("node"));
+            }
+        });
+        assertThat(ours).as(answer.toString()).hasSize(1);
+        assertThat(ours.getFirst().path("name").asString()).isEqualTo("Community Counselling");
+        assertThat(ours.getFirst().path("withoutLocation").asBoolean()).isTrue();
+        assertThat(ours.getFirst().path("organizationToClassify").asString()).isEqualTo(ORGANIZATION);
+        assertThat(ours.getFirst().path("locationsToClassify")).isEmpty();
+
+        JsonNode refused = JSON.readTree(graphQl(query, TestUsers.demo(Role.TEAM_LEAD)));
+        assertThat(refused.path("data").path("servicesToClassify").isMissingNode()
+                        || refused.path("data").path("servicesToClassify").isNull())
+                .as(refused.toString())
+                .isTrue();
+        assertThat(refused.path("errors")).isNotEmpty();
+    }
+
+    private String graphQl(String body, NabijUser user) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestUsers.bearer(user))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
     private static void assertKept(JsonNode counts, int kept) {
         assertThat(counts.path("created").asInt()).as(counts.toString()).isEqualTo(kept);
         assertThat(counts.path("failed").asInt()).as(counts.toString()).isZero();
@@ -124,7 +167,7 @@ class HsdsOfficialExamplesTest {
     }
 
     private long count(String cypher, String... ids) {
-        Map<String, Object> parameters = new java.util.HashMap<>();
+        Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", ids[0]);
         if (ids.length > 1) {
             parameters.put("other", ids[1]);
@@ -262,7 +305,7 @@ class HsdsOfficialExamplesTest {
         assertThat(count("MATCH (s:Service)-[:OFFERED_AT]->(:Vindplaats {hsdsId: $id}) RETURN count(s)", LOCATION))
                 .isEqualTo(2);
         JsonNode bundle = JSON.readTree(get("/hsds/bundle", true));
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         bundle.path("services")
                 .forEach(service -> names.put(
                         service.path("id").asString(), service.path("name").asString()));
