@@ -11,7 +11,6 @@ import org.neo4j.driver.types.MapAccessor;
  *
  * @param hsdsId the id of the Open Referral record it was imported from; null for places made in Nabij
  * @param modifiedAt when it was last created or changed; null for places written before Nabij kept the time (the demo)
- * @param service the identity of the Open Referral service it was imported with, where that is not the place's own
  */
 public record VindplaatsDetails(
         String id,
@@ -19,20 +18,7 @@ public record VindplaatsDetails(
         VindplaatsDraft draft,
         String neighbourhoodName,
         String organisationHsdsId,
-        Instant modifiedAt,
-        Service service) {
-
-    /**
-     * What an imported HSDS service said of itself that the place does not: its own id, name and description, each
-     * null where it is the place's (so a place renamed in Nabij is not published under its old name).
-     */
-    public record Service(String id, String name, String description) {
-
-        /** The service identity to keep: null when it holds nothing of its own. */
-        public static Service of(String id, String name, String description) {
-            return id == null && name == null && description == null ? null : new Service(id, name, description);
-        }
-    }
+        Instant modifiedAt) {
 
     /**
      * The Cypher projection {@link #from} reads, over {@code v} (the vindplaats), {@code n} (its neighbourhood) and an
@@ -84,11 +70,7 @@ public record VindplaatsDetails(
                 text(value, "organisationHsdsId"),
                 value.get("modifiedAt").isNull()
                         ? null
-                        : value.get("modifiedAt").asZonedDateTime().toInstant(),
-                Service.of(
-                        text(value, "hsdsServiceId"),
-                        text(value, "hsdsServiceName"),
-                        text(value, "hsdsServiceDescription")));
+                        : value.get("modifiedAt").asZonedDateTime().toInstant());
     }
 
     /** The id it goes by in Open Referral: the one it was imported with, else its own. */

@@ -140,12 +140,6 @@ public class VindplaatsQueries {
             RETURN v AS value
             """;
 
-    private static final String KEEP_SERVICE =
-            """
-            MATCH (v:Vindplaats {id: $id})
-            SET v.hsdsServiceId = $serviceId, v.hsdsServiceName = $name, v.hsdsServiceDescription = $description
-            """;
-
     private static final String ORGANISATIONS =
             """
             MATCH (o:Organisation)
@@ -298,16 +292,6 @@ public class VindplaatsQueries {
                                 .map(OpeningHours::stored)
                                 .collect(Collectors.toList()));
         return properties;
-    }
-
-    /** Keeps (or, with null, forgets) the identity of the HSDS service a vindplaats was imported with. */
-    public void keepService(String id, VindplaatsDetails.Service service) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("serviceId", service == null ? null : service.id());
-        parameters.put("name", service == null ? null : service.name());
-        parameters.put("description", service == null ? null : service.description());
-        client.query(KEEP_SERVICE).bindAll(parameters).run();
     }
 
     public List<OrganisationRecord> organisations() {

@@ -81,7 +81,7 @@ public final class ApiLoad {
             String firstError) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = options(args, USAGE);
         if (options.containsKey("help")) {
             System.out.print(USAGE);
             return;
@@ -258,7 +258,7 @@ public final class ApiLoad {
     }
 
     /** VmRSS and VmHWM (the peak) of the process, in megabytes. */
-    private static long[] residentMemory(long pid) {
+    static long[] residentMemory(long pid) {
         try {
             long rss = -1;
             long peak = -1;
@@ -312,7 +312,7 @@ public final class ApiLoad {
         return table.toString();
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args, String usage) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -323,7 +323,7 @@ public final class ApiLoad {
             } else if (arg.startsWith("--") && i + 1 < args.length) {
                 options.put(arg.substring(2), args[++i]);
             } else {
-                throw new IllegalArgumentException("Unknown argument " + arg + "\n" + USAGE);
+                throw new IllegalArgumentException("Unknown argument " + arg + "\n" + usage);
             }
         }
         return options;

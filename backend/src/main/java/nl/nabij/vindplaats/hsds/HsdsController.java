@@ -244,7 +244,11 @@ class HsdsController {
     private static ResponseEntity<HsdsImport.Report> refused(List<HsdsImport.RecordError> errors) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
                 .body(new HsdsImport.Report(
-                        new HsdsImport.Counts(0, 0, 0, 0), new HsdsImport.Counts(0, 0, 0, 0), errors, 0));
+                        new HsdsImport.Counts(0, 0, 0, 0, 0),
+                        new HsdsImport.Counts(0, 0, 0, 0, 0),
+                        new HsdsImport.Counts(0, 0, 0, 0, 0),
+                        errors,
+                        0));
     }
 
     private static String reason(Exception e) {

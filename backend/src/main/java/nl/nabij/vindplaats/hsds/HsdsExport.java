@@ -1,6 +1,7 @@
 package nl.nabij.vindplaats.hsds;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,9 @@ import nl.nabij.vindplaats.VindplaatsStatus;
 
 /**
  * Nabij's social map as Open Referral HSDS 3.0. An organisation is an {@code organization}. A vindplaats is a
- * {@code location} (address, contact with phone, opening hours as weekly schedules), a {@code service} (what it
- * offers, its status) and the {@code service_at_location} between them. A vindplaats that no organisation runs is
+ * {@code location} (address, contact with phone, opening hours as weekly schedules); the services kept are offered at
+ * any number of them, each with a {@code service_at_location}, and a vindplaats no service is offered at is published
+ * as a {@code service} of its own (what it offers, its status). A vindplaats that no organisation runs is
  * published under an organization that stands for the place itself. Category, neighbourhood, visibility,
  * organisation kind and care line travel as attributes with Nabij's taxonomies.
  */
@@ -31,63 +33,114 @@ final class HsdsExport {
     }
 
     /**
-     * The map as a bundle. In full, for staff: every organisation and every vindplaats, whatever its status. Otherwise
-     * the public subset: the public, active vindplaatsen without their contact person, and the organisations that run
-     * them.
+     * The map as a bundle. In full, for staff: every organisation, every vindplaats whatever its status, every service,
+     * and the locations and organizations kept without Nabij's taxonomies. Otherwise the public subset: the public,
+     * active vindplaatsen without their contact person, the services at them that wait for no classification, and the
+     * organisations that run or offer them. A vindplaats no kept service is offered at is published as a service of its
+     * own, with an id derived from the place.
      */
     Hsds.Bundle bundle(
             List<VindplaatsQueries.OrganisationRecord> organisations,
             List<VindplaatsDetails> vindplaatsen,
+            List<HsdsQueries.StoredService> kept,
+            List<HsdsQueries.UnclassifiedRecord> unclassified,
             boolean full) {
-        List<VindplaatsDetails> shown = vindplaatsen.stream()
+        Map<String, VindplaatsDetails> shown = new LinkedHashMap<>();
+        vindplaatsen.stream()
                 .filter(vindplaats -> full || vindplaats.onPublicMap())
+                .forEach(vindplaats -> shown.put(vindplaats.id(), vindplaats));
+        List<HsdsQueries.StoredService> services = kept.stream()
+                .filter(service -> full
+                        || (!service.needsClassification()
+                                && service.vindplaatsIds().stream().anyMatch(shown::containsKey)))
                 .toList();
+        Set<String> offered = new HashSet<>();
+        Set<String> offering = new HashSet<>();
+        for (HsdsQueries.StoredService service : services) {
+            offered.addAll(service.vindplaatsIds());
+            if (service.organisationId() != null) {
+                offering.add(service.organisationId());
+            }
+        }
+        Map<String, String> organisationHsdsIds = new HashMap<>();
         Map<String, Hsds.Organization> organizations = new LinkedHashMap<>();
         for (VindplaatsQueries.OrganisationRecord organisation : organisations) {
-            boolean runsAShownPlace = shown.stream()
+            organisationHsdsIds.put(organisation.id(), organisation.hsdsId());
+            boolean runsAShownPlace = shown.values().stream()
                     .anyMatch(vindplaats ->
                             organisation.id().equals(vindplaats.draft().organisationId()));
-            if (full || runsAShownPlace) {
+            if (full || runsAShownPlace || offering.contains(organisation.id())) {
                 organizations.put(organisation.hsdsId(), organization(organisation));
             }
         }
-        List<Hsds.Service> services = new ArrayList<>();
+        List<Hsds.Service> published = new ArrayList<>();
         List<Hsds.Location> locations = new ArrayList<>();
         List<Hsds.ServiceAtLocation> links = new ArrayList<>();
-        Set<String> serviceIds = new HashSet<>();
-        for (VindplaatsDetails vindplaats : shown) {
+        Map<String, String> organizationOfPlace = new HashMap<>();
+        for (VindplaatsDetails vindplaats : shown.values()) {
             String locationId = vindplaats.locationId();
             String organizationId = vindplaats.organisationHsdsId();
             if (organizationId == null) {
                 organizationId = Hsds.ownOrganizationId(locationId);
                 organizations.put(organizationId, ownOrganization(organizationId, vindplaats));
             }
-            String serviceId = serviceId(vindplaats);
-            VindplaatsDetails.Service own = vindplaats.service();
-            // One HSDS service offered at several places is one service with a link to each.
-            if (serviceIds.add(serviceId)) {
-                services.add(new Hsds.Service(
+            organizationOfPlace.put(vindplaats.id(), organizationId);
+            locations.add(location(vindplaats, organizationId, full));
+            if (!offered.contains(vindplaats.id())) {
+                String serviceId = serviceId(vindplaats);
+                published.add(new Hsds.Service(
                         serviceId,
                         organizationId,
-                        own != null && own.name() != null
-                                ? own.name()
-                                : vindplaats.draft().name(),
-                        own != null && own.description() != null
-                                ? own.description()
-                                : vindplaats.draft().description(),
+                        vindplaats.draft().name(),
+                        vindplaats.draft().description(),
                         serviceStatus(vindplaats.draft().status())));
+                links.add(new Hsds.ServiceAtLocation(
+                        Hsds.derivedId("service_at_location", locationId), serviceId, locationId));
             }
-            locations.add(location(vindplaats, organizationId, full));
-            links.add(new Hsds.ServiceAtLocation(
-                    Hsds.derivedId("service_at_location", locationId), serviceId, locationId));
         }
-        return new Hsds.Bundle(Hsds.VERSION, List.copyOf(organizations.values()), services, locations, links);
+        if (full) {
+            for (HsdsQueries.UnclassifiedRecord record : unclassified) {
+                if (HsdsImport.UNCLASSIFIED_LOCATION.equals(record.table())) {
+                    locations.add(Hsds.JSON.readValue(record.json(), Hsds.Location.class));
+                } else {
+                    organizations.putIfAbsent(
+                            record.hsdsId(), Hsds.JSON.readValue(record.json(), Hsds.Organization.class));
+                }
+            }
+        }
+        for (HsdsQueries.StoredService service : services) {
+            List<String> at =
+                    service.vindplaatsIds().stream().filter(shown::containsKey).toList();
+            String organizationId = service.organisationId() != null
+                    ? organisationHsdsIds.get(service.organisationId())
+                    : service.unclassifiedOrganization() != null
+                            ? HsdsService.hsdsIdOf(service.unclassifiedOrganization())
+                            : at.isEmpty() ? null : organizationOfPlace.get(at.getFirst());
+            published.add(new Hsds.Service(
+                    service.hsdsId(), organizationId, service.name(), service.description(), service.status()));
+            for (String vindplaatsId : at) {
+                String locationId = shown.get(vindplaatsId).locationId();
+                links.add(new Hsds.ServiceAtLocation(
+                        Hsds.derivedId("service_at_location", service.hsdsId() + ":" + locationId),
+                        service.hsdsId(),
+                        locationId));
+            }
+            if (full) {
+                for (String key : service.unclassifiedLocations()) {
+                    String locationId = HsdsService.hsdsIdOf(key);
+                    links.add(new Hsds.ServiceAtLocation(
+                            Hsds.derivedId("service_at_location", service.hsdsId() + ":" + locationId),
+                            service.hsdsId(),
+                            locationId));
+                }
+            }
+        }
+        return new Hsds.Bundle(Hsds.VERSION, List.copyOf(organizations.values()), published, locations, links);
     }
 
-    /** The id a vindplaats's service goes by: the one it was imported with, else one derived from its location. */
+    /** The id of the service Nabij publishes for a vindplaats no kept service is offered at: derived from the place. */
     static String serviceId(VindplaatsDetails vindplaats) {
-        VindplaatsDetails.Service own = vindplaats.service();
-        return own != null && own.id() != null ? own.id() : Hsds.derivedId("service", vindplaats.locationId());
+        return Hsds.derivedId("service", vindplaats.locationId());
     }
 
     private static Hsds.Organization organization(VindplaatsQueries.OrganisationRecord organisation) {

@@ -2,11 +2,12 @@ package nl.nabij.vindplaats.hsds;
 
 import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -49,33 +50,82 @@ class HsdsImport {
     private static final Pattern TIME = Pattern.compile("(\\d\\d:\\d\\d)(:00)?");
     private static final String BASIS = "social-map-administration";
     static final String NOTHING_IMPORTED = "NOTHING_IMPORTED";
+    static final String UNCLASSIFIED_LOCATION = "location";
+    static final String UNCLASSIFIED_ORGANIZATION = "organization";
 
     private final VindplaatsQueries store;
+    private final HsdsQueries hsds;
     private final VindplaatsRules rules;
     private final AuditTrail trail;
     private final TransactionOperations transactions;
 
-    HsdsImport(VindplaatsQueries store, VindplaatsRules rules, AuditTrail trail, TransactionOperations transactions) {
+    HsdsImport(
+            VindplaatsQueries store,
+            HsdsQueries hsds,
+            VindplaatsRules rules,
+            AuditTrail trail,
+            TransactionOperations transactions) {
         this.store = store;
+        this.hsds = hsds;
         this.rules = rules;
         this.trail = trail;
         this.transactions = transactions;
     }
 
-    /** How many records of one kind were created, updated, found unchanged, or failed. */
-    record Counts(int created, int updated, int unchanged, int failed) {}
+    /**
+     * How many records of one kind were created, updated, found unchanged, or failed; of those kept, how many wait for
+     * a person to classify them (a location or organization without Nabij's taxonomies, a service at one or at none).
+     */
+    record Counts(int created, int updated, int unchanged, int failed, int needsClassification) {}
 
     /** A record that was not imported: which one, the field at fault (HSDS names), a stable code and why. */
     record RecordError(String record, String id, String field, String code, String message) {}
 
     /** What an import did. */
-    record Report(Counts organizations, Counts vindplaatsen, List<RecordError> errors, long millis) {}
+    record Report(Counts organizations, Counts vindplaatsen, Counts services, List<RecordError> errors, long millis) {}
 
     private enum Outcome {
         CREATED,
         UPDATED,
         UNCHANGED,
         FAILED
+    }
+
+    /** What importing one record did, and whether what it kept waits for a person to classify it. */
+    private record Done(Outcome outcome, boolean waiting) {
+
+        static final Done FAILED = new Done(Outcome.FAILED, false);
+
+        static Done of(Outcome outcome) {
+            return new Done(outcome, false);
+        }
+    }
+
+    /** The outcomes of the records of one kind. */
+    private static final class Tally {
+
+        private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        private int waiting;
+
+        void add(Done done) {
+            outcomes.merge(done.outcome(), 1, Integer::sum);
+            if (done.waiting()) {
+                waiting++;
+            }
+        }
+
+        boolean isEmpty() {
+            return outcomes.isEmpty();
+        }
+
+        Counts counts() {
+            return new Counts(
+                    outcomes.getOrDefault(Outcome.CREATED, 0),
+                    outcomes.getOrDefault(Outcome.UPDATED, 0),
+                    outcomes.getOrDefault(Outcome.UNCHANGED, 0),
+                    outcomes.getOrDefault(Outcome.FAILED, 0),
+                    waiting);
+        }
     }
 
     /**
@@ -120,7 +170,11 @@ class HsdsImport {
         }
     }
 
-    /** Imports a bundle, each record on its own: a broken record is reported, and the others are imported. */
+    /**
+     * Imports a bundle, each record on its own: a broken record is reported, and the others are imported. Organizations
+     * first, then locations, then services with their links to both; a location or organization without Nabij's
+     * taxonomies is kept as it came, for a person to classify, and the services at it are flagged.
+     */
     Report importBundle(NabijUser user, Hsds.Bundle bundle, String origin) {
         long started = System.nanoTime();
         List<RecordError> errors = new ArrayList<>();
@@ -128,65 +182,65 @@ class HsdsImport {
         Set<String> ownOrganizations = new HashSet<>();
         locations.forEach(location -> ownOrganizations.add(Hsds.ownOrganizationId(location.id())));
 
-        Map<Outcome, Integer> organisationOutcomes = new HashMap<>();
+        Tally organisationOutcomes = new Tally();
         Set<String> seen = new HashSet<>();
         for (Hsds.Organization organization : orEmpty(bundle.organizations())) {
             if (ownOrganizations.contains(organization.id())) {
                 continue;
             }
-            Outcome outcome = once(organization.id(), "organization", seen, errors)
+            Done outcome = once(organization.id(), "organization", seen, errors)
                     ? run(
                             "organization",
                             organization.id(),
                             errors,
                             found -> organisation(user, organization, origin, found))
-                    : Outcome.FAILED;
-            organisationOutcomes.merge(outcome, 1, Integer::sum);
+                    : Done.FAILED;
+            organisationOutcomes.add(outcome);
         }
 
         Map<String, Hsds.Service> services = new HashMap<>();
         orEmpty(bundle.services()).forEach(service -> services.putIfAbsent(service.id(), service));
-        Map<String, Hsds.ServiceAtLocation> links = new HashMap<>();
-        Set<String> locationIds = new HashSet<>();
-        locations.forEach(location -> locationIds.add(location.id()));
+        Map<String, List<Hsds.ServiceAtLocation>> linksAt = new HashMap<>();
+        Map<String, List<Hsds.ServiceAtLocation>> linksOf = new LinkedHashMap<>();
         for (Hsds.ServiceAtLocation link : orEmpty(bundle.serviceAtLocations())) {
-            // Nabij keeps one service per place: a second is reported, never dropped without a word.
-            if (links.putIfAbsent(link.locationId(), link) != null) {
-                errors.add(new RecordError(
-                        "service_at_location",
-                        link.id(),
-                        "location_id",
-                        "SECOND_SERVICE_AT_LOCATION",
-                        "Nabij keeps one service per location; this location's first service was imported"));
-            }
+            linksAt.computeIfAbsent(link.locationId(), key -> new ArrayList<>()).add(link);
+            linksOf.computeIfAbsent(link.serviceId(), key -> new ArrayList<>()).add(link);
         }
-        Set<String> linkedServices = new HashSet<>();
-        orEmpty(bundle.serviceAtLocations()).stream()
-                .filter(link -> locationIds.contains(link.locationId()))
-                .forEach(link -> linkedServices.add(link.serviceId()));
-        for (Hsds.Service service : orEmpty(bundle.services())) {
-            if (!linkedServices.contains(service.id())) {
-                errors.add(new RecordError(
-                        "service",
-                        service.id(),
-                        "service_at_locations",
-                        "SERVICE_WITHOUT_LOCATION",
-                        "Nabij keeps services at a place; this service is at no location in the document"));
-            }
-        }
-        Map<Outcome, Integer> vindplaatsOutcomes = new HashMap<>();
+        Tally vindplaatsOutcomes = new Tally();
         seen.clear();
         for (Hsds.Location location : locations) {
-            Outcome outcome = once(location.id(), "location", seen, errors)
+            // The place's status and organisation come from the first service at it, as the document lists them.
+            Hsds.ServiceAtLocation first = linksAt.getOrDefault(location.id(), List.of()).stream()
+                    .findFirst()
+                    .orElse(null);
+            Done outcome = once(location.id(), "location", seen, errors)
                     ? run(
                             "location",
                             location.id(),
                             errors,
-                            found -> vindplaats(user, location, links.get(location.id()), services, origin, found))
-                    : Outcome.FAILED;
-            vindplaatsOutcomes.merge(outcome, 1, Integer::sum);
+                            found -> vindplaats(user, location, first, services, origin, found))
+                    : Done.FAILED;
+            vindplaatsOutcomes.add(outcome);
         }
-        if (organisationOutcomes.isEmpty() && vindplaatsOutcomes.isEmpty() && errors.isEmpty()) {
+
+        Tally serviceOutcomes = new Tally();
+        seen.clear();
+        for (Hsds.Service service : orEmpty(bundle.services())) {
+            List<Hsds.ServiceAtLocation> links = linksOf.getOrDefault(service.id(), List.of());
+            if (links.stream().anyMatch(link -> Hsds.derivedId("service", link.locationId())
+                    .equals(service.id()))) {
+                // A service Nabij derived from one of its own places (an export of Nabij's): the place is the service.
+                continue;
+            }
+            Done outcome = once(service.id(), "service", seen, errors)
+                    ? run("service", service.id(), errors, found -> service(user, service, links, origin, found))
+                    : Done.FAILED;
+            serviceOutcomes.add(outcome);
+        }
+        if (organisationOutcomes.isEmpty()
+                && vindplaatsOutcomes.isEmpty()
+                && serviceOutcomes.isEmpty()
+                && errors.isEmpty()) {
             errors.add(new RecordError(
                     "bundle",
                     null,
@@ -195,8 +249,9 @@ class HsdsImport {
                     "the document holds no HSDS organization, service or location: nothing was imported"));
         }
         return new Report(
-                counts(organisationOutcomes),
-                counts(vindplaatsOutcomes),
+                organisationOutcomes.counts(),
+                vindplaatsOutcomes.counts(),
+                serviceOutcomes.counts(),
                 errors,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -210,13 +265,12 @@ class HsdsImport {
     }
 
     /** Runs one record in its own transaction; what it reports rolls it back whole. */
-    private Outcome run(
-            String record, String id, List<RecordError> errors, Function<List<InputError>, Outcome> importer) {
+    private Done run(String record, String id, List<RecordError> errors, Function<List<InputError>, Done> importer) {
         List<InputError> found = new ArrayList<>();
         try {
-            Outcome outcome = transactions.execute(status -> {
-                Outcome result = importer.apply(found);
-                if (result == Outcome.FAILED) {
+            Done outcome = transactions.execute(status -> {
+                Done result = importer.apply(found);
+                if (result.outcome() == Outcome.FAILED) {
                     status.setRollbackOnly();
                 }
                 return result;
@@ -227,12 +281,11 @@ class HsdsImport {
         } catch (RuntimeException e) {
             LOG.warn("HSDS {} {} could not be written", record, id, e);
             errors.add(new RecordError(record, id, "", "NOT_WRITTEN", "the record could not be written"));
-            return Outcome.FAILED;
+            return Done.FAILED;
         }
     }
 
-    private Outcome organisation(
-            NabijUser user, Hsds.Organization organization, String origin, List<InputError> errors) {
+    private Done organisation(NabijUser user, Hsds.Organization organization, String origin, List<InputError> errors) {
         String id = Ids.canonicalUuid(organization.id());
         if (id == null) {
             errors.add(new InputError("id", "MALFORMED_ID", "id must be a UUID"));
@@ -245,32 +298,56 @@ class HsdsImport {
                     "name", "NAME_CHARACTERS", "name is plain text: no control or invisible characters, < or >"));
         }
         OrganisationKind kind = term(
-                organization.attributes(), Hsds.ORGANISATION_KIND_TAXONOMY, true, OrganisationKind::valueOf, errors);
-        CareLine careLine = term(organization.attributes(), Hsds.CARE_LINE_TAXONOMY, true, CareLine::valueOf, errors);
+                organization.attributes(), Hsds.ORGANISATION_KIND_TAXONOMY, false, OrganisationKind::valueOf, errors);
+        CareLine careLine = term(organization.attributes(), Hsds.CARE_LINE_TAXONOMY, false, CareLine::valueOf, errors);
         if (!errors.isEmpty()) {
-            return Outcome.FAILED;
+            return Done.FAILED;
         }
         Optional<VindplaatsQueries.OrganisationRecord> existing = store.organisationByHsdsId(id);
+        if (kind == null || careLine == null) {
+            if (existing.isEmpty()) {
+                return keepUnclassified(user, UNCLASSIFIED_ORGANIZATION, id, name, organization, origin);
+            }
+            // Classified before, by an earlier record or a person: a record without the attributes keeps that.
+            kind = kind == null ? existing.get().kind() : kind;
+            careLine = careLine == null ? existing.get().careLine() : careLine;
+        }
         if (store.organisationNameTaken(
                 name, existing.map(VindplaatsQueries.OrganisationRecord::id).orElse(null))) {
             errors.add(new InputError("name", "NAME_TAKEN", "another organisation has this name"));
-            return Outcome.FAILED;
+            return Done.FAILED;
         }
+        hsds.forgetUnclassified(UNCLASSIFIED_ORGANIZATION, id);
         if (existing.isPresent()) {
             VindplaatsQueries.OrganisationRecord was = existing.get();
             if (was.name().equals(name) && was.kind() == kind && was.careLine() == careLine) {
-                return Outcome.UNCHANGED;
+                return Done.of(Outcome.UNCHANGED);
             }
             store.updateOrganisation(was.id(), name, kind, careLine);
             audit(user, origin);
-            return Outcome.UPDATED;
+            return Done.of(Outcome.UPDATED);
         }
         store.createOrganisation(id, name, kind, careLine);
         audit(user, origin);
-        return Outcome.CREATED;
+        return Done.of(Outcome.CREATED);
     }
 
-    private Outcome vindplaats(
+    /**
+     * Keeps a location or organization that came without Nabij's taxonomies as it came (the fields Nabij reads), off
+     * the map and out of every figure, until a person classifies it.
+     */
+    private Done keepUnclassified(NabijUser user, String table, String id, String name, Object record, String origin) {
+        String json = Hsds.JSON.writeValueAsString(record);
+        Optional<HsdsQueries.UnclassifiedRecord> was = hsds.unclassified(HsdsQueries.UnclassifiedRecord.key(table, id));
+        if (was.isPresent() && was.get().json().equals(json)) {
+            return new Done(Outcome.UNCHANGED, true);
+        }
+        hsds.keepUnclassified(table, id, name, json);
+        audit(user, origin);
+        return new Done(was.isPresent() ? Outcome.UPDATED : Outcome.CREATED, true);
+    }
+
+    private Done vindplaats(
             NabijUser user,
             Hsds.Location location,
             Hsds.ServiceAtLocation link,
@@ -280,6 +357,7 @@ class HsdsImport {
         String id = Ids.canonicalUuid(location.id());
         if (id == null) {
             errors.add(new InputError("id", "MALFORMED_ID", "id must be a UUID"));
+            return Done.FAILED;
         }
         Hsds.Service service = null;
         if (link != null) {
@@ -291,20 +369,38 @@ class HsdsImport {
                         "the service at this location is not in the bundle"));
             }
         }
+        boolean classified = orEmpty(location.attributes()).stream()
+                .anyMatch(attribute -> attribute.taxonomyTerm() != null
+                        && Hsds.CATEGORY_TAXONOMY.equals(
+                                attribute.taxonomyTerm().taxonomy()));
+        Optional<VindplaatsDetails> existing = store.byHsdsId(id);
+        if (!classified && existing.isEmpty()) {
+            return errors.isEmpty()
+                    ? keepUnclassified(user, UNCLASSIFIED_LOCATION, id, location.name(), location, origin)
+                    : Done.FAILED;
+        }
+        // A place classified before, by an earlier record or a person, keeps what a record without the attributes
+        // leaves out.
+        VindplaatsDraft before = existing.map(VindplaatsDetails::draft).orElse(null);
         FieldNames fields = new FieldNames();
-        VindplaatsCategory category =
-                term(location.attributes(), Hsds.CATEGORY_TAXONOMY, true, VindplaatsCategory::valueOf, errors);
+        VindplaatsCategory category = classified
+                ? term(location.attributes(), Hsds.CATEGORY_TAXONOMY, true, VindplaatsCategory::valueOf, errors)
+                : before.category();
         String neighbourhoodCode =
                 term(location.attributes(), Hsds.NEIGHBOURHOOD_TAXONOMY, false, code -> code, errors);
         String visibility =
                 term(location.attributes(), Hsds.VISIBILITY_TAXONOMY, false, HsdsImport::visibility, errors);
+        if (!classified) {
+            neighbourhoodCode = neighbourhoodCode == null ? before.neighbourhoodCode() : neighbourhoodCode;
+            visibility = visibility == null ? (before.isPublic() ? "PUBLIC" : "INTERNAL") : visibility;
+        }
         VindplaatsAddress address = address(location.addresses(), errors);
         List<OpeningHours> openingHours = openingHours(location.schedules(), fields, errors);
         VindplaatsContact contact = contact(location, fields);
         VindplaatsStatus status = service == null ? VindplaatsStatus.ACTIVE : status(service.status(), errors);
         String organisationId = organisation(id, service, location, errors);
         if (!errors.isEmpty()) {
-            return Outcome.FAILED;
+            return Done.FAILED;
         }
         VindplaatsDraft draft = new VindplaatsDraft(
                         location.name() != null ? location.name() : service == null ? null : service.name(),
@@ -324,45 +420,116 @@ class HsdsImport {
         VindplaatsRules.Verdict verdict = rules.check(draft);
         if (!verdict.errors().isEmpty()) {
             verdict.errors().forEach(error -> errors.add(fields.translate(error)));
-            return Outcome.FAILED;
+            return Done.FAILED;
         }
         VindplaatsDraft stored = draft.asStored(verdict.neighbourhoodCode());
-        VindplaatsDetails.Service own = ownService(service, location.id(), stored);
-        Optional<VindplaatsDetails> existing = store.byHsdsId(id);
+        hsds.forgetUnclassified(UNCLASSIFIED_LOCATION, id);
         if (existing.isPresent()) {
-            stored = keepingContactName(stored, existing.get().draft());
-            if (existing.get().draft().equals(stored)
-                    && Objects.equals(existing.get().service(), own)) {
-                return Outcome.UNCHANGED;
+            stored = keepingContactName(stored, before);
+            if (before.equals(stored)) {
+                return Done.of(Outcome.UNCHANGED);
             }
             store.update(existing.get().id(), stored);
-            store.keepService(existing.get().id(), own);
             audit(user, origin);
-            return Outcome.UPDATED;
+            return Done.of(Outcome.UPDATED);
         }
-        store.keepService(store.create(stored, id).id(), own);
+        store.create(stored, id);
         audit(user, origin);
-        return Outcome.CREATED;
+        return Done.of(Outcome.CREATED);
     }
 
     /**
-     * What the service says of itself beyond the place: its id unless Nabij derived it from the location (an export
-     * of Nabij's own), its name and description where they differ from the place's.
+     * Keeps a service as a service: its own id, name, description and status, offered at each location it is linked to
+     * that Nabij keeps (a vindplaats, or a location waiting for classification) and by its organization. A service at
+     * no location is kept too, flagged, as is one at a location or of an organization that waits for a person.
      */
-    private static VindplaatsDetails.Service ownService(
-            Hsds.Service service, String locationId, VindplaatsDraft place) {
-        if (service == null) {
-            return null;
+    private Done service(
+            NabijUser user,
+            Hsds.Service service,
+            List<Hsds.ServiceAtLocation> links,
+            String origin,
+            List<InputError> errors) {
+        String id = Ids.canonicalUuid(service.id());
+        if (id == null) {
+            errors.add(new InputError("id", "MALFORMED_ID", "id must be a UUID"));
         }
-        String name = service.name() == null ? null : service.name().strip();
+        String name = service.name() == null ? "" : service.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            errors.add(new InputError("name", "NAME_LENGTH", "name is 1 to 200 characters"));
+        } else if (!PlainText.isPlain(name)) {
+            errors.add(new InputError(
+                    "name", "NAME_CHARACTERS", "name is plain text: no control or invisible characters, < or >"));
+        }
         String description =
-                service.description() == null ? null : service.description().strip();
-        return VindplaatsDetails.Service.of(
-                Hsds.derivedId("service", locationId).equals(service.id()) ? null : service.id(),
-                name == null || name.isEmpty() || name.equals(place.name()) ? null : name,
-                description == null || description.isEmpty() || description.equals(place.description())
+                service.description() == null || service.description().isBlank()
                         ? null
-                        : description);
+                        : service.description().strip();
+        VindplaatsStatus status = status(service.status(), errors);
+        List<String> vindplaatsIds = new ArrayList<>();
+        List<String> unclassifiedLocations = new ArrayList<>();
+        List<InputError> unknownLocations = new ArrayList<>();
+        for (Hsds.ServiceAtLocation link : links) {
+            String key = HsdsQueries.UnclassifiedRecord.key(UNCLASSIFIED_LOCATION, link.locationId());
+            Optional<VindplaatsDetails> place = store.byHsdsId(link.locationId());
+            if (place.isPresent()) {
+                vindplaatsIds.add(place.get().id());
+            } else if (hsds.unclassified(key).isPresent()) {
+                unclassifiedLocations.add(key);
+            } else {
+                // The location was refused (and reported) or is elsewhere: the service is kept without it.
+                unknownLocations.add(new InputError(
+                        "service_at_locations.location_id",
+                        "UNKNOWN_LOCATION",
+                        "location " + link.locationId() + " is neither in Nabij nor kept from this document"));
+            }
+        }
+        String organisationId = null;
+        String unclassifiedOrganization = null;
+        String organizationId = service.organizationId();
+        boolean ownOrganization = organizationId == null
+                || links.stream().anyMatch(link -> Hsds.ownOrganizationId(link.locationId())
+                        .equals(organizationId));
+        if (!ownOrganization) {
+            String key = HsdsQueries.UnclassifiedRecord.key(UNCLASSIFIED_ORGANIZATION, organizationId);
+            Optional<VindplaatsQueries.OrganisationRecord> organisation = store.organisationByHsdsId(organizationId);
+            if (organisation.isPresent()) {
+                organisationId = organisation.get().id();
+            } else if (hsds.unclassified(key).isPresent()) {
+                unclassifiedOrganization = key;
+            } else {
+                errors.add(new InputError(
+                        "organization_id",
+                        "UNKNOWN_ORGANIZATION",
+                        "the organization that offers this service is neither in Nabij nor imported"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return Done.FAILED;
+        }
+        errors.addAll(unknownLocations);
+        vindplaatsIds.sort(null);
+        unclassifiedLocations.sort(null);
+        boolean waiting = !unclassifiedLocations.isEmpty()
+                || unclassifiedOrganization != null
+                || (vindplaatsIds.isEmpty() && unclassifiedLocations.isEmpty());
+        HsdsQueries.StoredService next = new HsdsQueries.StoredService(
+                id,
+                name,
+                description,
+                HsdsExport.serviceStatus(status),
+                List.copyOf(vindplaatsIds),
+                List.copyOf(unclassifiedLocations),
+                organisationId,
+                unclassifiedOrganization,
+                waiting,
+                null);
+        Optional<HsdsQueries.StoredService> existing = hsds.serviceByHsdsId(id);
+        if (existing.isPresent() && existing.get().sameAs(next)) {
+            return new Done(Outcome.UNCHANGED, waiting);
+        }
+        hsds.saveService(next);
+        audit(user, origin);
+        return new Done(existing.isPresent() ? Outcome.UPDATED : Outcome.CREATED, waiting);
     }
 
     /**
@@ -565,7 +732,11 @@ class HsdsImport {
         String organizationId = service != null && service.organizationId() != null
                 ? service.organizationId()
                 : location.organizationId();
-        if (organizationId == null || locationId == null || organizationId.equals(Hsds.ownOrganizationId(locationId))) {
+        if (organizationId == null
+                || organizationId.equals(Hsds.ownOrganizationId(locationId))
+                || hsds.unclassified(HsdsQueries.UnclassifiedRecord.key(UNCLASSIFIED_ORGANIZATION, organizationId))
+                        .isPresent()) {
+            // None, or one waiting for a person to classify it: the place is kept without it until then.
             return null;
         }
         Optional<VindplaatsQueries.OrganisationRecord> organisation = store.organisationByHsdsId(organizationId);
@@ -581,14 +752,6 @@ class HsdsImport {
 
     private void audit(NabijUser user, String origin) {
         trail.append(user, origin, List.of(new AuditEntry("CHANGE", true, "hsds-import", BASIS, List.of())));
-    }
-
-    private static Counts counts(Map<Outcome, Integer> outcomes) {
-        return new Counts(
-                outcomes.getOrDefault(Outcome.CREATED, 0),
-                outcomes.getOrDefault(Outcome.UPDATED, 0),
-                outcomes.getOrDefault(Outcome.UNCHANGED, 0),
-                outcomes.getOrDefault(Outcome.FAILED, 0));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

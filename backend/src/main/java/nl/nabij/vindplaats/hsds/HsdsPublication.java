@@ -29,11 +29,13 @@ class HsdsPublication {
             EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD, Role.ANALYST, Role.ADMINISTRATOR);
 
     private final VindplaatsQueries store;
+    private final HsdsQueries hsds;
     private final AuditTrail trail;
     private final HsdsExport export;
 
-    HsdsPublication(VindplaatsQueries store, AuditTrail trail, HsdsProperties properties) {
+    HsdsPublication(VindplaatsQueries store, HsdsQueries hsds, AuditTrail trail, HsdsProperties properties) {
         this.store = store;
+        this.hsds = hsds;
         this.trail = trail;
         this.export = new HsdsExport(properties.stateProvince());
     }
@@ -60,7 +62,9 @@ class HsdsPublication {
     private Published published(NabijUser user, String origin) {
         boolean full = user != null && STAFF.contains(user.role());
         List<VindplaatsDetails> vindplaatsen = store.all();
-        Hsds.Bundle bundle = export.bundle(store.organisations(), vindplaatsen, full);
+        List<HsdsQueries.StoredService> services = hsds.services();
+        Hsds.Bundle bundle = export.bundle(
+                store.organisations(), vindplaatsen, services, full ? hsds.unclassifiedRecords() : List.of(), full);
         if (full) {
             trail.record(user, origin, List.of(new AuditEntry("EXPORT", true, "hsds-export", "staff", List.of())));
         }
@@ -68,6 +72,9 @@ class HsdsPublication {
         vindplaatsen.stream()
                 .filter(vindplaats -> vindplaats.modifiedAt() != null)
                 .forEach(vindplaats -> modifiedAt.put(HsdsExport.serviceId(vindplaats), vindplaats.modifiedAt()));
+        services.stream()
+                .filter(service -> service.modifiedAt() != null)
+                .forEach(service -> modifiedAt.put(service.hsdsId(), service.modifiedAt()));
         return new Published(bundle, modifiedAt);
     }
 }

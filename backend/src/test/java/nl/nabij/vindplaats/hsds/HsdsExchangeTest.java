@@ -57,6 +57,11 @@ class HsdsExchangeTest {
     static final String REPAIR_CAFE = "f211deb1-2a5c-4fc4-a900-234ac99d6a46";
     private static final List<String> SAMPLE_ORGANIZATIONS = List.of(BUURTKRACHT, SAMEN_SPORTEN);
     private static final List<String> SAMPLE_LOCATIONS = List.of(ANKERPLAATS, SPORTINLOOP, WIJKMOEDER, REPAIR_CAFE);
+    private static final List<String> SAMPLE_SERVICES = List.of(
+            "2bacf73c-acff-4e91-9ee6-d9e5a24dfd1f",
+            "54de4be0-0298-4b62-a90b-9ddd06bc42cf",
+            "516720b2-02e0-436b-bae1-ac1165a8425d",
+            "66c09041-1ace-4434-818f-6a55cb85262c");
     private static final String OWN_PLACE = "Testplaats Eigen Vindplaats";
 
     /** The fields HSDS 3.0 requires of each object (its schema's required list, and tabular_required). */
@@ -93,6 +98,19 @@ class HsdsExchangeTest {
                 .execute();
         driver.executableQuery("MATCH (o:Organisation) WHERE o.hsdsId IN $organizations DETACH DELETE o")
                 .withParameters(Map.of("organizations", SAMPLE_ORGANIZATIONS))
+                .execute();
+        driver.executableQuery(
+                        """
+                        MATCH (x) WHERE (x:Service AND x.hsdsId IN $services)
+                          OR (x:UnclassifiedRecord AND x.hsdsId IN $organizations + $locations)
+                        DETACH DELETE x""")
+                .withParameters(Map.of(
+                        "services",
+                        SAMPLE_SERVICES,
+                        "organizations",
+                        SAMPLE_ORGANIZATIONS,
+                        "locations",
+                        SAMPLE_LOCATIONS))
                 .execute();
     }
 
@@ -339,8 +357,11 @@ class HsdsExchangeTest {
 
         JsonNode report = importJson(JSON.writeValueAsBytes(broken));
 
-        assertCounts(report.path("organizations"), 1, 0, 0, 1);
-        assertCounts(report.path("vindplaatsen"), 1, 0, 0, 3);
+        // The organization without Nabij's attributes is kept for a person to classify, and the place it runs with it.
+        assertCounts(report.path("organizations"), 2, 0, 0, 0);
+        assertThat(report.path("organizations").path("needsClassification").asInt())
+                .isOne();
+        assertCounts(report.path("vindplaatsen"), 2, 0, 0, 2);
         List<String> errors = new ArrayList<>();
         report.path("errors")
                 .forEach(error -> errors.add(
@@ -349,18 +370,20 @@ class HsdsExchangeTest {
                                 + error.path("code").asString()));
         assertThat(errors)
                 .containsExactly(
-                        "organization " + SAMEN_SPORTEN + " attributes UNCLASSIFIED",
-                        "organization " + SAMEN_SPORTEN + " attributes UNCLASSIFIED",
                         "location " + ANKERPLAATS + " addresses[0].postal_code MALFORMED_POSTCODE",
-                        "location " + SPORTINLOOP + " service.organization_id UNKNOWN_ORGANIZATION",
-                        "location " + WIJKMOEDER + " schedules[0].opens_at MALFORMED_TIME");
-        assertThat(count("MATCH (v:Vindplaats) WHERE v.hsdsId IN ['" + ANKERPLAATS + "', '" + SPORTINLOOP + "', '"
-                        + WIJKMOEDER + "'] RETURN count(v)"))
+                        "location " + WIJKMOEDER + " schedules[0].opens_at MALFORMED_TIME",
+                        "service " + SAMPLE_SERVICES.get(0) + " service_at_locations.location_id UNKNOWN_LOCATION",
+                        "service " + SAMPLE_SERVICES.get(2) + " service_at_locations.location_id UNKNOWN_LOCATION");
+        assertThat(count("MATCH (v:Vindplaats) WHERE v.hsdsId IN ['" + ANKERPLAATS + "', '" + WIJKMOEDER
+                        + "'] RETURN count(v)"))
                 .isZero();
         assertThat(count("MATCH (v:Vindplaats {hsdsId: '" + REPAIR_CAFE + "'}) RETURN count(v)"))
                 .isEqualTo(1);
         assertThat(count("MATCH (o:Organisation {hsdsId: '" + SAMEN_SPORTEN + "'}) RETURN count(o)"))
                 .isZero();
+        assertThat(count("MATCH (:Service {needsClassification: true})-[:OFFERED_BY]->(:UnclassifiedRecord {hsdsId: '"
+                        + SAMEN_SPORTEN + "'}) RETURN count(*)"))
+                .isOne();
 
         HttpResponse<byte[]> notJson = send(
                 "POST", "/hsds/import", "{not json".getBytes(), "application/json", TestUsers.demo(Role.ADMINISTRATOR));

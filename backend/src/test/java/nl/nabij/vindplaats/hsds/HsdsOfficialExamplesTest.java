@@ -10,15 +10,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +45,8 @@ class HsdsOfficialExamplesTest {
     private static final String SERVICE = "ac148810-d857-441c-9679-408f346de14b";
     private static final String ORGANIZATION = "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610";
     private static final String LOCATION = "3a19ff88-4620-4d17-9830-ac1d859eb5d5";
+    private static final String SECOND_SERVICE = "5b0c6a37-24a4-4b8e-9a3c-6f4a4f1d2e01";
+    private static final String REMOTE_SERVICE = "5b0c6a37-24a4-4b8e-9a3c-6f4a4f1d2e02";
 
     @LocalServerPort
     int port;
@@ -49,32 +56,129 @@ class HsdsOfficialExamplesTest {
 
     @AfterEach
     void removeTheExamplesRecords() {
-        driver.executableQuery("MATCH (x) WHERE (x:Vindplaats OR x:Organisation) AND x.hsdsId IN $ids DETACH DELETE x")
-                .withParameters(Map.of("ids", List.of(ORGANIZATION, LOCATION)))
+        driver.executableQuery(
+                        """
+                        MATCH (x) WHERE (x:Vindplaats OR x:Organisation OR x:Service OR x:UnclassifiedRecord)
+                          AND x.hsdsId IN $ids
+                        DETACH DELETE x""")
+                .withParameters(Map.of("ids", List.of(ORGANIZATION, LOCATION, SERVICE, SECOND_SERVICE, REMOTE_SERVICE)))
                 .execute();
     }
 
-    @Test
-    void eachOfficialJsonExampleIsReadInItsOwnFormAndEveryRecordIsAccountedFor() throws Exception {
-        for (String example :
-                List.of("service_full", "service_list", "location", "organization_full", "organization_list")) {
-            HttpResponse<String> answer =
-                    post("/hsds/import", example("examples/" + example + ".json"), "application/json");
-            assertThat(answer.statusCode()).as(example + ": " + answer.body()).isEqualTo(200);
-            JsonNode report = JSON.readTree(answer.body());
-            int imported = report.path("organizations").path("created").asInt()
-                    + report.path("vindplaatsen").path("created").asInt();
-            assertThat(imported + report.path("errors").size())
-                    .as(example + " is not answered with nothing said: " + report)
-                    .isPositive();
-            // Without Nabij's profile attributes the records are reported one by one, naming what is missing.
-            assertThat(report.path("errors").findValuesAsString("code"))
-                    .as(example + ": " + report)
-                    .contains("UNCLASSIFIED");
+    /**
+     * What each official example holds, as a municipality would count it: services, locations and organizations. None
+     * carries Nabij's taxonomies, so every location and organization is kept for a person to classify, and every
+     * service with them.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "service_full,      1, 1, 1",
+        "service_list,      1, 0, 1",
+        "location,          0, 1, 0",
+        "organization_full, 1, 1, 1",
+        "organization_list, 0, 0, 1"
+    })
+    void eachOfficialJsonExampleIsKeptWholeAndFlaggedForClassification(
+            String example, int services, int locations, int organizations) throws Exception {
+        HttpResponse<String> answer =
+                post("/hsds/import", example("examples/" + example + ".json"), "application/json");
+
+        assertThat(answer.statusCode()).as(example + ": " + answer.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(answer.body());
+        assertThat(report.path("errors").size()).as(report.toString()).isZero();
+        assertKept(report.path("services"), services);
+        assertKept(report.path("vindplaatsen"), locations);
+        assertKept(report.path("organizations"), organizations);
+        assertThat(count("MATCH (s:Service {needsClassification: true}) WHERE s.hsdsId = $id RETURN count(s)", SERVICE))
+                .isEqualTo(services);
+        assertThat(count(
+                        "MATCH (r:UnclassifiedRecord) WHERE r.hsdsId IN [$id, $other] RETURN count(r)",
+                        LOCATION,
+                        ORGANIZATION))
+                .isEqualTo(locations + organizations);
+        assertThat(count("MATCH (v:Vindplaats {hsdsId: $id}) RETURN count(v)", LOCATION))
+                .as("nothing unclassified is on the social map")
+                .isZero();
+        JsonNode again =
+                JSON.readTree(post("/hsds/import", example("examples/" + example + ".json"), "application/json")
+                        .body());
+        assertThat(again.path("services").path("unchanged").asInt()).isEqualTo(services);
+        assertThat(again.path("vindplaatsen").path("unchanged").asInt()).isEqualTo(locations);
+        assertThat(again.path("organizations").path("unchanged").asInt()).isEqualTo(organizations);
+        if (services > 0) {
+            assertThat(JSON.readTree(get("/hsds/services?per_page=500&search=Counselling", false))
+                            .path("contents")
+                            .size())
+                    .as("a service waiting for classification is not on the public map")
+                    .isZero();
+            JsonNode staff = JSON.readTree(get("/hsds/services/" + SERVICE, true));
+            assertThat(staff.path("name").asString()).isEqualTo("Community Counselling");
+            assertThat(HsdsApiTest.problems(staff)).isEmpty();
         }
-        JsonNode service = JSON.readTree(post("/hsds/import", example("examples/service_full.json"), "application/json")
-                .body());
-        assertThat(service.path("errors").findValuesAsString("id")).contains(ORGANIZATION, LOCATION);
+    }
+
+    @Test
+    void administratorsListTheServicesWaitingForClassificationAndNoOneElseDoes() throws Exception {
+        post("/hsds/import", example("examples/service_list.json"), "application/json");
+        post("/hsds/import", example("examples/location.json"), "application/json");
+        String query =
+                """
+                {"query": "{ servicesToClassify(first: 100) { edges { node { hsdsId name status withoutLocation organizationToClassify locationsToClassify } } } }"}
+                """;
+
+        JsonNode answer = JSON.readTree(graphQl(query, TestUsers.demo(Role.ADMINISTRATOR)));
+        List<JsonNode> ours = new ArrayList<>();
+        answer.path("data").path("servicesToClassify").path("edges").forEach(edge -> {
+            if (edge.path("node").path("hsdsId").asString().equals(SERVICE)) {
+                ours.add(edge.path("node"));
+            }
+        });
+        assertThat(ours).as(answer.toString()).hasSize(1);
+        assertThat(ours.getFirst().path("name").asString()).isEqualTo("Community Counselling");
+        assertThat(ours.getFirst().path("withoutLocation").asBoolean()).isTrue();
+        assertThat(ours.getFirst().path("organizationToClassify").asString()).isEqualTo(ORGANIZATION);
+        assertThat(ours.getFirst().path("locationsToClassify")).isEmpty();
+
+        JsonNode refused = JSON.readTree(graphQl(query, TestUsers.demo(Role.TEAM_LEAD)));
+        assertThat(refused.path("data").path("servicesToClassify").isMissingNode()
+                        || refused.path("data").path("servicesToClassify").isNull())
+                .as(refused.toString())
+                .isTrue();
+        assertThat(refused.path("errors")).isNotEmpty();
+    }
+
+    private String graphQl(String body, NabijUser user) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestUsers.bearer(user))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    private static void assertKept(JsonNode counts, int kept) {
+        assertThat(counts.path("created").asInt()).as(counts.toString()).isEqualTo(kept);
+        assertThat(counts.path("failed").asInt()).as(counts.toString()).isZero();
+        assertThat(counts.path("needsClassification").asInt())
+                .as(counts.toString())
+                .isEqualTo(kept);
+    }
+
+    private long count(String cypher, String... ids) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", ids[0]);
+        if (ids.length > 1) {
+            parameters.put("other", ids[1]);
+        }
+        return driver.executableQuery(cypher)
+                .withParameters(parameters)
+                .execute()
+                .records()
+                .getFirst()
+                .get(0)
+                .asLong();
     }
 
     @Test
@@ -106,38 +210,22 @@ class HsdsOfficialExamplesTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode report = JSON.readTree(answer.body());
-        assertThat(report.path("errors").size()).as(report.toString()).isPositive();
-        assertThat(report.path("errors").findValuesAsString("code")).contains("UNCLASSIFIED");
+        assertThat(report.path("services").path("created").asInt())
+                .as(report.toString())
+                .isOne();
+        assertThat(report.path("services").path("needsClassification").asInt()).isOne();
+        assertThat(report.path("vindplaatsen").path("needsClassification").asInt())
+                .isOne();
+        assertThat(report.path("organizations").path("needsClassification").asInt())
+                .isOne();
     }
 
     @Test
     void theOfficialServiceWithNabijsProfileAttributesImportsAndATemporarilyClosedOneStaysClosed() throws Exception {
-        String neighbourhood = driver.executableQuery(
-                        "MATCH (n:Neighbourhood) RETURN n.code AS code ORDER BY code LIMIT 1")
-                .execute()
-                .records()
-                .get(0)
-                .get("code")
-                .asString();
-        ObjectNode service = (ObjectNode) JSON.readTree(example("examples/service_full.json"));
+        ObjectNode service = classified((ObjectNode) JSON.readTree(example("examples/service_full.json")));
         service.put("status", "temporarily closed");
-        ObjectNode organization = (ObjectNode) service.path("organization");
-        organization.set(
-                "attributes",
-                JSON.valueToTree(List.of(
-                        attribute("nabij-organisation-kind", "WELFARE"), attribute("nabij-care-line", "ZERO"))));
         ObjectNode location =
                 (ObjectNode) service.path("service_at_locations").get(0).path("location");
-        location.set(
-                "attributes",
-                JSON.valueToTree(List.of(
-                        attribute("nabij-vindplaats-category", "COMMUNITY_CENTRE"),
-                        attribute("cbs-buurtcode", neighbourhood),
-                        attribute("nabij-visibility", "PUBLIC"))));
-        location.remove("addresses");
-        location.remove("phones");
-        location.remove("contacts");
-        location.remove("schedules");
 
         HttpResponse<String> answer = post("/hsds/import", JSON.writeValueAsBytes(service), "application/json");
 
@@ -186,6 +274,129 @@ class HsdsOfficialExamplesTest {
                         .size())
                 .as("the public map leaves a closed place out")
                 .isZero();
+    }
+
+    @Test
+    void twoServicesAtOneLocationAndOneAtNoneKeepTheirOwnIdentityThroughARoundTrip() throws Exception {
+        ObjectNode first = classified((ObjectNode) JSON.readTree(example("examples/service_full.json")));
+        ObjectNode second = first.deepCopy();
+        second.put("id", SECOND_SERVICE);
+        second.put("name", "Budget Coaching");
+        second.put("description", "Help with money matters, at the same civic centre.");
+        ((ObjectNode) second.path("service_at_locations").get(0))
+                .put("id", UUID.randomUUID().toString());
+        ((ObjectNode) second.path("service_at_locations").get(0)).put("service_id", SECOND_SERVICE);
+        ObjectNode remote = first.deepCopy();
+        remote.put("id", REMOTE_SERVICE);
+        remote.put("name", "Counselling by Phone");
+        remote.remove("service_at_locations");
+        ObjectNode page = JSON.createObjectNode();
+        page.putArray("contents").add(first).add(second).add(remote);
+
+        JsonNode report = JSON.readTree(post("/hsds/import", JSON.writeValueAsBytes(page), "application/json")
+                .body());
+
+        assertThat(report.path("errors").size()).as(report.toString()).isZero();
+        assertThat(report.path("services").path("created").asInt()).isEqualTo(3);
+        assertThat(report.path("services").path("needsClassification").asInt())
+                .as("the service at no location waits for a person to give it one")
+                .isOne();
+        assertThat(report.path("vindplaatsen").path("created").asInt()).isOne();
+        assertThat(count("MATCH (s:Service)-[:OFFERED_AT]->(:Vindplaats {hsdsId: $id}) RETURN count(s)", LOCATION))
+                .isEqualTo(2);
+        JsonNode bundle = JSON.readTree(get("/hsds/bundle", true));
+        Map<String, String> names = new HashMap<>();
+        bundle.path("services")
+                .forEach(service -> names.put(
+                        service.path("id").asString(), service.path("name").asString()));
+        assertThat(names)
+                .containsEntry(SERVICE, "Community Counselling")
+                .containsEntry(SECOND_SERVICE, "Budget Coaching")
+                .containsEntry(REMOTE_SERVICE, "Counselling by Phone");
+        List<String> atLocation = new ArrayList<>();
+        bundle.path("service_at_locations").forEach(link -> {
+            if (link.path("location_id").asString().equals(LOCATION)) {
+                atLocation.add(link.path("service_id").asString());
+            }
+        });
+        assertThat(atLocation).containsExactlyInAnyOrder(SERVICE, SECOND_SERVICE);
+        for (String id : List.of(SERVICE, SECOND_SERVICE, REMOTE_SERVICE)) {
+            assertThat(HsdsApiTest.problems(JSON.readTree(get("/hsds/services/" + id, true))))
+                    .as(id)
+                    .isEmpty();
+        }
+
+        // The staff export read back changes nothing: every service, place and organization is found as it was.
+        ObjectNode ours = JSON.createObjectNode();
+        ours.put("version", "3.0");
+        List<String> wanted = List.of(ORGANIZATION, LOCATION, SERVICE, SECOND_SERVICE, REMOTE_SERVICE);
+        for (String table : List.of("organizations", "services", "locations")) {
+            var records = ours.putArray(table);
+            bundle.path(table).forEach(record -> {
+                if (wanted.contains(record.path("id").asString())) {
+                    records.add(record);
+                }
+            });
+        }
+        var links = ours.putArray("service_at_locations");
+        bundle.path("service_at_locations").forEach(link -> {
+            if (wanted.contains(link.path("service_id").asString())) {
+                links.add(link);
+            }
+        });
+        JsonNode back = JSON.readTree(post("/hsds/import", JSON.writeValueAsBytes(ours), "application/json")
+                .body());
+        assertThat(back.path("errors").size()).as(back.toString()).isZero();
+        assertThat(back.path("services").path("unchanged").asInt())
+                .as(back.toString())
+                .isEqualTo(3);
+        assertThat(back.path("vindplaatsen").path("unchanged").asInt()).isOne();
+        assertThat(back.path("organizations").path("unchanged").asInt()).isOne();
+
+        // A record without Nabij's attributes leaves the place as it was classified, rather than flagging it again.
+        ObjectNode bare = (ObjectNode) JSON.readTree(example("examples/service_full.json"));
+        ObjectNode location =
+                (ObjectNode) bare.path("service_at_locations").get(0).path("location");
+        for (String field : List.of("addresses", "phones", "contacts", "schedules")) {
+            location.remove(field);
+        }
+        JsonNode kept = JSON.readTree(post("/hsds/import", JSON.writeValueAsBytes(bare), "application/json")
+                .body());
+        assertThat(kept.path("errors").size()).as(kept.toString()).isZero();
+        assertThat(kept.path("vindplaatsen").path("needsClassification").asInt())
+                .isZero();
+        assertThat(kept.path("organizations").path("needsClassification").asInt())
+                .isZero();
+        assertThat(count("MATCH (v:Vindplaats {hsdsId: $id, category: 'COMMUNITY_CENTRE'}) RETURN count(v)", LOCATION))
+                .isOne();
+    }
+
+    /** The official service with Nabij's profile attributes on its organization and location, and no US address. */
+    private ObjectNode classified(ObjectNode service) {
+        String neighbourhood = driver.executableQuery(
+                        "MATCH (n:Neighbourhood) RETURN n.code AS code ORDER BY code LIMIT 1")
+                .execute()
+                .records()
+                .get(0)
+                .get("code")
+                .asString();
+        ObjectNode organization = (ObjectNode) service.path("organization");
+        organization.set(
+                "attributes",
+                JSON.valueToTree(List.of(
+                        attribute("nabij-organisation-kind", "WELFARE"), attribute("nabij-care-line", "ZERO"))));
+        ObjectNode location =
+                (ObjectNode) service.path("service_at_locations").get(0).path("location");
+        location.set(
+                "attributes",
+                JSON.valueToTree(List.of(
+                        attribute("nabij-vindplaats-category", "COMMUNITY_CENTRE"),
+                        attribute("cbs-buurtcode", neighbourhood),
+                        attribute("nabij-visibility", "PUBLIC"))));
+        for (String field : List.of("addresses", "phones", "contacts", "schedules")) {
+            location.remove(field);
+        }
+        return service;
     }
 
     private static Map<String, Object> attribute(String taxonomy, String code) {
