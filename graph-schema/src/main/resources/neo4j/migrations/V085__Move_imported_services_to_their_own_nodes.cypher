@@ -1,4 +1,4 @@
-// Before V072 an imported service's identity was kept on the one vindplaats it was imported at. Each becomes a
+// Before V084 an imported service's identity was kept on the one vindplaats it was imported at. Each becomes a
 // Service offered at every vindplaats that named it; a name or description of its own only where it had one, else the
 // place's. A service with no id of its own was one Nabij had derived from its place and needs no node.
 MATCH (v:Vindplaats) WHERE v.hsdsServiceId IS NOT NULL
