@@ -3,6 +3,7 @@ package nl.nabij.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -13,6 +14,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +31,10 @@ import nl.nabij.NabijApplication;
 import nl.nabij.support.MixedWriteLoad;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestSecrets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
@@ -45,6 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
  * content digest, also when it was taken while every kind of write went on; a store that holds data refuses a restore,
  * and so does a file that is not whole. The scripts do the same from the command line, on a JDK 21+ they find
  * themselves.
+ *
+ * <p>The restores go into one empty store for the whole class, emptied again after each test: a store that holds only
+ * the structure every store has counts as empty, so a restore after another is a restore into an empty store, and the
+ * class starts that store's context once instead of once per test.
  */
 @NabijIntegrationTest
 class BackupTest {
@@ -71,6 +81,35 @@ class BackupTest {
     @TempDir
     Path folder;
 
+    private static ConfigurableApplicationContext emptyStore;
+
+    /** Command-line arguments, as the restore script passes them: they outrank application.properties. */
+    @BeforeAll
+    static void startTheEmptyStore() {
+        emptyStore = new SpringApplicationBuilder(NabijApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--nabij.embedded.home=target/test-neo4j/" + UUID.randomUUID(),
+                        "--nabij.embedded.bolt-port=0",
+                        "--nabij.embedded.page-cache=64m",
+                        "--nabij.demo-data.enabled=false",
+                        "--nabij.shutdown.drain-delay=0s",
+                        "--nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET);
+    }
+
+    @AfterEach
+    void emptyTheStoreAgain() {
+        emptyStore
+                .getBean(Driver.class)
+                .executableQuery("MATCH " + DATA + " DETACH DELETE n")
+                .execute();
+    }
+
+    @AfterAll
+    static void stopTheEmptyStore() {
+        emptyStore.close();
+    }
+
     @Test
     void aBackupRestoresIntoAnEmptyStoreWithEqualCountsAndDigest() throws Exception {
         Path file = folder.resolve("nabij-backup.jsonl.gz");
@@ -81,13 +120,11 @@ class BackupTest {
                 .as("a second look at an unchanged store")
                 .isEqualTo(written);
 
-        try (ConfigurableApplicationContext empty = emptyStore()) {
-            GraphBackup.Restored restored = empty.getBean(GraphBackup.class).restore(file);
+        GraphBackup.Restored restored = emptyStore.getBean(GraphBackup.class).restore(file);
 
-            assertThat(restored.expected()).isEqualTo(written);
-            assertThat(restored.restored()).isEqualTo(written);
-            assertThat(restored.complete()).isTrue();
-        }
+        assertThat(restored.expected()).isEqualTo(written);
+        assertThat(restored.restored()).isEqualTo(written);
+        assertThat(restored.complete()).isTrue();
     }
 
     @Test
@@ -104,7 +141,11 @@ class BackupTest {
                 Path file = folder.resolve("under-load-" + i + ".jsonl.gz");
                 summaries.add(backUp(file));
                 files.add(file);
-                Thread.sleep(1_000);
+                Map<String, Integer> atThisBackup = load.written();
+                await().atMost(Duration.ofMinutes(1))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> everyKindWroteAgain(atThisBackup, load.written())
+                                || !load.failures().isEmpty());
             }
             load.stop();
             assertThat(load.failures()).as("answers with an error under load").isEmpty();
@@ -114,17 +155,12 @@ class BackupTest {
                             assertThat(count).isGreaterThan(writtenBefore.get(0).getOrDefault(kind, 0)));
         }
 
-        try (ConfigurableApplicationContext empty = emptyStore()) {
-            GraphBackup target = empty.getBean(GraphBackup.class);
-            Driver emptyDriver = empty.getBean(Driver.class);
-            for (int i = 0; i < files.size(); i++) {
-                assertThat(GraphBackup.check(files.get(i))).isEqualTo(summaries.get(i));
-                GraphBackup.Restored restored = target.restore(files.get(i));
-                assertThat(restored.restored()).as("backup " + i).isEqualTo(summaries.get(i));
-                emptyDriver
-                        .executableQuery("MATCH " + DATA + " DETACH DELETE n")
-                        .execute();
-            }
+        GraphBackup target = emptyStore.getBean(GraphBackup.class);
+        for (int i = 0; i < files.size(); i++) {
+            assertThat(GraphBackup.check(files.get(i))).isEqualTo(summaries.get(i));
+            GraphBackup.Restored restored = target.restore(files.get(i));
+            assertThat(restored.restored()).as("backup " + i).isEqualTo(summaries.get(i));
+            emptyTheStoreAgain();
         }
     }
 
@@ -138,20 +174,18 @@ class BackupTest {
         assertThatThrownBy(() -> GraphBackup.check(broken))
                 .isInstanceOf(GraphBackup.InvalidBackupException.class)
                 .hasMessageContaining("which the file does not hold");
-        try (ConfigurableApplicationContext empty = emptyStore()) {
-            Driver emptyDriver = empty.getBean(Driver.class);
-            assertThatThrownBy(() -> empty.getBean(GraphBackup.class).restore(broken))
-                    .isInstanceOf(GraphBackup.InvalidBackupException.class);
-            assertThat(emptyDriver
-                            .executableQuery("MATCH " + DATA + " RETURN count(n) AS n")
-                            .execute()
-                            .records()
-                            .getFirst()
-                            .get("n")
-                            .asLong())
-                    .as("nodes in the store after the refused restore")
-                    .isZero();
-        }
+        assertThatThrownBy(() -> emptyStore.getBean(GraphBackup.class).restore(broken))
+                .isInstanceOf(GraphBackup.InvalidBackupException.class);
+        assertThat(emptyStore
+                        .getBean(Driver.class)
+                        .executableQuery("MATCH " + DATA + " RETURN count(n) AS n")
+                        .execute()
+                        .records()
+                        .getFirst()
+                        .get("n")
+                        .asLong())
+                .as("nodes in the store after the refused restore")
+                .isZero();
     }
 
     @Test
@@ -165,8 +199,14 @@ class BackupTest {
      * The scripts as docs/how-to/backup-restore.md has them, with {@code java} on the PATH and JAVA_HOME pointing at an
      * older JDK where this machine has one: they find a JDK 21+ themselves. The jar is one that names this build's
      * class path.
+     *
+     * <p>It runs in the embedded pass only (the tag keeps it out of the container pass): what it adds to the tests above is packaging (the scripts, the jar, the JDK
+     * they find, the store moved into place or left out), the same on either database. The restore script always
+     * writes a new embedded store, and the backup script runs the same {@link GraphBackup} over Bolt that the tests above
+     * run against the container in the container pass; three more application starts there would prove nothing new.
      */
     @Test
+    @Tag("embedded-only")
     void theScriptsBackUpRestoreAndRefuseABrokenFileLeavingNoStore() throws Exception {
         Path jar = classPathJar();
         Path file = folder.resolve("scripted.jsonl.gz");
@@ -206,23 +246,15 @@ class BackupTest {
         assertThat(folder.resolve("refused-store.restoring")).doesNotExist();
     }
 
+    /** Whether every kind of write has been answered again since {@code before}: the next backup sees all of them move. */
+    private static boolean everyKindWroteAgain(Map<String, Integer> before, Map<String, Integer> now) {
+        return before.entrySet().stream().allMatch(kind -> now.getOrDefault(kind.getKey(), 0) > kind.getValue());
+    }
+
     private GraphBackup.Summary backUp(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             return backup.backup(out);
         }
-    }
-
-    /** Command-line arguments, as the restore script passes them: they outrank application.properties. */
-    private static ConfigurableApplicationContext emptyStore() {
-        return new SpringApplicationBuilder(NabijApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--nabij.embedded.home=target/test-neo4j/" + UUID.randomUUID(),
-                        "--nabij.embedded.bolt-port=0",
-                        "--nabij.embedded.page-cache=64m",
-                        "--nabij.demo-data.enabled=false",
-                        "--nabij.shutdown.drain-delay=0s",
-                        "--nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET);
     }
 
     /** The backup with one node left out, one that a relationship needs: as a backup without lanes could be. */

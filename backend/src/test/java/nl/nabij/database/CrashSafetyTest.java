@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.nabij.NabijApplication;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.AppProcess;
 import nl.nabij.support.MixedWriteLoad;
-import nl.nabij.support.TestSecrets;
-import nl.nabij.support.TestTokens;
+import nl.nabij.support.SharedAppProcess;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -39,6 +34,10 @@ import org.neo4j.driver.GraphDatabase;
  * kill and restart on one store (one in the suite): every acknowledged write is there exactly once, none lost, none
  * made twice. And reads: every read answered before the kill has its audit event after it, though reads' events are
  * committed in groups. {@code ops/crash-check.sh [cycles]} runs this class on its own.
+ *
+ * <p>Each test puts its load on the {@link SharedAppProcess}, kills it, starts it again on the same store and checks,
+ * leaving that restart running for the next: every test sees a kill -9 in the middle of its own load and a restart,
+ * and the demo data is loaded into a fresh store once per run rather than once per test.
  */
 class CrashSafetyTest {
 
@@ -54,11 +53,6 @@ class CrashSafetyTest {
         "WMO", "YOUTH", "PARTICIPATION", "ZVW", "WLZ", "DEBT", "EDUCATION", "SAFETY"
     };
 
-    @TempDir
-    Path home;
-
-    private int boltPort;
-
     @Test
     void everyAcknowledgedRegistrationSurvivesAKillMinusNine() throws Exception {
         SeedData seed = SeedData.fromClasspath();
@@ -72,45 +66,44 @@ class CrashSafetyTest {
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         AtomicInteger next = new AtomicInteger();
 
-        try (AppProcess app = start("before")) {
-            int httpPort = app.httpPort();
-            HttpClient http = HttpClient.newHttpClient();
-            ExecutorService clients = Executors.newFixedThreadPool(8);
-            for (int client = 0; client < 8; client++) {
-                clients.execute(() -> {
-                    for (int i = next.getAndIncrement(); i < REGISTRATIONS; i = next.getAndIncrement()) {
-                        NabijUser professional = professionals.get(i % professionals.size());
-                        String body = REGISTER.formatted(bsns.get(i % bsns.size()), DOMAINS[(i / 80) % DOMAINS.length]);
-                        try {
-                            HttpResponse<String> answer = http.send(
-                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/graphql"))
-                                            .header("Content-Type", "application/json")
-                                            .header("Authorization", TestUsers.bearer(professional))
-                                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            Matcher id = ID.matcher(answer.body());
-                            if (answer.statusCode() == 200 && id.find()) {
-                                acknowledged.add(id.group(1));
-                            }
-                        } catch (Exception killed) {
-                            return;
+        AppProcess app = SharedAppProcess.running();
+        int httpPort = app.httpPort();
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        for (int client = 0; client < 8; client++) {
+            clients.execute(() -> {
+                for (int i = next.getAndIncrement(); i < REGISTRATIONS; i = next.getAndIncrement()) {
+                    NabijUser professional = professionals.get(i % professionals.size());
+                    String body = REGISTER.formatted(bsns.get(i % bsns.size()), DOMAINS[(i / 80) % DOMAINS.length]);
+                    try {
+                        HttpResponse<String> answer = http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/graphql"))
+                                        .header("Content-Type", "application/json")
+                                        .header("Authorization", TestUsers.bearer(professional))
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        Matcher id = ID.matcher(answer.body());
+                        if (answer.statusCode() == 200 && id.find()) {
+                            acknowledged.add(id.group(1));
                         }
+                    } catch (Exception killed) {
+                        return;
                     }
-                });
-            }
-            while (acknowledged.size() < KILL_AFTER) {
-                Thread.sleep(20);
-            }
-            app.kill();
-            clients.shutdown();
-            assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+                }
+            });
         }
+        while (acknowledged.size() < KILL_AFTER) {
+            Thread.sleep(20);
+        }
+        app.kill();
+        clients.shutdown();
+        assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
         List<String> ids = new ArrayList<>(acknowledged);
         assertThat(ids.size()).as("killed in the middle").isBetween(KILL_AFTER, REGISTRATIONS - 1);
 
-        try (AppProcess restarted = start("after");
-                Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort)) {
+        SharedAppProcess.restart();
+        try (Driver driver = GraphDatabase.driver(bolt())) {
             long found = driver.executableQuery("MATCH (i:Involvement) WHERE i.id IN $ids RETURN count(i) AS n")
                     .withParameters(Map.of("ids", ids))
                     .execute()
@@ -136,44 +129,43 @@ class CrashSafetyTest {
         List<String> answered = new CopyOnWriteArrayList<>();
         AtomicInteger next = new AtomicInteger();
 
-        try (AppProcess app = start("reads")) {
-            URI url = URI.create("http://127.0.0.1:" + app.httpPort() + "/graphql");
-            HttpClient http = HttpClient.newHttpClient();
-            ExecutorService clients = Executors.newFixedThreadPool(32);
-            for (int client = 0; client < 32; client++) {
-                clients.execute(() -> {
-                    while (true) {
-                        String reader = "reader-" + next.getAndIncrement();
-                        NabijUser user = new NabijUser(
-                                reader, Role.TEAM_LEAD, lead.professionalId(), null, lead.organisationId());
-                        try {
-                            HttpResponse<String> answer = http.send(
-                                    HttpRequest.newBuilder(url)
-                                            .header("Content-Type", "application/json")
-                                            .header("Authorization", TestUsers.bearer(user))
-                                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            if (answer.statusCode() == 200 && answer.body().contains("\"displayName\"")) {
-                                answered.add(reader);
-                            }
-                        } catch (Exception killed) {
-                            return;
+        AppProcess app = SharedAppProcess.running();
+        URI url = URI.create("http://127.0.0.1:" + app.httpPort() + "/graphql");
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        for (int client = 0; client < 32; client++) {
+            clients.execute(() -> {
+                while (true) {
+                    String reader = "reader-" + next.getAndIncrement();
+                    NabijUser user =
+                            new NabijUser(reader, Role.TEAM_LEAD, lead.professionalId(), null, lead.organisationId());
+                    try {
+                        HttpResponse<String> answer = http.send(
+                                HttpRequest.newBuilder(url)
+                                        .header("Content-Type", "application/json")
+                                        .header("Authorization", TestUsers.bearer(user))
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() == 200 && answer.body().contains("\"displayName\"")) {
+                            answered.add(reader);
                         }
+                    } catch (Exception killed) {
+                        return;
                     }
-                });
-            }
-            while (answered.size() < KILL_AFTER) {
-                Thread.sleep(5);
-            }
-            app.kill();
-            clients.shutdown();
-            assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+                }
+            });
         }
+        while (answered.size() < KILL_AFTER) {
+            Thread.sleep(5);
+        }
+        app.kill();
+        clients.shutdown();
+        assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
         List<String> readers = new ArrayList<>(answered);
 
-        try (AppProcess restarted = start("reads-after");
-                Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort)) {
+        SharedAppProcess.restart();
+        try (Driver driver = GraphDatabase.driver(bolt())) {
             long audited = driver.executableQuery("MATCH (e:AuditEvent {action: 'READ'}) WHERE e.username IN $readers"
                             + " RETURN count(DISTINCT e.username) AS n")
                     .withParameters(Map.of("readers", readers))
@@ -194,33 +186,27 @@ class CrashSafetyTest {
     void everyAcknowledgedWriteOfEveryKindSurvivesKillMinusNineExactlyOnce() throws Exception {
         int cycles = Integer.getInteger("nabij.crash.cycles", 1);
         List<MixedWriteLoad> loads = new ArrayList<>();
-        AppProcess app = start("cycle-0");
-        try {
-            for (int cycle = 1; cycle <= cycles; cycle++) {
-                try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort)) {
-                    MixedWriteLoad load = MixedWriteLoad.start(app.httpPort(), driver);
-                    loads.add(load);
-                    while (load.acknowledgedCount() < WRITES_BEFORE_KILL) {
-                        Thread.sleep(20);
-                    }
-                    app.kill();
-                    load.stop();
+        AppProcess app = SharedAppProcess.running();
+        for (int cycle = 1; cycle <= cycles; cycle++) {
+            try (Driver driver = GraphDatabase.driver(bolt())) {
+                MixedWriteLoad load = MixedWriteLoad.start(app.httpPort(), driver);
+                loads.add(load);
+                while (load.acknowledgedCount() < WRITES_BEFORE_KILL) {
+                    Thread.sleep(20);
                 }
-                app = start("cycle-" + cycle);
-                try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort)) {
-                    for (MixedWriteLoad load : loads) {
-                        MixedWriteLoad.Verdict verdict = load.verifyAcknowledged(driver);
-                        assertThat(verdict.lost())
-                                .as("lost after cycle " + cycle)
-                                .isEmpty();
-                        assertThat(verdict.duplicated())
-                                .as("made twice after cycle " + cycle)
-                                .isEmpty();
-                    }
+                app.kill();
+                load.stop();
+            }
+            app = SharedAppProcess.restart();
+            try (Driver driver = GraphDatabase.driver(bolt())) {
+                for (MixedWriteLoad load : loads) {
+                    MixedWriteLoad.Verdict verdict = load.verifyAcknowledged(driver);
+                    assertThat(verdict.lost()).as("lost after cycle " + cycle).isEmpty();
+                    assertThat(verdict.duplicated())
+                            .as("made twice after cycle " + cycle)
+                            .isEmpty();
                 }
             }
-        } finally {
-            app.close();
         }
         int acknowledged =
                 loads.stream().mapToInt(MixedWriteLoad::acknowledgedCount).sum();
@@ -230,19 +216,7 @@ class CrashSafetyTest {
                 cycles, acknowledged);
     }
 
-    private AppProcess start(String name) throws Exception {
-        int httpPort = AppProcess.freePort();
-        boltPort = boltPort == 0 ? AppProcess.freePort() : boltPort;
-        return AppProcess.start(
-                        NabijApplication.class.getName(),
-                        home.resolve(name + ".log"),
-                        httpPort,
-                        "--server.port=" + httpPort,
-                        "--nabij.embedded.home=" + home.resolve("neo4j"),
-                        "--nabij.embedded.bolt-port=" + boltPort,
-                        "--nabij.embedded.page-cache=64m",
-                        "--nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
-                        "--" + TestTokens.PUBLIC_KEY_PROPERTY)
-                .awaitGraphQl(Duration.ofMinutes(4));
+    private static String bolt() {
+        return "bolt://127.0.0.1:" + SharedAppProcess.boltPort();
     }
 }

@@ -2,27 +2,19 @@ package nl.nabij.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import nl.nabij.NabijApplication;
 import nl.nabij.support.AppProcess;
-import nl.nabij.support.TestSecrets;
+import nl.nabij.support.SharedAppProcess;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
-/** What was committed is still there after the application stops, cleanly or by {@code kill -9}. */
+/**
+ * What was committed is still there after the application stops, cleanly or by {@code kill -9}: the
+ * {@link SharedAppProcess}, stopped and started again on its store twice.
+ */
 class PersistenceTest {
-
-    private static final Duration START_UP = Duration.ofMinutes(3);
-
-    @TempDir
-    Path home;
-
-    private int boltPort;
 
     @Test
     void committedDataSurvivesACleanRestartAndAKillMinusNine() throws Exception {
@@ -30,46 +22,28 @@ class PersistenceTest {
         String beforeKill = UUID.randomUUID().toString();
         long households;
 
-        try (AppProcess first = start("first")) {
-            households = count("Household");
-            write(afterCleanStop);
-            assertThat(first.stop()).as("exit code after SIGTERM").isIn(0, 143);
-        }
+        AppProcess first = SharedAppProcess.running();
+        households = count("Household");
+        write(afterCleanStop);
+        assertThat(first.stop()).as("exit code after SIGTERM").isIn(0, 143);
 
-        try (AppProcess second = start("second")) {
-            assertThat(probeExists(afterCleanStop)).isTrue();
-            assertThat(count("Household")).isEqualTo(households);
-            write(beforeKill);
-            second.kill();
-        }
+        AppProcess second = SharedAppProcess.restart();
+        assertThat(probeExists(afterCleanStop)).isTrue();
+        assertThat(count("Household")).isEqualTo(households);
+        write(beforeKill);
+        second.kill();
 
-        try (AppProcess third = start("third")) {
-            assertThat(probeExists(afterCleanStop)).isTrue();
-            assertThat(probeExists(beforeKill))
-                    .as("a write acknowledged just before kill -9")
-                    .isTrue();
-            assertThat(count("Household")).isEqualTo(households);
-            assertThat(third.logText()).contains("Demo data not loaded: the database already holds a municipality");
-        }
-    }
-
-    private AppProcess start(String name) throws Exception {
-        int httpPort = AppProcess.freePort();
-        boltPort = AppProcess.freePort();
-        return AppProcess.start(
-                        NabijApplication.class.getName(),
-                        home.resolve(name + ".log"),
-                        httpPort,
-                        "--server.port=" + httpPort,
-                        "--nabij.embedded.home=" + home.resolve("neo4j"),
-                        "--nabij.embedded.bolt-port=" + boltPort,
-                        "--nabij.embedded.page-cache=64m",
-                        "--nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET)
-                .awaitGraphQl(START_UP);
+        AppProcess third = SharedAppProcess.restart();
+        assertThat(probeExists(afterCleanStop)).isTrue();
+        assertThat(probeExists(beforeKill))
+                .as("a write acknowledged just before kill -9")
+                .isTrue();
+        assertThat(count("Household")).isEqualTo(households);
+        assertThat(third.logText()).contains("Demo data not loaded: the database already holds a municipality");
     }
 
     private Driver driver() {
-        return GraphDatabase.driver("bolt://127.0.0.1:" + boltPort);
+        return GraphDatabase.driver("bolt://127.0.0.1:" + SharedAppProcess.boltPort());
     }
 
     private void write(String probeId) {

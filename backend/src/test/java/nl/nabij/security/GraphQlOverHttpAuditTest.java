@@ -15,8 +15,10 @@ import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.TestSecrets;
 import nl.nabij.support.TestTokens;
 import nl.nabij.support.TestUsers;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
@@ -32,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * as the build machines have.
  */
 @NabijIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphQlOverHttpAuditTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,6 +45,8 @@ class GraphQlOverHttpAuditTest {
 
     @Autowired
     Neo4jConnectionDetails database;
+
+    private ConfigurableApplicationContext production;
 
     @BeforeAll
     static void installTheAudit() throws Exception {
@@ -87,17 +92,30 @@ class GraphQlOverHttpAuditTest {
         assertThat(failedMustsAndShoulds(port)).isEmpty();
     }
 
-    /** A second instance in the prod profile; the arguments outrank the profile's properties, as an operator's do. */
-    private ConfigurableApplicationContext production(String... arguments) {
-        return new SpringApplicationBuilder(NabijApplication.class)
-                .properties(
-                        "spring.profiles.active=prod",
-                        "nabij.volunteer.public-url=https://nabij.example.nl",
-                        "spring.neo4j.uri=" + database.getUri(),
-                        "server.port=0",
-                        "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
-                        TestTokens.PUBLIC_KEY_PROPERTY)
-                .run(arguments);
+    /**
+     * A second instance in the prod profile as shipped, started by the first test that needs it and shared by the
+     * class's tests, which only read from it.
+     */
+    private ConfigurableApplicationContext production() {
+        if (production == null) {
+            production = new SpringApplicationBuilder(NabijApplication.class)
+                    .properties(
+                            "spring.profiles.active=prod",
+                            "nabij.volunteer.public-url=https://nabij.example.nl",
+                            "spring.neo4j.uri=" + database.getUri(),
+                            "server.port=0",
+                            "nabij.pseudonym.secret=" + TestSecrets.PSEUDONYM_SECRET,
+                            TestTokens.PUBLIC_KEY_PROPERTY)
+                    .run();
+        }
+        return production;
+    }
+
+    @AfterAll
+    void stopTheProductionInstance() {
+        if (production != null) {
+            production.close();
+        }
     }
 
     private static int portOf(ConfigurableApplicationContext app) {
@@ -106,24 +124,20 @@ class GraphQlOverHttpAuditTest {
 
     @Test
     void noMustAndNoShouldFailsInProductionAsShipped() throws Exception {
-        try (ConfigurableApplicationContext production = production()) {
-            assertThat(failedMustsAndShoulds(portOf(production))).isEmpty();
-        }
+        assertThat(failedMustsAndShoulds(portOf(production()))).isEmpty();
     }
 
     @Test
     void inProductionAsEverywhereAVolunteerDoesNotReadTheSchema() throws Exception {
-        try (ConfigurableApplicationContext production = production()) {
-            GraphQlClients.overHttp(portOf(production), TestUsers.demo(Role.VOLUNTEER))
-                    .document("{ __type(name: \"Household\") { name } __typename }")
-                    .execute()
-                    .errors()
-                    .satisfy(errors -> assertThat(errors)
-                            .singleElement()
-                            .satisfies(error -> assertThat(error.getErrorType()).hasToString("FORBIDDEN")))
-                    .path("__typename")
-                    .entity(String.class)
-                    .isEqualTo("Query");
-        }
+        GraphQlClients.overHttp(portOf(production()), TestUsers.demo(Role.VOLUNTEER))
+                .document("{ __type(name: \"Household\") { name } __typename }")
+                .execute()
+                .errors()
+                .satisfy(
+                        errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(error.getErrorType())
+                                .hasToString("FORBIDDEN")))
+                .path("__typename")
+                .entity(String.class)
+                .isEqualTo("Query");
     }
 }

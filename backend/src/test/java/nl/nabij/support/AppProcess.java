@@ -59,7 +59,10 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the GraphQL endpoint answers, failing with the process's log when it dies or takes too long. */
+    /**
+     * Waits until the GraphQL endpoint answers, failing with the process's log when it dies or takes too long; one that
+     * takes too long is killed, since the caller never gets it to close.
+     */
     public AppProcess awaitGraphQl(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/graphql"))
@@ -82,7 +85,12 @@ public final class AppProcess implements AutoCloseable {
                 Thread.sleep(250);
             }
         }
+        kill();
         throw new IllegalStateException("no answer within " + timeout + "; log:\n" + logText());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public int httpPort() {
