@@ -101,9 +101,7 @@ class ArchitectureTest {
             // Builds the driver for the embedded database.
             "nl.nabij.database.EmbeddedNeo4jConfiguration",
             // Hands the driver to neo4j-migrations, which applies the schema's migrations.
-            "nl.nabij.database.SchemaMigrations",
-            // Wires the Neo4jClient into LiveConnections, which keeps the live-connection registry.
-            "nl.nabij.security.LiveConnectionsConfiguration");
+            "nl.nabij.database.SchemaMigrations");
 
     /**
      * Services that still run their own Cypher next to their behaviour (validation, audit, events). The list only
@@ -121,10 +119,6 @@ class ArchitectureTest {
             "nl.nabij.regie.HouseholdChange",
             "nl.nabij.regie.Plans",
             "nl.nabij.regie.RegieRules",
-            "nl.nabij.security.AccountService",
-            "nl.nabij.security.LiveConnections",
-            "nl.nabij.security.SessionStore",
-            "nl.nabij.security.SignInThrottle",
             "nl.nabij.vindplaats.VindplaatsAdministration",
             "nl.nabij.vindplaats.VindplaatsRules",
             "nl.nabij.volunteer.SelfRegistration");
