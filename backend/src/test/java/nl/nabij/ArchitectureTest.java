@@ -110,8 +110,6 @@ class ArchitectureTest {
     private static final Set<String> NOT_YET_SPLIT = Set.of(
             "nl.nabij.account.AccountAdministration",
             "nl.nabij.account.AccountGrants",
-            "nl.nabij.audit.AuditRetention",
-            "nl.nabij.audit.AuditSealer",
             "nl.nabij.involvement.InvolvementLifecycle",
             "nl.nabij.involvement.InvolvementRegistry",
             "nl.nabij.regie.Collaborations",
