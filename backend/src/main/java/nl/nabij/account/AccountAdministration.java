@@ -3,25 +3,18 @@ package nl.nabij.account;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
-import nl.nabij.api.Paging;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
-import nl.nabij.database.GraphQueries;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import nl.nabij.security.SessionStore;
-import org.springframework.data.domain.Window;
-import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,140 +42,14 @@ class AccountAdministration {
 
     private static final Set<Role> ACTING_AS_PROFESSIONAL = EnumSet.of(Role.PROFESSIONAL, Role.TEAM_LEAD);
 
-    /** The account projection; {@code a} is the account node. */
-    static final String PROJECTION =
-            """
-            a {.username, .role, .enabled,
-               professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
-               organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
-                                    + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
-               forResident: EXISTS { (a)-[:IS]->(:Resident) }}""";
-
-    /**
-     * What a new account's grant is checked against: the graph's facts, not the administrator's word. A professional
-     * has one account at most, so a second one cannot read in their name.
-     */
-    private static final String LOOKUP =
-            """
-            RETURN EXISTS { MATCH (:Account {username: $username}) } AS usernameTaken,
-                   EXISTS { MATCH (:Professional {id: $professionalId}) } AS professionalKnown,
-                   EXISTS { MATCH (:Professional {id: $professionalId})<-[:ACTS_AS]-(:Account) }
-                     OR EXISTS { MATCH (:AccountGrant {professionalId: $professionalId, kind: 'ROLE', status: 'PENDING'}) }
-                     AS professionalHasAccount,
-                   EXISTS { MATCH (:Team {id: $teamId}) } AS teamKnown,
-                   EXISTS { MATCH (:Professional {id: $professionalId})-[:SECONDED_TO]->(:Team {id: $teamId}) }
-                     AS seconded,
-                   EXISTS { MATCH (:Organisation {id: $organisationId}) } AS organisationKnown
-            """;
-
-    /** An account whose role one administrator may give: it works at once. */
-    private static final String CREATE =
-            """
-            CREATE (a:Account {username: $username, role: $role, passwordHash: $hash, enabled: true,
-                               createdBy: $requestedBy, clientMutationId: $clientMutationId})
-            WITH a
-            OPTIONAL MATCH (o:Organisation {id: $organisationId})
-            FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (a)-[:WORKS_FOR]->(o))
-            WITH a
-            RETURN a {.username, .role, .enabled,
-                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
-                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
-                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
-                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, null AS grant, null AS pseudonym
-            """;
-
-    /** An account without a role, and the grant of its role, which waits for a second administrator. */
-    private static final String CREATE_PENDING =
-            """
-            CREATE (a:Account {username: $username, passwordHash: $hash, enabled: true,
-                               createdBy: $requestedBy, clientMutationId: $clientMutationId})
-            CREATE (a)-[:HAS_GRANT]->(g:AccountGrant {id: $grantId, kind: 'ROLE', role: $role, status: 'PENDING',
-                    professionalId: $professionalId, teamId: $teamId, organisationId: $organisationId,
-                    requestedBy: $requestedBy, requestedAt: datetime($now)})
-            RETURN a {.username, .role, .enabled,
-                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
-                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
-                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
-                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
-                                   .requestedAt, .decidedAt, account: a.username} AS grant, null AS pseudonym
-            """;
-
-    /** The account an earlier call of this administrator with the same key made, with the grant it asked for. */
-    private static final String CREATED_BEFORE =
-            """
-            MATCH (a:Account {username: $username})
-            WHERE a.createdBy = $requestedBy AND a.clientMutationId = $clientMutationId
-            OPTIONAL MATCH (a)-[:HAS_GRANT]->(g:AccountGrant {kind: 'ROLE'})
-            RETURN a {.username, .role, .enabled,
-                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
-                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
-                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
-                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, CASE WHEN g IS NULL THEN null ELSE g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
-                                                                      .requestedAt, .decidedAt, account: a.username} END AS grant, null AS pseudonym
-            """;
-
-    private static final String SET_ENABLED =
-            """
-            MATCH (a:Account {username: $username})
-            SET a.enabled = $enabled
-            RETURN a {.username, .role, .enabled,
-                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
-                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
-                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
-                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, null AS grant, head([(a)-[:IS]->(r:Resident) | r.pseudonym]) AS pseudonym
-            """;
-
-    /** Whether a new password for this account needs a second administrator, and whether one is already asked. */
-    private static final String PASSWORD_RULE =
-            """
-            MATCH (a:Account {username: $username})
-            RETURN a.role IS NOT NULL AND a.role IN $needsApproval AS needsApproval,
-                   EXISTS { (a)-[:HAS_GRANT]->(:AccountGrant {kind: 'ROLE', status: 'PENDING'}) } AS rolePending
-            """;
-
-    private static final String SET_PASSWORD =
-            """
-            MATCH (a:Account {username: $username})
-            SET a.passwordHash = $hash
-            RETURN a {.username, .role, .enabled,
-                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
-                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
-                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
-                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, null AS grant, head([(a)-[:IS]->(r:Resident) | r.pseudonym]) AS pseudonym
-            """;
-
-    /** A new password that waits for a second administrator; the old one keeps working until then. */
-    private static final String REQUEST_PASSWORD =
-            """
-            MATCH (a:Account {username: $username})
-            CREATE (a)-[:HAS_GRANT]->(g:AccountGrant {id: $grantId, kind: 'PASSWORD_RESET', role: a.role,
-                    status: 'PENDING', passwordHash: $hash,
-                    professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
-                    organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]),
-                    requestedBy: $requestedBy, requestedAt: datetime($now)})
-            RETURN a {.username, .role, .enabled,
-                      professionalId: head([(a)-[:ACTS_AS]->(p:Professional) | p.id]),
-                      organisationId: head([(a)-[:WORKS_FOR]->(o:Organisation) | o.id]
-                                           + [(a)-[:ACTS_AS]->(:Professional)-[:EMPLOYED_BY]->(e:Organisation) | e.id]),
-                      forResident: EXISTS { (a)-[:IS]->(:Resident) }} AS value, g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
-                                   .requestedAt, .decidedAt, account: a.username} AS grant, null AS pseudonym
-            """;
-
-    private final Neo4jClient client;
-    private final GraphQueries queries;
+    private final AccountQueries queries;
     private final PasswordEncoder passwords;
     private final AuditTrail trail;
     private final SessionStore sessions;
     private final Clock clock;
 
     AccountAdministration(
-            Neo4jClient client,
-            GraphQueries queries,
-            PasswordEncoder passwords,
-            AuditTrail trail,
-            SessionStore sessions,
-            Clock clock) {
-        this.client = client;
+            AccountQueries queries, PasswordEncoder passwords, AuditTrail trail, SessionStore sessions, Clock clock) {
         this.queries = queries;
         this.passwords = passwords;
         this.trail = trail;
@@ -201,21 +68,6 @@ class AccountAdministration {
         }
     }
 
-    /** An account and its grant as a mutation left them, with the pseudonym of the resident it belongs to, if any. */
-    private record Written(Payload payload, String pseudonym) {}
-
-    Window<Account> accounts(ScrollSubrange subrange) {
-        return queries.page(
-                "MATCH (a:Account)",
-                "a.username",
-                "a.username",
-                PROJECTION,
-                Map.of(),
-                subrange,
-                Account::from,
-                account -> new Paging.Position(account.username(), account.username()));
-    }
-
     @Transactional
     Payload create(NabijUser administrator, CreateAccountInput input, String origin) {
         String username = input.username() == null ? "" : input.username().strip();
@@ -224,17 +76,10 @@ class AccountAdministration {
         ClientMutationIds.problem(input.clientMutationId()).ifPresent(errors::add);
         if (errors.isEmpty() && clientMutationId != null) {
             // A retry whose first answer was lost gets the account it made, not USERNAME_TAKEN against itself.
-            Optional<Written> before = written(
-                    CREATED_BEFORE,
-                    Map.of(
-                            "username",
-                            username,
-                            "requestedBy",
-                            administrator.username(),
-                            "clientMutationId",
-                            clientMutationId));
+            Optional<AccountQueries.Written> before =
+                    queries.createdBefore(username, administrator.username(), clientMutationId);
             if (before.isPresent()) {
-                return before.get().payload();
+                return payload(before.get());
             }
         }
         errors.addAll(passwordErrors("password", input.password(), username));
@@ -273,41 +118,40 @@ class AccountAdministration {
         if (!errors.isEmpty()) {
             return Payload.failed(errors);
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("username", username);
-        parameters.put("clientMutationId", clientMutationId);
-        parameters.put("requestedBy", administrator.username());
-        parameters.put("professionalId", professionalId);
-        parameters.put("teamId", teamId);
-        parameters.put("organisationId", organisationId);
-        Map<String, Object> found =
-                client.query(LOOKUP).bindAll(parameters).fetch().one().orElseThrow();
-        if ((Boolean) found.get("usernameTaken")) {
+        AccountQueries.CreationFacts found = queries.creationFacts(username, professionalId, teamId, organisationId);
+        if (found.usernameTaken()) {
             errors.add(new InputError("username", "USERNAME_TAKEN", "another account has this username"));
         }
-        if (professionalId != null && !(Boolean) found.get("professionalKnown")) {
+        if (professionalId != null && !found.professionalKnown()) {
             errors.add(new InputError("professionalId", "UNKNOWN_PROFESSIONAL", "no professional has this id"));
-        } else if (professionalId != null && (Boolean) found.get("professionalHasAccount")) {
+        } else if (professionalId != null && found.professionalHasAccount()) {
             errors.add(new InputError(
                     "professionalId",
                     "PROFESSIONAL_HAS_ACCOUNT",
                     "this professional already has an account, or one awaits approval"));
         }
-        if (teamId != null && !(Boolean) found.get("teamKnown")) {
+        if (teamId != null && !found.teamKnown()) {
             errors.add(new InputError("teamId", "UNKNOWN_TEAM", "no team has this id"));
-        } else if (teamId != null && (Boolean) found.get("professionalKnown") && !(Boolean) found.get("seconded")) {
+        } else if (teamId != null && found.professionalKnown() && !found.seconded()) {
             errors.add(new InputError("teamId", "NOT_IN_TEAM", "the professional is not seconded to this team"));
         }
-        if (organisationId != null && !(Boolean) found.get("organisationKnown")) {
+        if (organisationId != null && !found.organisationKnown()) {
             errors.add(new InputError("organisationId", "UNKNOWN_ORGANISATION", "no organisation has this id"));
         }
         if (!errors.isEmpty()) {
             return Payload.failed(errors);
         }
-        parameters.put("role", input.role().name());
-        parameters.put("hash", passwords.encode(input.password()));
+        AccountQueries.NewAccount account = new AccountQueries.NewAccount(
+                username,
+                clientMutationId,
+                administrator.username(),
+                input.role().name(),
+                passwords.encode(input.password()),
+                professionalId,
+                teamId,
+                organisationId);
         if (!NEEDS_APPROVAL.contains(input.role())) {
-            return written(CREATE, parameters)
+            return queries.create(account)
                     .map(written -> audited(
                             written,
                             administrator,
@@ -321,15 +165,13 @@ class AccountAdministration {
                                     .with("approval", "single-administrator")))
                     .orElseThrow(() -> new IllegalStateException("the account was not written"));
         }
-        parameters.put("grantId", UUID.randomUUID().toString());
-        parameters.put("now", clock.instant().toString());
-        return written(CREATE_PENDING, parameters)
+        return queries.createPending(account, UUID.randomUUID().toString(), clock.instant())
                 .map(written -> audited(
                         written,
                         administrator,
                         origin,
                         "account-create",
-                        written.payload().grant().basis()))
+                        written.grant().basis()))
                 .orElseThrow(() -> new IllegalStateException("the account was not written"));
     }
 
@@ -343,14 +185,11 @@ class AccountAdministration {
             return Payload.failed(List.of(new InputError(
                     "username", "OWN_ACCOUNT", "you cannot disable your own account; ask another administrator")));
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("username", username);
-        parameters.put("enabled", enabled);
         if (!enabled) {
             // Signed-in browsers lose the account at once, on every instance, not when their sessions time out.
             sessions.endAllOf(username);
         }
-        return written(SET_ENABLED, parameters)
+        return queries.setEnabled(username, enabled)
                 .map(written -> audited(
                         written,
                         administrator,
@@ -367,23 +206,20 @@ class AccountAdministration {
         if (!errors.isEmpty()) {
             return Payload.failed(errors);
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("username", input.username());
-        parameters.put("needsApproval", NEEDS_APPROVAL.stream().map(Role::name).toList());
-        Optional<Map<String, Object>> rule =
-                client.query(PASSWORD_RULE).bindAll(parameters).fetch().one();
+        Optional<AccountQueries.PasswordRule> rule = queries.passwordRule(
+                input.username(), NEEDS_APPROVAL.stream().map(Role::name).toList());
         if (rule.isEmpty()) {
             return unknownAccount();
         }
-        if ((Boolean) rule.get().get("rolePending")) {
+        if (rule.get().rolePending()) {
             return Payload.failed(List.of(new InputError(
                     "username",
                     "GRANT_PENDING",
                     "the account's role awaits approval; reject that grant and ask again instead")));
         }
-        parameters.put("hash", passwords.encode(input.newPassword()));
-        if (!(Boolean) rule.get().get("needsApproval")) {
-            return written(SET_PASSWORD, parameters)
+        String hash = passwords.encode(input.newPassword());
+        if (!rule.get().needsApproval()) {
+            return queries.setPassword(input.username(), hash)
                     .map(written -> audited(
                             written,
                             administrator,
@@ -395,39 +231,32 @@ class AccountAdministration {
                                     .with("approval", "single-administrator")))
                     .orElseGet(AccountAdministration::unknownAccount);
         }
-        parameters.put("grantId", UUID.randomUUID().toString());
-        parameters.put("requestedBy", administrator.username());
-        parameters.put("now", clock.instant().toString());
-        return written(REQUEST_PASSWORD, parameters)
+        return queries.requestPassword(
+                        input.username(), hash, UUID.randomUUID().toString(), administrator.username(), clock.instant())
                 .map(written -> audited(
                         written,
                         administrator,
                         origin,
                         "account-password-reset",
-                        written.payload().grant().basis()))
+                        written.grant().basis()))
                 .orElseGet(AccountAdministration::unknownAccount);
-    }
-
-    private Optional<Written> written(String cypher, Map<String, Object> parameters) {
-        return client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(Written.class)
-                .mappedBy((types, row) -> new Written(
-                        new Payload(
-                                Account.from(row.get("value")),
-                                row.get("grant").isNull() ? null : AccountGrant.from(row.get("grant")),
-                                List.of()),
-                        row.get("pseudonym").asString(null)))
-                .one();
     }
 
     /** Records the change in its transaction; a resident's account names the resident by pseudonym, never more. */
     private Payload audited(
-            Written written, NabijUser administrator, String origin, String purpose, AccountBasis basis) {
+            AccountQueries.Written written,
+            NabijUser administrator,
+            String origin,
+            String purpose,
+            AccountBasis basis) {
         List<String> subjects = written.pseudonym() == null ? List.of() : List.of(written.pseudonym());
         trail.append(
                 administrator, origin, List.of(new AuditEntry("CHANGE", true, purpose, basis.toString(), subjects)));
-        return written.payload();
+        return payload(written);
+    }
+
+    private static Payload payload(AccountQueries.Written written) {
+        return new Payload(written.account(), written.grant(), List.of());
     }
 
     private static Payload unknownAccount() {

@@ -32,12 +32,12 @@ class AccountController {
 
     @QueryMapping
     Window<Account> accounts(ScrollSubrange subrange) {
-        return administration.accounts(subrange);
+        return queries.accounts(subrange);
     }
 
     @QueryMapping
     Window<AccountGrant> accountGrants(@Argument AccountGrant.Status status, ScrollSubrange subrange) {
-        return grants.grants(status, subrange);
+        return queries.grants(status, subrange);
     }
 
     @MutationMapping
@@ -72,7 +72,7 @@ class AccountController {
 
     @BatchMapping(field = "grants")
     Map<Account, List<AccountGrant>> grantsOf(List<Account> accounts) {
-        return grants.of(accounts);
+        return queries.grantsOf(accounts);
     }
 
     @BatchMapping

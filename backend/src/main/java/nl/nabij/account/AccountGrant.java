@@ -41,12 +41,6 @@ record AccountGrant(
         REJECTED
     }
 
-    /** The grant projection; {@code g} is the grant node and {@code a} its account. */
-    static final String PROJECTION =
-            """
-            g {.id, .kind, .role, .professionalId, .teamId, .organisationId, .status, .requestedBy, .decidedBy,
-               .requestedAt, .decidedAt, account: a.username}""";
-
     static AccountGrant from(MapAccessor value) {
         return new AccountGrant(
                 value.get("id").asString(),

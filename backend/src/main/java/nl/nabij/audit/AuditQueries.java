@@ -1,5 +1,6 @@
 package nl.nabij.audit;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import nl.nabij.api.Digests;
 import nl.nabij.api.InvalidArgumentException;
 import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
+import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -14,8 +17,9 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
 
 /**
- * Reading the trail back: pages of events for the auditor, the walk that checks every link of the chain, and the
- * accesses to one resident's data for their own export.
+ * The trail's Cypher. Writing it: events appended unsealed, sealed into the chain, and the oldest removed by the
+ * retention rule. Reading it back: pages of events for the auditor, the walk that checks every link of the chain, and
+ * the accesses to one resident's data for their own export. Writes run in the caller's transaction.
  */
 @Component
 public class AuditQueries {
@@ -80,6 +84,55 @@ public class AuditQueries {
             ORDER BY e.at, e.id
             """;
 
+    /** How many events one sealing chains at most, in one transaction. */
+    static final int SEAL_BATCH = 5_000;
+
+    private static final String ANY_UNSEALED = "MATCH (e:Unsealed) RETURN e.id LIMIT 1";
+
+    private static final String LOCK_HEAD =
+            """
+            MATCH (c:AuditChain {id: 'nabij'})
+            SET c.sealing = true REMOVE c.sealing
+            RETURN c.sequence AS sequence, c.lastHash AS lastHash
+            """;
+
+    private static final String UNSEALED =
+            """
+            MATCH (e:Unsealed)
+            RETURN e AS value ORDER BY e.at, e.id LIMIT $batch
+            """;
+
+    private static final String SEAL =
+            """
+            UNWIND $sealed AS sealed
+            MATCH (e:AuditEvent {id: sealed.id})
+            SET e.sequence = sealed.sequence, e.previousHash = sealed.previousHash, e.hash = sealed.hash
+            REMOVE e:Unsealed
+            WITH count(e) AS written
+            MATCH (c:AuditChain {id: 'nabij'})
+            SET c.sequence = $sequence, c.lastHash = $lastHash
+            """;
+
+    private static final String OLDEST =
+            """
+            MATCH (c:AuditChain {id: 'nabij'})
+            SET c.prunedThrough = coalesce(c.prunedThrough, 0)
+            WITH c
+            MATCH (e:AuditEvent) WHERE e.sequence > c.prunedThrough AND e.sequence <= c.prunedThrough + $batch
+            RETURN e.sequence AS sequence, e.at < datetime($cutoff) AS expired, e.hash AS hash
+            ORDER BY e.sequence
+            """;
+
+    private static final String REMOVE =
+            """
+            UNWIND $sequences AS sequence
+            MATCH (e:AuditEvent {sequence: sequence})
+            DETACH DELETE e
+            WITH count(*) AS removed
+            MATCH (c:AuditChain {id: 'nabij'})
+            SET c.prunedThrough = $through, c.prunedHash = $hash, c.prunedAt = datetime()
+            """;
+
     private final GraphQueries queries;
     private final Neo4jClient client;
 
@@ -88,12 +141,12 @@ public class AuditQueries {
         this.client = client;
     }
 
-    /** Every recorded access to the data of the resident with this pseudonym, oldest first. */
     /** Writes these events in the caller's transaction. */
     void append(List<Map<String, Object>> events) {
         client.query(APPEND).bind(events).to("events").run();
     }
 
+    /** Every recorded access to the data of the resident with this pseudonym, oldest first. */
     public List<AccessRecord> accessesAbout(String pseudonym) {
         return queries.list(ACCESSES_ABOUT, Map.of("subject", pseudonym), AccessRecord::from);
     }
@@ -141,6 +194,74 @@ public class AuditQueries {
         } catch (NumberFormatException e) {
             throw new InvalidArgumentException("after", "MALFORMED_CURSOR", "after is not a cursor of this list");
         }
+    }
+
+    /** An event at the start of the kept chain, and whether it is past retention. */
+    record OldestEvent(long sequence, boolean expired, String hash) {}
+
+    /**
+     * The first {@code batch} events after the last one removed, in chain order, each marked expired when it was
+     * written before {@code cutoff} (ISO-8601). Writes the chain's head, so two removals take turns.
+     */
+    List<OldestEvent> oldestEvents(int batch, String cutoff) {
+        return List.copyOf(client.query(OLDEST)
+                .bindAll(Map.of("batch", batch, "cutoff", cutoff))
+                .fetchAs(OldestEvent.class)
+                .mappedBy((types, row) -> new OldestEvent(
+                        row.get("sequence").asLong(),
+                        row.get("expired").asBoolean(),
+                        row.get("hash").asString()))
+                .all());
+    }
+
+    /**
+     * Removes these events, the start of the chain through sequence {@code through}, and leaves that last one's
+     * sequence and hash on the head for the chain check to start from.
+     */
+    void removeEvents(List<Long> sequences, long through, String hash) {
+        client.query(REMOVE)
+                .bindAll(Map.of("sequences", sequences, "through", through, "hash", hash))
+                .run();
+    }
+
+    /** Seals up to {@value #SEAL_BATCH} events in the caller's transaction; returns how many. */
+    int sealBatch() {
+        return sealBatch(client.getQueryRunner());
+    }
+
+    /**
+     * Seals every unsealed event inside a transaction the caller holds: the backup's, which has closed the lanes, so
+     * that its file holds only sealed events and a restore has nothing left to change.
+     */
+    public static void sealWithin(QueryRunner transaction) {
+        int batch;
+        do {
+            batch = sealBatch(transaction);
+        } while (batch == SEAL_BATCH);
+    }
+
+    /**
+     * Locks the chain's head, so sealers on several app instances take turns, and gives the oldest unsealed events
+     * the next sequence numbers, each its predecessor's hash and its own.
+     */
+    private static int sealBatch(QueryRunner transaction) {
+        if (!transaction.run(ANY_UNSEALED).hasNext()) {
+            return 0;
+        }
+        Record head = transaction.run(LOCK_HEAD).single();
+        long sequence = head.get("sequence").asLong();
+        String previous = head.get("lastHash").asString();
+        List<Map<String, Object>> sealed = new ArrayList<>();
+        for (Record record :
+                transaction.run(UNSEALED, Map.of("batch", SEAL_BATCH)).list()) {
+            AuditEvent event = AuditEvent.sealedAt(record.get("value"), ++sequence, previous);
+            sealed.add(Map.of("id", event.id(), "sequence", sequence, "previousHash", previous, "hash", event.hash()));
+            previous = event.hash();
+        }
+        transaction
+                .run(SEAL, Map.of("sealed", sealed, "sequence", sequence, "lastHash", previous))
+                .consume();
+        return sealed.size();
     }
 
     /** The last event the retention rule removed, where the walk of the chain starts. */

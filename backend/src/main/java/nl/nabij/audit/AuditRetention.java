@@ -4,15 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import nl.nabij.jobs.JobLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -29,35 +25,7 @@ class AuditRetention {
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
     private static final int BATCH = 1_000;
 
-    private static final String OLDEST =
-            """
-            MATCH (c:AuditChain {id: 'nabij'})
-            SET c.prunedThrough = coalesce(c.prunedThrough, 0)
-            WITH c
-            MATCH (e:AuditEvent) WHERE e.sequence > c.prunedThrough AND e.sequence <= c.prunedThrough + $batch
-            RETURN e.sequence AS sequence, e.at < datetime($cutoff) AS expired, e.hash AS hash, e.subjects AS subjects
-            ORDER BY e.sequence
-            """;
-
-    private static final String REMOVE =
-            """
-            UNWIND $sequences AS sequence
-            MATCH (e:AuditEvent {sequence: sequence})
-            DETACH DELETE e
-            WITH count(*) AS removed
-            MATCH (c:AuditChain {id: 'nabij'})
-            SET c.prunedThrough = $through, c.prunedHash = $hash, c.prunedAt = datetime()
-            """;
-
-    /** Subjects no event is about any more; the trail keeps a pseudonym only while an event needs it. */
-    private static final String PRUNE_SUBJECTS =
-            """
-            UNWIND $pseudonyms AS pseudonym
-            MATCH (s:AuditSubject {pseudonym: pseudonym}) WHERE NOT EXISTS { (s)<-[:ABOUT]-(:AuditEvent) }
-            DELETE s
-            """;
-
-    private final Neo4jClient client;
+    private final AuditQueries queries;
     private final TransactionOperations transactions;
     private final AuditProperties properties;
     private final AuditSealer sealer;
@@ -65,13 +33,13 @@ class AuditRetention {
     private final JobLock jobLock;
 
     AuditRetention(
-            Neo4jClient client,
+            AuditQueries queries,
             TransactionOperations transactions,
             AuditProperties properties,
             AuditSealer sealer,
             Clock clock,
             JobLock jobLock) {
-        this.client = client;
+        this.queries = queries;
         this.jobLock = jobLock;
         this.transactions = transactions;
         this.properties = properties;
@@ -108,23 +76,16 @@ class AuditRetention {
 
     private int removeOneBatch(String cutoff) {
         List<Long> sequences = new ArrayList<>();
-        Set<Object> pseudonyms = new HashSet<>();
         String lastHash = null;
-        for (Map<String, Object> event : client.query(OLDEST)
-                .bindAll(Map.of("batch", BATCH, "cutoff", cutoff))
-                .fetch()
-                .all()) {
-            if (!(Boolean) event.get("expired")) {
+        for (AuditQueries.OldestEvent event : queries.oldestEvents(BATCH, cutoff)) {
+            if (!event.expired()) {
                 break;
             }
-            sequences.add((Long) event.get("sequence"));
-            pseudonyms.addAll((List<?>) event.get("subjects"));
-            lastHash = (String) event.get("hash");
+            sequences.add(event.sequence());
+            lastHash = event.hash();
         }
         if (!sequences.isEmpty()) {
-            client.query(REMOVE)
-                    .bindAll(Map.of("sequences", sequences, "through", sequences.getLast(), "hash", lastHash))
-                    .run();
+            queries.removeEvents(sequences, sequences.getLast(), lastHash);
         }
         return sequences.size();
     }

@@ -1,15 +1,9 @@
 package nl.nabij.audit;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.neo4j.driver.QueryRunner;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
@@ -23,42 +17,14 @@ import org.springframework.transaction.support.TransactionOperations;
 @Component
 public class AuditSealer {
 
-    private static final int BATCH = 5_000;
-
-    private static final String ANY_UNSEALED = "MATCH (e:Unsealed) RETURN e.id LIMIT 1";
-
-    private static final String LOCK_HEAD =
-            """
-            MATCH (c:AuditChain {id: 'nabij'})
-            SET c.sealing = true REMOVE c.sealing
-            RETURN c.sequence AS sequence, c.lastHash AS lastHash
-            """;
-
-    private static final String UNSEALED =
-            """
-            MATCH (e:Unsealed)
-            RETURN e AS value ORDER BY e.at, e.id LIMIT $batch
-            """;
-
-    private static final String SEAL =
-            """
-            UNWIND $sealed AS sealed
-            MATCH (e:AuditEvent {id: sealed.id})
-            SET e.sequence = sealed.sequence, e.previousHash = sealed.previousHash, e.hash = sealed.hash
-            REMOVE e:Unsealed
-            WITH count(e) AS written
-            MATCH (c:AuditChain {id: 'nabij'})
-            SET c.sequence = $sequence, c.lastHash = $lastHash
-            """;
-
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
-    private final Neo4jClient client;
+    private final AuditQueries queries;
     private final TransactionOperations transactions;
     private volatile boolean failing;
 
-    AuditSealer(Neo4jClient client, TransactionOperations transactions) {
-        this.client = client;
+    AuditSealer(AuditQueries queries, TransactionOperations transactions) {
+        this.queries = queries;
         this.transactions = transactions;
     }
 
@@ -85,41 +51,11 @@ public class AuditSealer {
     public long seal() {
         long sealed = 0;
         while (true) {
-            Integer batch = transactions.execute(status -> sealOneBatch(client.getQueryRunner()));
+            Integer batch = transactions.execute(status -> queries.sealBatch());
             sealed += batch;
-            if (batch < BATCH) {
+            if (batch < AuditQueries.SEAL_BATCH) {
                 return sealed;
             }
         }
-    }
-
-    /**
-     * Seals every unsealed event inside a transaction the caller holds: the backup's, which has closed the lanes, so
-     * that its file holds only sealed events and a restore has nothing left to change.
-     */
-    public static void sealWithin(QueryRunner transaction) {
-        int batch;
-        do {
-            batch = sealOneBatch(transaction);
-        } while (batch == BATCH);
-    }
-
-    private static int sealOneBatch(QueryRunner transaction) {
-        if (!transaction.run(ANY_UNSEALED).hasNext()) {
-            return 0;
-        }
-        Record head = transaction.run(LOCK_HEAD).single();
-        long sequence = head.get("sequence").asLong();
-        String previous = head.get("lastHash").asString();
-        List<Map<String, Object>> sealed = new ArrayList<>();
-        for (Record record : transaction.run(UNSEALED, Map.of("batch", BATCH)).list()) {
-            AuditEvent event = AuditEvent.sealedAt(record.get("value"), ++sequence, previous);
-            sealed.add(Map.of("id", event.id(), "sequence", sequence, "previousHash", previous, "hash", event.hash()));
-            previous = event.hash();
-        }
-        transaction
-                .run(SEAL, Map.of("sealed", sealed, "sequence", sequence, "lastHash", previous))
-                .consume();
-        return sealed.size();
     }
 }

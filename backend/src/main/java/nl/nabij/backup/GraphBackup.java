@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import nl.nabij.api.Digests;
-import nl.nabij.audit.AuditSealer;
+import nl.nabij.audit.AuditQueries;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -134,7 +134,7 @@ public class GraphBackup {
                 var out = new BufferedWriter(
                         new OutputStreamWriter(new GZIPOutputStream(target), StandardCharsets.UTF_8))) {
             transaction.run(CLOSE_AUDIT_LANES).consume();
-            AuditSealer.sealWithin(transaction);
+            AuditQueries.sealWithin(transaction);
             line(
                     out,
                     Map.of(

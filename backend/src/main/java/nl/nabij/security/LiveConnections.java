@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -31,14 +29,8 @@ class LiveConnections extends GraphQlWebSocketHandler {
     /** graphql-ws's close code for refused credentials; the web app does not reconnect after it. */
     static final CloseStatus NO_LONGER_SIGNED_IN = new CloseStatus(4403, "Forbidden");
 
-    private static final String STILL_SIGNED_IN =
-            """
-            MATCH (a:Account) WHERE a.username IN $usernames
-            RETURN a.username AS username, CASE WHEN a.enabled THEN a.role END AS role
-            """;
-
     private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
-    private final Neo4jClient client;
+    private final SecurityQueries queries;
 
     LiveConnections(
             WebGraphQlHandler handler,
@@ -46,9 +38,9 @@ class LiveConnections extends GraphQlWebSocketHandler {
             Duration connectionInitTimeout,
             Duration keepAlive,
             CorsConfiguration cors,
-            Neo4jClient client) {
+            SecurityQueries queries) {
         super(handler, json, connectionInitTimeout, keepAlive, cors);
-        this.client = client;
+        this.queries = queries;
     }
 
     @Override
@@ -91,12 +83,8 @@ class LiveConnections extends GraphQlWebSocketHandler {
         }
         Set<String> usernames =
                 accounts.values().stream().map(NabijUser::username).collect(Collectors.toSet());
-        Map<String, String> roles =
-                client.query(STILL_SIGNED_IN).bind(List.copyOf(usernames)).to("usernames").fetch().all().stream()
-                        .collect(
-                                HashMap::new,
-                                (found, row) -> found.put((String) row.get("username"), (String) row.get("role")),
-                                Map::putAll);
+        Map<String, String> roles = new HashMap<>();
+        queries.rolesOf(usernames).forEach(account -> roles.put(account.username(), account.role()));
         // A user of the identity provider who signed in with a session has no account here: their session decides.
         accounts.forEach((session, user) -> {
             if (roles.containsKey(user.username()) && !user.role().name().equals(roles.get(user.username()))) {

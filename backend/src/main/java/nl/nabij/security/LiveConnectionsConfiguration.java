@@ -4,7 +4,6 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
@@ -18,13 +17,13 @@ class LiveConnectionsConfiguration {
 
     @Bean
     LiveConnections graphQlWebSocketHandler(
-            WebGraphQlHandler handler, GraphQlProperties graphQl, GraphQlCorsProperties cors, Neo4jClient client) {
+            WebGraphQlHandler handler, GraphQlProperties graphQl, GraphQlCorsProperties cors, SecurityQueries queries) {
         return new LiveConnections(
                 handler,
                 new JacksonJsonHttpMessageConverter(),
                 graphQl.getWebsocket().getConnectionInitTimeout(),
                 graphQl.getWebsocket().getKeepAlive(),
                 cors.toCorsConfiguration(),
-                client);
+                queries);
     }
 }

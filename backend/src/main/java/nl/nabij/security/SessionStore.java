@@ -5,11 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import nl.nabij.api.Digests;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,56 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SessionStore {
 
-    private static final String CREATE =
-            """
-            CREATE (s:Session {idHash: $idHash, createdAt: $now, lastSeen: $now, expiresAt: $expiresAt,
-                               username: $username, role: $role, professionalId: $professionalId,
-                               residentId: $residentId, organisationId: $organisationId})
-            WITH s
-            OPTIONAL MATCH (a:Account {username: $username})
-            WHERE $builtIn
-            FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | CREATE (s)-[:OF]->(a))
-            """;
-
-    private static final String FIND =
-            """
-            MATCH (s:Session {idHash: $idHash})
-            WHERE s.lastSeen > $idleSince AND s.createdAt > $createdSince AND coalesce(s.expiresAt, $now + 1) > $now
-              AND (NOT EXISTS { (s)-[:OF]->() }
-                   OR EXISTS { (s)-[:OF]->(a:Account) WHERE a.enabled AND a.role IS NOT NULL })
-            RETURN s.username AS username, s.role AS role, s.professionalId AS professionalId,
-                   s.residentId AS residentId, s.organisationId AS organisationId, s.lastSeen AS lastSeen
-            """;
-
-    private static final String TOUCH =
-            """
-            MATCH (s:Session {idHash: $idHash}) SET s.lastSeen = $now
-            """;
-
-    private static final String END =
-            """
-            MATCH (s:Session {idHash: $idHash}) DETACH DELETE s
-            """;
-
-    private static final String END_ALL_OF_ACCOUNT =
-            """
-            MATCH (:Account {username: $username})<-[:OF]-(s:Session) DETACH DELETE s
-            """;
-
-    private static final String REMOVE_ENDED =
-            """
-            MATCH (s:Session) WHERE s.lastSeen <= $idleSince OR s.createdAt <= $createdSince OR s.expiresAt <= $now
-            DETACH DELETE s
-            """;
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Neo4jClient client;
+    private final SecurityQueries queries;
     private final SessionProperties properties;
     private final Clock clock;
 
-    SessionStore(Neo4jClient client, SessionProperties properties, Clock clock) {
-        this.client = client;
+    SessionStore(SecurityQueries queries, SessionProperties properties, Clock clock) {
+        this.queries = queries;
         this.properties = properties;
         this.clock = clock;
     }
@@ -91,17 +46,12 @@ public class SessionStore {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("idHash", Digests.sha256(id));
-        parameters.put("now", clock.millis());
-        parameters.put("expiresAt", tokenExpiry.map(Instant::toEpochMilli).orElse(null));
-        parameters.put("username", user.username());
-        parameters.put("role", user.role().name());
-        parameters.put("professionalId", user.professionalId());
-        parameters.put("residentId", user.residentId());
-        parameters.put("organisationId", user.organisationId());
-        parameters.put("builtIn", builtIn);
-        client.query(CREATE).bindAll(parameters).run();
+        queries.startSession(new SecurityQueries.NewSession(
+                Digests.sha256(id),
+                clock.millis(),
+                tokenExpiry.map(Instant::toEpochMilli).orElse(null),
+                user,
+                builtIn));
         return id;
     }
 
@@ -110,52 +60,36 @@ public class SessionStore {
     Optional<NabijUser> use(String id) {
         String idHash = Digests.sha256(id);
         long now = clock.millis();
-        Optional<Map<String, Object>> row = client.query(FIND)
-                .bindAll(Map.of(
-                        "idHash",
-                        idHash,
-                        "now",
-                        now,
-                        "idleSince",
-                        now - properties.idleTimeout().toMillis(),
-                        "createdSince",
-                        now - properties.absoluteTimeout().toMillis()))
-                .fetch()
-                .one();
-        row.filter(session -> (Long) session.get("lastSeen") < now - touchInterval())
-                .ifPresent(session -> client.query(TOUCH)
-                        .bindAll(Map.of("idHash", idHash, "now", now))
-                        .run());
-        return row.map(session -> new NabijUser(
-                (String) session.get("username"),
-                Role.valueOf((String) session.get("role")),
-                (String) session.get("professionalId"),
-                (String) session.get("residentId"),
-                (String) session.get("organisationId")));
+        Optional<SecurityQueries.LiveSession> session = queries.liveSession(
+                idHash,
+                now,
+                now - properties.idleTimeout().toMillis(),
+                now - properties.absoluteTimeout().toMillis());
+        session.filter(live -> live.lastSeen() < now - touchInterval())
+                .ifPresent(live -> queries.touchSession(idHash, now));
+        return session.map(SecurityQueries.LiveSession::user);
     }
 
     /** Sign-out. */
     @Transactional
     void end(String id) {
-        client.query(END).bind(Digests.sha256(id)).to("idHash").run();
+        queries.endSession(Digests.sha256(id));
     }
 
     /** Ends every session of a built-in account, on every instance: for a disabled account. */
     @Transactional
     public void endAllOf(String username) {
-        client.query(END_ALL_OF_ACCOUNT).bind(username).to("username").run();
+        queries.endSessionsOf(username);
     }
 
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
     @Transactional
     void removeEnded() {
         long now = clock.millis();
-        client.query(REMOVE_ENDED)
-                .bindAll(Map.of(
-                        "now", now,
-                        "idleSince", now - properties.idleTimeout().toMillis(),
-                        "createdSince", now - properties.absoluteTimeout().toMillis()))
-                .run();
+        queries.removeEndedSessions(
+                now,
+                now - properties.idleTimeout().toMillis(),
+                now - properties.absoluteTimeout().toMillis());
     }
 
     private long touchInterval() {

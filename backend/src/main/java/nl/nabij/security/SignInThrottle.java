@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import nl.nabij.api.Digests;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,46 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SignInThrottle {
 
-    private static final String BLOCKED =
-            """
-            MATCH (t:SignInThrottle) WHERE t.key IN $keys AND t.blockedUntil > $now
-            RETURN max(t.blockedUntil) AS until, any(locked IN collect(t.locked) WHERE locked) AS locked
-            """;
+    /** Counts that no attempt has touched for this long are forgotten; a lock is far shorter than that. */
+    private static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
 
-    private static final String FAILED =
-            """
-            UNWIND $keys AS key
-            MERGE (t:SignInThrottle {key: key.key})
-            SET t.failures = CASE WHEN key.forgets AND t.lastFailure < $now - $lockMillis THEN 1
-                                  ELSE coalesce(t.failures, 0) + 1 END,
-                t.lastFailure = $now
-            WITH t, key, t.failures >= key.lockAfter AS locked
-            SET t.locked = locked,
-                t.blockedUntil = CASE
-                    WHEN locked THEN $now + $lockMillis
-                    WHEN t.failures > key.freeAttempts
-                        THEN $now + toInteger($delayMillis * 2 ^ (t.failures - key.freeAttempts - 1))
-                    ELSE 0 END
-            RETURN key.kind AS kind, locked
-            """;
-
-    private static final String SUCCEEDED =
-            """
-            MATCH (t:SignInThrottle {key: $key}) DELETE t
-            """;
-
-    /** Counts that no attempt has touched for a day are forgotten; a lock is far shorter than that. */
-    private static final String FORGET =
-            """
-            MATCH (t:SignInThrottle) WHERE t.lastFailure < $before DELETE t
-            """;
-
-    private final Neo4jClient client;
+    private final SecurityQueries queries;
     private final SignInProperties properties;
     private final Clock clock;
 
-    SignInThrottle(Neo4jClient client, SignInProperties properties, Clock clock) {
-        this.client = client;
+    SignInThrottle(SecurityQueries queries, SignInProperties properties, Clock clock) {
+        this.queries = queries;
         this.properties = properties;
         this.clock = clock;
     }
@@ -75,62 +42,47 @@ class SignInThrottle {
     @Transactional(readOnly = true)
     public void checkAllowed(String username, String address) {
         long now = clock.millis();
-        client.query(BLOCKED)
-                .bindAll(Map.of("keys", List.of(accountKey(username), addressKey(address)), "now", now))
-                .fetch()
-                .one()
-                .filter(row -> row.get("until") != null)
-                .ifPresent(row -> {
-                    throw SignInRefused.waiting(
-                            Duration.ofMillis((Long) row.get("until") - now), (Boolean) row.get("locked"));
+        queries.signInBlock(List.of(accountKey(username), addressKey(address)), now)
+                .ifPresent(block -> {
+                    throw SignInRefused.waiting(Duration.ofMillis(block.until() - now), block.locked());
                 });
     }
 
     @Transactional
     public Locks failed(String username, String address) {
-        var rows = client.query(FAILED)
-                .bindAll(Map.of(
-                        "keys",
-                        List.of(
-                                Map.of(
-                                        "key", accountKey(username),
-                                        "kind", "account",
-                                        "freeAttempts", properties.freeAttempts(),
-                                        "lockAfter", properties.lockAfter(),
-                                        "forgets", false),
-                                Map.of(
-                                        "key", addressKey(address),
-                                        "kind", "address",
-                                        "freeAttempts", properties.addressLockAfter(),
-                                        "lockAfter", properties.addressLockAfter(),
-                                        "forgets", true)),
-                        "now",
-                        clock.millis(),
-                        "lockMillis",
-                        properties.lockDuration().toMillis(),
-                        "delayMillis",
-                        properties.delay().toMillis()))
-                .fetch()
-                .all();
-        return new Locks(locked(rows, "account"), locked(rows, "address"));
+        List<SecurityQueries.SignInFailure> failures = queries.signInFailed(
+                List.of(
+                        new SecurityQueries.SignInCount(
+                                accountKey(username),
+                                "account",
+                                properties.freeAttempts(),
+                                properties.lockAfter(),
+                                false),
+                        new SecurityQueries.SignInCount(
+                                addressKey(address),
+                                "address",
+                                properties.addressLockAfter(),
+                                properties.addressLockAfter(),
+                                true)),
+                clock.millis(),
+                properties.lockDuration().toMillis(),
+                properties.delay().toMillis());
+        return new Locks(locked(failures, "account"), locked(failures, "address"));
     }
 
     @Transactional
     public void succeeded(String username) {
-        client.query(SUCCEEDED).bind(accountKey(username)).to("key").run();
+        queries.signInSucceeded(accountKey(username));
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
     @Transactional
     void forgetOldFailures() {
-        client.query(FORGET)
-                .bind(clock.millis() - Duration.ofDays(1).toMillis())
-                .to("before")
-                .run();
+        queries.forgetSignInFailuresBefore(clock.millis() - FORGOTTEN_AFTER.toMillis());
     }
 
-    private static boolean locked(java.util.Collection<Map<String, Object>> rows, String kind) {
-        return rows.stream().anyMatch(row -> kind.equals(row.get("kind")) && (Boolean) row.get("locked"));
+    private static boolean locked(List<SecurityQueries.SignInFailure> failures, String kind) {
+        return failures.stream().anyMatch(failure -> kind.equals(failure.kind()) && failure.locked());
     }
 
     private static String accountKey(String username) {
