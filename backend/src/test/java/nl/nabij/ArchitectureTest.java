@@ -125,8 +125,6 @@ class ArchitectureTest {
             "nl.nabij.security.LiveConnections",
             "nl.nabij.security.SessionStore",
             "nl.nabij.security.SignInThrottle",
-            "nl.nabij.vindplaats.VindplaatsAdministration",
-            "nl.nabij.vindplaats.VindplaatsRules",
             "nl.nabij.volunteer.SelfRegistration");
 
     @ArchTest
