@@ -114,8 +114,6 @@ class ArchitectureTest {
             "nl.nabij.account.AccountGrants",
             "nl.nabij.audit.AuditRetention",
             "nl.nabij.audit.AuditSealer",
-            "nl.nabij.involvement.InvolvementLifecycle",
-            "nl.nabij.involvement.InvolvementRegistry",
             "nl.nabij.regie.Collaborations",
             "nl.nabij.regie.Coordination",
             "nl.nabij.regie.HouseholdChange",
