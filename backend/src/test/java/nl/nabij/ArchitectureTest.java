@@ -117,8 +117,7 @@ class ArchitectureTest {
             "nl.nabij.security.AccountService",
             "nl.nabij.security.LiveConnections",
             "nl.nabij.security.SessionStore",
-            "nl.nabij.security.SignInThrottle",
-            "nl.nabij.volunteer.SelfRegistration");
+            "nl.nabij.security.SignInThrottle");
 
     @ArchTest
     static final ArchRule onlyQueryClassesRunCypher = noClasses()
