@@ -103,30 +103,12 @@ class ArchitectureTest {
             // Hands the driver to neo4j-migrations, which applies the schema's migrations.
             "nl.nabij.database.SchemaMigrations");
 
-    /**
-     * Services that still run their own Cypher next to their behaviour (validation, audit, events). The list only
-     * shrinks: a class leaves it when its statements move into its feature's {@code …Queries} class.
-     */
-    private static final Set<String> NOT_YET_SPLIT = Set.of(
-            "nl.nabij.involvement.InvolvementLifecycle",
-            "nl.nabij.involvement.InvolvementRegistry",
-            "nl.nabij.regie.Collaborations",
-            "nl.nabij.regie.Coordination",
-            "nl.nabij.regie.HouseholdChange",
-            "nl.nabij.regie.Plans",
-            "nl.nabij.regie.RegieRules",
-            "nl.nabij.vindplaats.VindplaatsAdministration",
-            "nl.nabij.vindplaats.VindplaatsRules",
-            "nl.nabij.volunteer.SelfRegistration");
-
     @ArchTest
     static final ArchRule onlyQueryClassesRunCypher = noClasses()
             .that()
             .haveSimpleNameNotEndingWith("Queries")
             .and(DescribedPredicate.describe(
-                    "are not raw on purpose or not yet split",
-                    (JavaClass type) ->
-                            !RAW_ON_PURPOSE.contains(topLevel(type)) && !NOT_YET_SPLIT.contains(topLevel(type))))
+                    "are not raw on purpose", (JavaClass type) -> !RAW_ON_PURPOSE.contains(topLevel(type))))
             .should()
             .dependOnClassesThat(RUNS_CYPHER);
 
@@ -142,9 +124,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theAllowListedClassesStillRunCypher = classes()
             .that(DescribedPredicate.describe(
-                    "are named in an allow-list",
-                    (JavaClass type) ->
-                            RAW_ON_PURPOSE.contains(type.getName()) || NOT_YET_SPLIT.contains(type.getName())))
+                    "are named in an allow-list", (JavaClass type) -> RAW_ON_PURPOSE.contains(type.getName())))
             .should()
             .dependOnClassesThat(RUNS_CYPHER)
             .allowEmptyShould(false);

@@ -1,9 +1,7 @@
 package nl.nabij.involvement;
 
 import java.time.LocalDate;
-import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,33 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(InvolvementProperties.class)
 public class InvolvementLifecycle {
 
-    private static final String ADOPT =
-            """
-            MATCH (i:Involvement {status: 'ACTIVE'}) WHERE i.expiresOn IS NULL
-            SET i.expiresOn = $expiresOn
-            RETURN count(i) AS value
-            """;
-
-    private static final String EXPIRE =
-            """
-            MATCH (i:Involvement) WHERE i.expiresOn < $today AND i.status = 'ACTIVE'
-            SET i.status = 'ENDED', i.until = i.expiresOn, i.endReason = 'EXPIRED'
-            REMOVE i.expiresOn
-            RETURN count(i) AS value
-            """;
-
-    private static final String REMOVE =
-            """
-            MATCH (i:Involvement) WHERE i.until < $removeBefore AND i.status = 'ENDED'
-            DETACH DELETE i
-            RETURN count(i) AS value
-            """;
-
-    private final Neo4jClient client;
+    private final InvolvementQueries store;
     private final InvolvementProperties properties;
 
-    InvolvementLifecycle(Neo4jClient client, InvolvementProperties properties) {
-        this.client = client;
+    InvolvementLifecycle(InvolvementQueries store, InvolvementProperties properties) {
+        this.store = store;
         this.properties = properties;
     }
 
@@ -53,8 +29,8 @@ public class InvolvementLifecycle {
     @Transactional
     public Run runOn(LocalDate today) {
         long adopted = adoptImported(today);
-        long expired = count(EXPIRE, Map.of("today", today));
-        long removed = count(REMOVE, Map.of("removeBefore", today.minus(properties.keptAfterEnd())));
+        long expired = store.expire(today);
+        long removed = store.removeEndedBefore(today.minus(properties.keptAfterEnd()));
         return new Run(adopted, expired, removed);
     }
 
@@ -64,15 +40,6 @@ public class InvolvementLifecycle {
      */
     @Transactional
     public long adoptImported(LocalDate today) {
-        return count(ADOPT, Map.of("expiresOn", today.plus(properties.activePeriod())));
-    }
-
-    private long count(String cypher, Map<String, Object> parameters) {
-        return client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(Long.class)
-                .mappedBy((types, row) -> row.get("value").asLong())
-                .one()
-                .orElse(0L);
+        return store.adoptImported(today.plus(properties.activePeriod()));
     }
 }

@@ -3,14 +3,12 @@ package nl.nabij.regie;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.directory.Professional;
+import nl.nabij.regie.RegieQueries.Involved;
 import nl.nabij.security.NabijUser;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,32 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Collaborations {
 
-    private static final String BOTH_INVOLVED =
-            """
-            MATCH (h:Household {id: $householdId})
-            RETURN {meInvolved: EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
-                                      -[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) },
-                    otherKnown: EXISTS { MATCH (:Professional {id: $other}) },
-                    otherInvolved: EXISTS { MATCH (:Professional {id: $other})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
-                                      -[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) }}
-                   AS value
-            """;
-
-    private static final String RECORD =
-            """
-            MATCH (me:Professional {id: $me}), (other:Professional {id: $other})
-            MERGE (me)-[c:COLLABORATES_WITH]-(other)
-            ON CREATE SET c.since = $on
-            SET c.kind = $kind, c.lastOn = CASE WHEN c.lastOn IS NULL OR c.lastOn < $on THEN $on ELSE c.lastOn END
-            RETURN other {.id, .name, .discipline} AS value
-            """;
-
-    private final Neo4jClient client;
+    private final RegieQueries store;
     private final HouseholdChange change;
     private final Clock clock;
 
-    Collaborations(Neo4jClient client, HouseholdChange change, Clock clock) {
-        this.client = client;
+    Collaborations(RegieQueries store, HouseholdChange change, Clock clock) {
+        this.store = store;
         this.change = change;
         this.clock = clock;
     }
@@ -63,8 +41,6 @@ class Collaborations {
 
     /** The result: whom the user now collaborates with, or the errors that stopped it. */
     record Payload(Professional with, List<InputError> errors) {}
-
-    private record Involved(boolean me, boolean otherKnown, boolean other) {}
 
     @Transactional
     Payload record(NabijUser user, Input input, String origin) {
@@ -85,19 +61,7 @@ class Collaborations {
         if (household.isEmpty()) {
             return failed("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id");
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("householdId", household.get().householdId());
-        parameters.put("me", user.professionalId());
-        parameters.put("other", other);
-        Involved involved = client.query(BOTH_INVOLVED)
-                .bindAll(parameters)
-                .fetchAs(Involved.class)
-                .mappedBy((types, row) -> new Involved(
-                        row.get("value").get("meInvolved").asBoolean(),
-                        row.get("value").get("otherKnown").asBoolean(),
-                        row.get("value").get("otherInvolved").asBoolean()))
-                .one()
-                .orElseThrow();
+        Involved involved = store.bothInvolved(household.get().householdId(), user.professionalId(), other);
         if (!involved.me()) {
             return failed("householdId", "NOT_INVOLVED", "you are not actively involved with this household");
         }
@@ -107,14 +71,7 @@ class Collaborations {
         if (!involved.other()) {
             return failed("withProfessionalId", "NOT_INVOLVED", "they are not actively involved with this household");
         }
-        parameters.put("kind", input.kind().name());
-        parameters.put("on", input.on());
-        Professional with = client.query(RECORD)
-                .bindAll(parameters)
-                .fetchAs(Professional.class)
-                .mappedBy((types, row) -> Professional.from(row.get("value")))
-                .one()
-                .orElseThrow();
+        Professional with = store.recordCollaboration(user.professionalId(), other, input.kind(), input.on());
         change.recorded(user, origin, household.get(), "collaboration-record");
         return new Payload(with, List.of());
     }

@@ -2,15 +2,13 @@ package nl.nabij.regie;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.directory.Professional;
+import nl.nabij.regie.RegieQueries.CoordinationState;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,39 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Coordination {
 
-    private static final String STATE =
-            """
-            MATCH (h:Household {id: $householdId})
-            OPTIONAL MATCH (c:Professional)-[:COORDINATES]->(h)
-            RETURN {coordinator: c.id,
-                    candidateKnown: EXISTS { MATCH (:Professional {id: $candidate}) },
-                    candidateInvolved: EXISTS { MATCH (:Professional {id: $candidate})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
-                                      -[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) }} AS value
-            """;
-
-    private static final String APPOINT =
-            """
-            MATCH (h:Household {id: $householdId})
-            OPTIONAL MATCH (:Professional)-[old:COORDINATES]->(h)
-            DELETE old
-            WITH DISTINCT h
-            MATCH (p:Professional {id: $candidate})
-            CREATE (p)-[:COORDINATES {since: $today}]->(h)
-            RETURN p {.id, .name, .discipline} AS value
-            """;
-
-    private static final String END =
-            """
-            MATCH (:Professional)-[old:COORDINATES]->(:Household {id: $householdId})
-            DELETE old
-            """;
-
-    private final Neo4jClient client;
+    private final RegieQueries store;
     private final HouseholdChange change;
     private final Clock clock;
 
-    Coordination(Neo4jClient client, HouseholdChange change, Clock clock) {
-        this.client = client;
+    Coordination(RegieQueries store, HouseholdChange change, Clock clock) {
+        this.store = store;
         this.change = change;
         this.clock = clock;
     }
@@ -67,8 +38,6 @@ class Coordination {
             return new Payload(null, List.of(new InputError(field, code, message)));
         }
     }
-
-    private record State(String coordinator, boolean candidateKnown, boolean candidateInvolved) {}
 
     @Transactional
     Payload assign(NabijUser user, String householdId, String professionalId, String origin) {
@@ -86,7 +55,7 @@ class Coordination {
         if (household.isEmpty()) {
             return unknownHousehold();
         }
-        State state = state(household.get().householdId(), null);
+        CoordinationState state = store.coordinationState(household.get().householdId(), null);
         if (state.coordinator() == null) {
             return Payload.failed("householdId", "NO_COORDINATOR", "this household has no coordinator");
         }
@@ -94,9 +63,7 @@ class Coordination {
             return Payload.failed(
                     "householdId", "NOT_ALLOWED", "only the coordinator or a team lead ends coordination");
         }
-        client.query(END)
-                .bindAll(Map.of("householdId", household.get().householdId()))
-                .run();
+        store.endCoordination(household.get().householdId());
         change.recorded(user, origin, household.get(), "coordinator-end");
         return new Payload(null, List.of());
     }
@@ -111,7 +78,7 @@ class Coordination {
         if (household.isEmpty()) {
             return unknownHousehold();
         }
-        State state = state(household.get().householdId(), candidate);
+        CoordinationState state = store.coordinationState(household.get().householdId(), candidate);
         if (!state.candidateKnown()) {
             return Payload.failed("professionalId", "UNKNOWN_PROFESSIONAL", "no professional has this id");
         }
@@ -132,37 +99,14 @@ class Coordination {
         if (candidate.equals(state.coordinator())) {
             return Payload.failed("professionalId", "ALREADY_COORDINATOR", "this professional coordinates already");
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("householdId", household.get().householdId());
-        parameters.put("candidate", candidate);
-        parameters.put("today", LocalDate.now(clock));
-        Professional coordinator = client.query(APPOINT)
-                .bindAll(parameters)
-                .fetchAs(Professional.class)
-                .mappedBy((types, row) -> Professional.from(row.get("value")))
-                .one()
-                .orElseThrow();
+        Professional coordinator =
+                store.appointCoordinator(household.get().householdId(), candidate, LocalDate.now(clock));
         change.recorded(user, origin, household.get(), handingOver ? "coordinator-hand-over" : "coordinator-assign");
         return new Payload(coordinator, List.of());
     }
 
-    private static boolean mayChange(NabijUser user, State state) {
+    private static boolean mayChange(NabijUser user, CoordinationState state) {
         return user.role() == Role.TEAM_LEAD || user.professionalId().equals(state.coordinator());
-    }
-
-    private State state(String householdId, String candidate) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("householdId", householdId);
-        parameters.put("candidate", candidate);
-        return client.query(STATE)
-                .bindAll(parameters)
-                .fetchAs(State.class)
-                .mappedBy((types, row) -> new State(
-                        row.get("value").get("coordinator").asString(null),
-                        row.get("value").get("candidateKnown").asBoolean(),
-                        row.get("value").get("candidateInvolved").asBoolean()))
-                .one()
-                .orElseThrow();
     }
 
     private static Payload unknownHousehold() {

@@ -2,14 +2,11 @@ package nl.nabij.regie;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
-import nl.nabij.security.HouseholdScope;
 import nl.nabij.security.NabijUser;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,27 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class HouseholdChange {
 
-    private static final String OPEN =
-            """
-            MATCH (h:Household {id: $householdId}) WHERE %s
-            SET h.changing = true
-            REMOVE h.changing
-            RETURN [(h)<-[:MEMBER_OF]-(r:Resident) | r.pseudonym] AS value
-            """;
-
-    private static final String LOCK_PROFESSIONALS =
-            """
-            MATCH (p:Professional) WHERE p.id IN $professionals
-            WITH p ORDER BY p.id
-            SET p.changing = true
-            REMOVE p.changing
-            """;
-
-    private final Neo4jClient client;
+    private final RegieQueries store;
     private final AuditTrail trail;
 
-    HouseholdChange(Neo4jClient client, AuditTrail trail) {
-        this.client = client;
+    HouseholdChange(RegieQueries store, AuditTrail trail) {
+        this.store = store;
         this.trail = trail;
     }
 
@@ -60,14 +41,10 @@ class HouseholdChange {
         List<String> linked =
                 Arrays.stream(professionals).filter(Objects::nonNull).toList();
         if (!linked.isEmpty()) {
-            client.query(LOCK_PROFESSIONALS).bind(linked).to("professionals").run();
+            store.lockProfessionals(linked);
         }
-        return client.query(OPEN.formatted(HouseholdScope.visibleTo(user.role())))
-                .bindAll(Map.of("householdId", householdId, "me", user.scopeId()))
-                .fetchAs(Opened.class)
-                .mappedBy(
-                        (types, row) -> new Opened(householdId, row.get("value").asList(v -> v.asString())))
-                .one();
+        return store.openHousehold(user.role(), user.scopeId(), householdId)
+                .map(locked -> new Opened(locked.householdId(), locked.memberPseudonyms()));
     }
 
     void recorded(NabijUser user, String origin, Opened household, String purpose) {

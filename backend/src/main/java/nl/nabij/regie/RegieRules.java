@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.nabij.database.GraphQueries;
+import nl.nabij.regie.RegieQueries.Arrival;
+import nl.nabij.regie.RegieQueries.RegieFacts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -26,55 +27,23 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(RegieProperties.class)
 public class RegieRules {
 
-    private static final String FACTS =
-            """
-            UNWIND $keys AS key
-            MATCH (h:Household {id: key})
-            CALL (h) {
-              OPTIONAL MATCH (h)<-[:MEMBER_OF*0..1]-()<-[:CONCERNS]-(i:Involvement {status: 'ACTIVE'})
-                             -[:ON_BEHALF_OF]->(o:Organisation)
-              WITH o, min(i.since) AS arrived WHERE o IS NOT NULL
-              WITH o, arrived ORDER BY arrived, o.name
-              RETURN collect({name: o.name, kind: o.kind, arrived: arrived}) AS organisations
-            }
-            OPTIONAL MATCH (c:Professional)-[:COORDINATES]->(h)
-            RETURN key, {organisations: organisations, coordinator: c.name,
-                         coordinatorInvolved: c IS NOT NULL AND EXISTS { MATCH (:Professional {id: c.id})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
-                                           -[:CONCERNS]->(t) WHERE t = h OR (t)-[:MEMBER_OF]->(h) }} AS value
-            """;
-
-    private final GraphQueries queries;
+    private final RegieQueries store;
     private final RegieProperties properties;
 
-    RegieRules(GraphQueries queries, RegieProperties properties) {
-        this.queries = queries;
+    RegieRules(RegieQueries store, RegieProperties properties) {
+        this.store = store;
         this.properties = properties;
     }
 
-    private record Arrival(String name, String kind, LocalDate arrived) {}
-
-    private record Facts(List<Arrival> organisations, String coordinator, boolean coordinatorInvolved) {}
-
     /** The flags of each household as they stand on {@code day}. */
     public <P> Map<P, List<RegieFlag>> flags(Collection<P> households, Function<P, String> idOf, LocalDate day) {
-        Map<P, Facts> facts = queries.one(
-                FACTS,
-                households,
-                idOf,
-                value -> new Facts(
-                        value.get("organisations")
-                                .asList(o -> new Arrival(
-                                        o.get("name").asString(),
-                                        o.get("kind").asString(),
-                                        o.get("arrived").asLocalDate())),
-                        value.get("coordinator").asString(null),
-                        value.get("coordinatorInvolved").asBoolean()));
+        Map<P, RegieFacts> facts = store.regieFacts(households, idOf);
         Map<P, List<RegieFlag>> flags = new LinkedHashMap<>();
         households.forEach(household -> flags.put(household, flagsOf(facts.get(household), day)));
         return flags;
     }
 
-    private List<RegieFlag> flagsOf(Facts facts, LocalDate day) {
+    private List<RegieFlag> flagsOf(RegieFacts facts, LocalDate day) {
         List<RegieFlag> flags = new ArrayList<>();
         if (facts == null) {
             return flags;

@@ -2,7 +2,6 @@ package nl.nabij.vindplaats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
@@ -11,7 +10,6 @@ import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,21 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class VindplaatsAdministration {
 
-    private static final String IN_TEAM_AREA =
-            """
-            RETURN EXISTS { MATCH (:Professional {id: $me})-[:SECONDED_TO]->(:Team)-[:SERVES]->
-                            (:Neighbourhood {code: $code}) } AS inArea
-            """;
-
     private final VindplaatsQueries store;
     private final VindplaatsRules rules;
-    private final Neo4jClient client;
     private final AuditTrail trail;
 
-    VindplaatsAdministration(VindplaatsQueries store, VindplaatsRules rules, Neo4jClient client, AuditTrail trail) {
+    VindplaatsAdministration(VindplaatsQueries store, VindplaatsRules rules, AuditTrail trail) {
         this.store = store;
         this.rules = rules;
-        this.client = client;
         this.trail = trail;
     }
 
@@ -218,11 +208,7 @@ class VindplaatsAdministration {
         if (user.professionalId() == null) {
             return false;
         }
-        return client.query(IN_TEAM_AREA)
-                .bindAll(Map.of("me", user.professionalId(), "code", neighbourhoodCode))
-                .fetchAs(Boolean.class)
-                .one()
-                .orElse(false);
+        return store.teamServesNeighbourhood(user.professionalId(), neighbourhoodCode);
     }
 
     private static List<InputError> outsideArea(String field) {

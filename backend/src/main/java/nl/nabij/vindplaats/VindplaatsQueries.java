@@ -169,6 +169,30 @@ public class VindplaatsQueries {
             MATCH (o:Organisation {id: $id}) SET o.name = $name, o.kind = $kind, o.careLine = $careLine
             """;
 
+    private static final String TEAM_SERVES_NEIGHBOURHOOD =
+            """
+            RETURN EXISTS { MATCH (:Professional {id: $me})-[:SECONDED_TO]->(:Team)-[:SERVES]->
+                            (:Neighbourhood {code: $code}) } AS inArea
+            """;
+
+    private static final String NEIGHBOURHOOD_EXISTS =
+            """
+            RETURN EXISTS { MATCH (:Neighbourhood {code: $code}) } AS known
+            """;
+
+    // Households keep the neighbourhood of their address; the one most of a postcode's households lie in is its.
+    private static final String NEIGHBOURHOOD_OF_POSTCODE =
+            """
+            MATCH (h:Household)-[:LOCATED_IN]->(n:Neighbourhood)
+            WHERE h.postcode = $postcode AND h.houseNumber IS NOT NULL
+            RETURN n.code AS code, count(h) AS households ORDER BY households DESC, code LIMIT 1
+            """;
+
+    private static final String ORGANISATION_EXISTS =
+            """
+            RETURN EXISTS { MATCH (:Organisation {id: $id}) } AS known
+            """;
+
     private final Neo4jClient client;
     private final GraphQueries queries;
 
@@ -179,6 +203,37 @@ public class VindplaatsQueries {
 
     /** An organisation as the HSDS exchange sees it: Nabij's own id and the id it goes by in Open Referral. */
     public record OrganisationRecord(String id, String hsdsId, String name, OrganisationKind kind, CareLine careLine) {}
+
+    /** Whether the professional's team serves the neighbourhood: a team lead keeps the vindplaatsen there. */
+    boolean teamServesNeighbourhood(String professionalId, String neighbourhoodCode) {
+        return exists(TEAM_SERVES_NEIGHBOURHOOD, Map.of("me", professionalId, "code", neighbourhoodCode));
+    }
+
+    boolean neighbourhoodExists(String code) {
+        return exists(NEIGHBOURHOOD_EXISTS, Map.of("code", code));
+    }
+
+    /** The neighbourhood most of the postcode's households lie in, if any household has it. */
+    Optional<String> neighbourhoodOfPostcode(String postcode) {
+        return client.query(NEIGHBOURHOOD_OF_POSTCODE)
+                .bind(postcode)
+                .to("postcode")
+                .fetchAs(String.class)
+                .mappedBy((types, row) -> row.get("code").asString())
+                .first();
+    }
+
+    boolean organisationExists(String id) {
+        return exists(ORGANISATION_EXISTS, Map.of("id", id));
+    }
+
+    private boolean exists(String cypher, Map<String, Object> parameters) {
+        return client.query(cypher)
+                .bindAll(parameters)
+                .fetchAs(Boolean.class)
+                .one()
+                .orElse(false);
+    }
 
     /** The organisation that runs each vindplaats, for those run by one. */
     Map<Vindplaats, Organisation> organisationsRunning(List<Vindplaats> vindplaatsen) {

@@ -2,12 +2,10 @@ package nl.nabij.vindplaats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
 import nl.nabij.api.PlainText;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,23 +23,10 @@ public class VindplaatsRules {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,19}");
     private static final int MOST_OPENING_HOURS = 28;
 
-    private static final String NEIGHBOURHOOD_EXISTS =
-            "RETURN EXISTS { MATCH (:Neighbourhood {code: $code}) } AS known";
+    private final VindplaatsQueries store;
 
-    // Households keep the neighbourhood of their address; the one most of a postcode's households lie in is its.
-    private static final String NEIGHBOURHOOD_OF_POSTCODE =
-            """
-            MATCH (h:Household)-[:LOCATED_IN]->(n:Neighbourhood)
-            WHERE h.postcode = $postcode AND h.houseNumber IS NOT NULL
-            RETURN n.code AS code, count(h) AS households ORDER BY households DESC, code LIMIT 1
-            """;
-
-    private static final String ORGANISATION_EXISTS = "RETURN EXISTS { MATCH (:Organisation {id: $id}) } AS known";
-
-    private final Neo4jClient client;
-
-    VindplaatsRules(Neo4jClient client) {
-        this.client = client;
+    VindplaatsRules(VindplaatsQueries store) {
+        this.store = store;
     }
 
     /** The outcome of the checks: the neighbourhood the vindplaats lies in when there are no errors. */
@@ -154,7 +139,7 @@ public class VindplaatsRules {
         String id = Ids.canonicalUuid(organisationId);
         if (id == null) {
             errors.add(new InputError("organisationId", "MALFORMED_ID", "organisationId must be a UUID"));
-        } else if (!exists(ORGANISATION_EXISTS, Map.of("id", id))) {
+        } else if (!store.organisationExists(id)) {
             errors.add(new InputError("organisationId", "UNKNOWN_ORGANISATION", "no organisation has this id"));
         }
     }
@@ -167,7 +152,7 @@ public class VindplaatsRules {
                         "neighbourhoodCode", "MALFORMED_CODE", "neighbourhoodCode must be BU followed by 8 digits"));
                 return null;
             }
-            if (!exists(NEIGHBOURHOOD_EXISTS, Map.of("code", code))) {
+            if (!store.neighbourhoodExists(code)) {
                 errors.add(
                         new InputError("neighbourhoodCode", "UNKNOWN_NEIGHBOURHOOD", "no neighbourhood has this code"));
                 return null;
@@ -181,13 +166,7 @@ public class VindplaatsRules {
         }
         String derived = postcode == null
                 ? null
-                : client.query(NEIGHBOURHOOD_OF_POSTCODE)
-                        .bind(postcode)
-                        .to("postcode")
-                        .fetchAs(String.class)
-                        .mappedBy((types, row) -> row.get("code").asString())
-                        .first()
-                        .orElse(null);
+                : store.neighbourhoodOfPostcode(postcode).orElse(null);
         if (derived == null) {
             errors.add(new InputError(
                     "neighbourhoodCode",
@@ -195,14 +174,6 @@ public class VindplaatsRules {
                     "give the neighbourhoodCode: no neighbourhood is known for this postcode"));
         }
         return derived;
-    }
-
-    private boolean exists(String cypher, Map<String, Object> parameters) {
-        return client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(Boolean.class)
-                .one()
-                .orElse(false);
     }
 
     private static void text(

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.nabij.api.ClientMutationIds;
@@ -19,12 +17,13 @@ import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.jobs.JobLock;
 import nl.nabij.security.NabijUser;
+import nl.nabij.volunteer.VolunteerQueries.NewRegistration;
+import nl.nabij.volunteer.VolunteerQueries.RegistrationCorrection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -45,136 +44,7 @@ class SelfRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(SelfRegistration.class);
 
-    /**
-     * From the municipality's geography, never from its households: whether anyone Nabij holds lives at a postcode is
-     * not for an anonymous form to tell.
-     */
-    private static final String NEIGHBOURHOOD_OF_POSTCODE =
-            """
-            MATCH (:PostcodeArea {code: left($postcode, 4)})-[:LIES_IN]->(n:Neighbourhood)
-            RETURN n.code AS value LIMIT 1
-            """;
-
-    private static final String VINDPLAATS_EXISTS =
-            "RETURN EXISTS { MATCH (:Vindplaats {id: $vindplaatsId}) } AS value";
-
-    private static final String CREATE =
-            """
-            MATCH (n:Neighbourhood {code: $neighbourhood})
-            CREATE (r:VolunteerRegistration {id: $id, name: $name, email: $email, phone: $phone, offers: $offers,
-                    availability: $availability, consentToBeContacted: true, status: 'UNCONFIRMED',
-                    createdAt: datetime(), confirmBefore: datetime($confirmBefore),
-                    confirmationHash: $confirmationHash, personalHash: $personalHash, retryHash: $retryHash})-[:IN]->(n)
-            WITH r, n
-            OPTIONAL MATCH (existing:Vindplaats {id: $vindplaatsId})
-            FOREACH (_ IN CASE WHEN existing IS NULL THEN [] ELSE [1] END | CREATE (r)-[:ACTS_FROM]->(existing))
-            FOREACH (_ IN CASE WHEN $proposedName IS NULL THEN [] ELSE [1] END |
-                CREATE (r)-[:ACTS_FROM]->(:Vindplaats {id: $proposedId, name: $proposedName, kind: 'INFORMAL',
-                        category: $proposedCategory, status: 'PROPOSED'})-[:LOCATED_IN]->(n))
-            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
-                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
-                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
-                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
-            """;
-
-    /**
-     * The registration a first call with the same key and the same person made: it gets a new personal link, since
-     * the first one exists only as a hash.
-     */
-    private static final String RETRIED =
-            """
-            MATCH (r:VolunteerRegistration {retryHash: $retryHash})
-            SET r.personalHash = $personalHash
-            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
-                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
-                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
-                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value, r.confirmationNotMailed IS NULL AS mailed
-            """;
-
-    private static final String HAND_TO_ADMINISTRATOR =
-            "MATCH (r:VolunteerRegistration {id: $id}) SET r.confirmationNotMailed = true";
-
-    /** A new confirmation link replaces the one that could not be mailed; the deadline stays. */
-    private static final String ISSUE_CONFIRMATION_LINK =
-            """
-            MATCH (r:VolunteerRegistration {id: $id})
-            WHERE r.status = 'UNCONFIRMED' AND r.confirmBefore > datetime($now)
-            SET r.confirmationHash = $hash
-            RETURN toString(r.confirmBefore) AS value
-            """;
-
-    private static final String CONFIRM =
-            """
-            MATCH (r:VolunteerRegistration {confirmationHash: $hash})
-            WHERE r.status = 'UNCONFIRMED' AND r.confirmBefore > datetime($now)
-            SET r.status = 'PENDING', r.confirmedAt = datetime($now)
-            REMOVE r.confirmationHash, r.confirmationNotMailed
-            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
-                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
-                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
-                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
-            """;
-
-    private static final String BY_PERSONAL_LINK =
-            """
-            MATCH (r:VolunteerRegistration {personalHash: $hash})
-            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
-                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
-                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
-                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
-            """;
-
-    /**
-     * A correction. A new name, e-mail address or phone number of an approved volunteer is someone the team lead has
-     * not approved: the registration goes back to review, and the certificate of conduct seen for the old identity no
-     * longer counts.
-     */
-    private static final String CORRECT =
-            """
-            MATCH (r:VolunteerRegistration {personalHash: $hash})
-            WITH r, r.status = 'APPROVED'
-                    AND (coalesce($name, r.name) <> r.name
-                         OR coalesce($email, r.email, '') <> coalesce(r.email, '')
-                         OR coalesce($phone, r.phone, '') <> coalesce(r.phone, '')) AS newIdentity
-            SET r.name = coalesce($name, r.name), r.email = coalesce($email, r.email),
-                r.phone = coalesce($phone, r.phone), r.offers = coalesce($offers, r.offers),
-                r.availability = coalesce($availability, r.availability)
-            FOREACH (_ IN CASE WHEN newIdentity THEN [1] ELSE [] END |
-                SET r.status = 'PENDING', r.identityChangedAt = datetime(), r.vogCheckedOn = null,
-                    r.reviewedAt = null, r.reviewedBy = null)
-            RETURN r {.id, .name, .email, .phone, .offers, .availability, .status, .rejectionReason, .vogCheckedOn,
-                      createdAt: toString(r.createdAt), connected: r.connectedAt IS NOT NULL,
-                      neighbourhood: head([(r)-[:IN]->(n:Neighbourhood) | n {.code, .name}]),
-                      place: head([(r)-[:ACTS_FROM]->(v:Vindplaats) | v {.id, .name, .category, status: coalesce(v.status, 'ACTIVE')}])} AS value
-            """;
-
-    /** The registration, and the place it proposed while it is still only a proposal of this registration. */
-    private static final String DELETE =
-            """
-            MATCH (r:VolunteerRegistration {personalHash: $hash})
-            OPTIONAL MATCH (r)-[:ACTS_FROM]->(v:Vindplaats {status: 'PROPOSED'})
-            WHERE NOT EXISTS { (v)<-[:ACTS_FROM]-(other:VolunteerRegistration) WHERE other <> r }
-            DETACH DELETE r, v
-            RETURN count(DISTINCT r) AS value
-            """;
-
-    private static final String EXPIRE =
-            """
-            MATCH (r:VolunteerRegistration) WHERE r.confirmBefore < datetime($now) AND r.status = 'UNCONFIRMED'
-            OPTIONAL MATCH (r)-[:ACTS_FROM]->(v:Vindplaats {status: 'PROPOSED'})
-            WHERE NOT EXISTS { (v)<-[:ACTS_FROM]-(other:VolunteerRegistration) WHERE other <> r }
-            DETACH DELETE r, v
-            RETURN count(DISTINCT r) AS value
-            """;
-
-    private static final String UNCONFIRMED_FOR_ADMINISTRATOR =
-            """
-            MATCH (r:VolunteerRegistration {status: 'UNCONFIRMED'}) WHERE r.confirmationNotMailed
-            RETURN r {.id, .name, .email, .phone, confirmBefore: toString(r.confirmBefore)} AS value
-            ORDER BY r.confirmBefore
-            """;
-
-    private final Neo4jClient client;
+    private final VolunteerQueries store;
     private final TransactionOperations transactions;
     private final RegistrationRateLimit rateLimit;
     private final JobLock jobLock;
@@ -185,7 +55,7 @@ class SelfRegistration {
     private final String mailFrom;
 
     SelfRegistration(
-            Neo4jClient client,
+            VolunteerQueries store,
             TransactionOperations transactions,
             RegistrationRateLimit rateLimit,
             JobLock jobLock,
@@ -195,7 +65,7 @@ class SelfRegistration {
             Clock clock,
             @Value("${nabij.notifications.mail-from}") String mailFrom) {
         this.mailFrom = mailFrom;
-        this.client = client;
+        this.store = store;
         this.transactions = transactions;
         this.rateLimit = rateLimit;
         this.jobLock = jobLock;
@@ -242,31 +112,21 @@ class SelfRegistration {
         String retryHash = retryHash(input);
         if (retryHash != null) {
             String personal = Links.newToken();
-            Optional<Registered> retried = transactions.execute(status -> client.query(RETRIED)
-                    .bindAll(Map.of("retryHash", retryHash, "personalHash", Digests.sha256(personal)))
-                    .fetchAs(Registered.class)
-                    .mappedBy((types, row) -> new Registered(
-                            VolunteerRegistration.from(row.get("value")),
-                            personalLink(personal),
-                            row.get("mailed").asBoolean(),
-                            List.of()))
-                    .one());
+            Optional<Registered> retried = transactions
+                    .execute(status -> store.retried(retryHash, Digests.sha256(personal)))
+                    .map(found -> new Registered(
+                            found.registration(), personalLink(personal), found.confirmationMailed(), List.of()));
             if (retried.isPresent()) {
                 return retried.get();
             }
         }
         String postcode = RegistrationRules.postcode(input.postcode());
-        Optional<String> neighbourhood = text(NEIGHBOURHOOD_OF_POSTCODE, Map.of("postcode", postcode));
+        Optional<String> neighbourhood = store.neighbourhoodOfPostcodeArea(postcode);
         if (neighbourhood.isEmpty()) {
             errors.add(new InputError("postcode", "UNKNOWN_POSTCODE", "this postcode lies outside the municipality"));
         }
         String vindplaatsId = Ids.canonicalUuid(input.vindplaatsId());
-        if (vindplaatsId != null
-                && !client.query(VINDPLAATS_EXISTS)
-                        .bindAll(Map.of("vindplaatsId", vindplaatsId))
-                        .fetchAs(Boolean.class)
-                        .one()
-                        .orElse(false)) {
+        if (vindplaatsId != null && !store.vindplaatsExists(vindplaatsId)) {
             errors.add(new InputError("vindplaatsId", "UNKNOWN_VINDPLAATS", "no vindplaats has this id"));
         }
         if (!errors.isEmpty()) {
@@ -274,40 +134,29 @@ class SelfRegistration {
         }
         String confirmation = Links.newToken();
         String personal = Links.newToken();
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", UUID.randomUUID().toString());
-        parameters.put("neighbourhood", neighbourhood.get());
-        parameters.put("name", PlainText.normalized(input.name()));
-        parameters.put("email", input.email() == null ? null : input.email().strip());
-        parameters.put("phone", input.phone() == null ? null : input.phone().strip());
-        parameters.put("offers", input.offers().stream().map(Offer::name).toList());
-        parameters.put("availability", PlainText.normalized(input.availability()));
-        parameters.put(
-                "confirmBefore",
+        NewRegistration newRegistration = new NewRegistration(
+                UUID.randomUUID().toString(),
+                neighbourhood.get(),
+                PlainText.normalized(input.name()),
+                input.email() == null ? null : input.email().strip(),
+                input.phone() == null ? null : input.phone().strip(),
+                input.offers().stream().map(Offer::name).toList(),
+                PlainText.normalized(input.availability()),
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
                         .plus(properties.confirmWithin())
-                        .toString());
-        parameters.put("confirmationHash", Digests.sha256(confirmation));
-        parameters.put("personalHash", Digests.sha256(personal));
-        parameters.put("retryHash", retryHash);
-        parameters.put("vindplaatsId", vindplaatsId);
-        parameters.put("proposedId", UUID.randomUUID().toString());
-        parameters.put(
-                "proposedName",
+                        .toString(),
+                Digests.sha256(confirmation),
+                Digests.sha256(personal),
+                retryHash,
+                vindplaatsId,
+                UUID.randomUUID().toString(),
                 input.proposedPlace() == null
                         ? null
-                        : PlainText.normalized(input.proposedPlace().name()));
-        parameters.put(
-                "proposedCategory",
+                        : PlainText.normalized(input.proposedPlace().name()),
                 input.proposedPlace() == null ? null : input.proposedPlace().category());
         boolean honeypot = input.website() != null && !input.website().isEmpty();
         VolunteerRegistration registration = transactions.execute(status -> {
-            VolunteerRegistration created = client.query(CREATE)
-                    .bindAll(parameters)
-                    .fetchAs(VolunteerRegistration.class)
-                    .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
-                    .one()
-                    .orElseThrow();
+            VolunteerRegistration created = store.create(newRegistration);
             if (honeypot) {
                 status.setRollbackOnly();
             }
@@ -324,9 +173,7 @@ class SelfRegistration {
         }
         boolean mailed = mailed(registration, confirmationLink(confirmation), personalLink);
         if (!mailed) {
-            transactions.executeWithoutResult(status -> client.query(HAND_TO_ADMINISTRATOR)
-                    .bindAll(Map.of("id", registration.id()))
-                    .run());
+            transactions.executeWithoutResult(status -> store.handToAdministrator(registration.id()));
         }
         return new Registered(registration, personalLink, mailed, List.of());
     }
@@ -364,8 +211,7 @@ class SelfRegistration {
         }
         String token = Links.newToken();
         Optional<String> confirmBefore = transactions.execute(status -> {
-            Optional<String> issued =
-                    text(ISSUE_CONFIRMATION_LINK, Map.of("id", id, "now", now(), "hash", Digests.sha256(token)));
+            Optional<String> issued = store.issueConfirmationLink(id, now(), Digests.sha256(token));
             issued.ifPresent(deadline -> trail.append(
                     administrator,
                     origin,
@@ -391,11 +237,7 @@ class SelfRegistration {
     Changed confirm(String token) {
         Optional<VolunteerRegistration> confirmed = token == null
                 ? Optional.empty()
-                : transactions.execute(status -> client.query(CONFIRM)
-                        .bindAll(Map.of("hash", Digests.sha256(token), "now", now()))
-                        .fetchAs(VolunteerRegistration.class)
-                        .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
-                        .one());
+                : transactions.execute(status -> store.confirm(Digests.sha256(token), now()));
         return confirmed
                 .map(registration -> new Changed(registration, List.of()))
                 .orElseGet(() -> new Changed(
@@ -408,11 +250,7 @@ class SelfRegistration {
         if (token == null) {
             return Optional.empty();
         }
-        return client.query(BY_PERSONAL_LINK)
-                .bindAll(Map.of("hash", Digests.sha256(token)))
-                .fetchAs(VolunteerRegistration.class)
-                .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
-                .one();
+        return store.byPersonalHash(Digests.sha256(token));
     }
 
     /** The input of a correction through the personal link; fields left out keep their value. */
@@ -428,25 +266,17 @@ class SelfRegistration {
         if (!errors.isEmpty()) {
             return new Changed(null, errors);
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("hash", correction.token() == null ? "" : Digests.sha256(correction.token()));
-        parameters.put("name", PlainText.normalized(correction.name()));
-        parameters.put(
-                "email", correction.email() == null ? null : correction.email().strip());
-        parameters.put(
-                "phone", correction.phone() == null ? null : correction.phone().strip());
-        parameters.put(
-                "offers",
+        RegistrationCorrection change = new RegistrationCorrection(
+                correction.token() == null ? "" : Digests.sha256(correction.token()),
+                PlainText.normalized(correction.name()),
+                correction.email() == null ? null : correction.email().strip(),
+                correction.phone() == null ? null : correction.phone().strip(),
                 correction.offers() == null
                         ? null
-                        : correction.offers().stream().map(Offer::name).toList());
-        parameters.put("availability", PlainText.normalized(correction.availability()));
+                        : correction.offers().stream().map(Offer::name).toList(),
+                PlainText.normalized(correction.availability()));
         return transactions
-                .execute(status -> client.query(CORRECT)
-                        .bindAll(parameters)
-                        .fetchAs(VolunteerRegistration.class)
-                        .mappedBy((types, row) -> VolunteerRegistration.from(row.get("value")))
-                        .one())
+                .execute(status -> store.correct(change))
                 .map(registration -> new Changed(registration, List.of()))
                 .orElseGet(() -> new Changed(null, List.of(unknownLink())));
     }
@@ -456,31 +286,12 @@ class SelfRegistration {
         if (token == null) {
             return false;
         }
-        long deleted = transactions.execute(status -> client.query(DELETE)
-                .bindAll(Map.of("hash", Digests.sha256(token)))
-                .fetchAs(Long.class)
-                .mappedBy((types, row) -> row.get("value").asLong())
-                .one()
-                .orElse(0L));
+        long deleted = transactions.execute(status -> store.deleteByPersonalHash(Digests.sha256(token)));
         return deleted > 0;
     }
 
     List<Unconfirmed> unconfirmedForAdministrator() {
-        return client
-                .query(UNCONFIRMED_FOR_ADMINISTRATOR)
-                .fetchAs(Unconfirmed.class)
-                .mappedBy((types, row) -> {
-                    var value = row.get("value");
-                    return new Unconfirmed(
-                            value.get("id").asString(),
-                            value.get("name").asString(),
-                            value.get("email").asString(null),
-                            value.get("phone").asString(null),
-                            value.get("confirmBefore").asString());
-                })
-                .all()
-                .stream()
-                .toList();
+        return store.unconfirmedForAdministrator();
     }
 
     @Scheduled(cron = "${nabij.volunteer.expiry-cron:0 15 * * * *}")
@@ -496,12 +307,8 @@ class SelfRegistration {
 
     /** Removes the registrations whose confirmation link had expired at {@code moment}; returns how many. */
     long removeExpiredAt(Instant moment) {
-        return transactions.execute(status -> client.query(EXPIRE)
-                .bindAll(Map.of("now", moment.atOffset(ZoneOffset.UTC).toString()))
-                .fetchAs(Long.class)
-                .mappedBy((types, row) -> row.get("value").asLong())
-                .one()
-                .orElse(0L));
+        return transactions.execute(status ->
+                store.removeUnconfirmedExpiredAt(moment.atOffset(ZoneOffset.UTC).toString()));
     }
 
     private boolean mailed(VolunteerRegistration registration, String confirmationLink, String personalLink) {
@@ -528,14 +335,6 @@ class SelfRegistration {
                     e);
             return false;
         }
-    }
-
-    private Optional<String> text(String cypher, Map<String, Object> parameters) {
-        return client.query(cypher)
-                .bindAll(parameters)
-                .fetchAs(String.class)
-                .mappedBy((types, row) -> row.get("value").asString())
-                .one();
     }
 
     private String now() {
