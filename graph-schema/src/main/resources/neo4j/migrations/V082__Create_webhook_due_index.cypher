@@ -1,0 +1,3 @@
+// The sender looks for the pending webhooks whose next attempt is due, oldest first.
+CREATE RANGE INDEX webhook_delivery_due_index IF NOT EXISTS
+FOR (d:WebhookDelivery) ON (d.status, d.nextAttemptAt);
