@@ -68,7 +68,7 @@ class WebhookSender {
                 .build();
     }
 
-    @Scheduled(fixedDelayString = "${nabij.webhooks.send-interval:PT5S}")
+    @Scheduled(fixedDelayString = "${nabij.webhooks.send-interval:5s}")
     void sendDue() {
         try {
             round();
