@@ -316,10 +316,12 @@ class WebhookTest {
         assertThat(admin("{ webhookSubscriptions { organisationId } }").at("/data/webhookSubscriptions"))
                 .isEmpty();
 
+        long audited = auditedSubscriptionChanges();
         assertThat(putSubscription(SUBSCRIBED.organisationId(), "https://case-system.example.org/hooks", ADMINISTRATOR)
                         .at("/data/putWebhookSubscription/secret")
                         .asString())
                 .startsWith("whsec_");
+        assertThat(auditedSubscriptionChanges()).isEqualTo(audited + 1);
         assertThat(admin("{ webhookSubscriptions { organisationId url } }")
                         .at("/data/webhookSubscriptions/0/url")
                         .asString())
@@ -329,6 +331,20 @@ class WebhookTest {
                         .at("/data/removeWebhookSubscription/removed")
                         .asBoolean())
                 .isTrue();
+    }
+
+    private long auditedSubscriptionChanges() {
+        return driver.executableQuery(
+                        """
+                        MATCH (e:AuditEvent {purpose: 'webhook-subscription', username: $username, action: 'CHANGE'})
+                        RETURN count(e) AS n
+                        """)
+                .withParameters(Map.of("username", ADMINISTRATOR.username()))
+                .execute()
+                .records()
+                .getFirst()
+                .get("n")
+                .asLong();
     }
 
     private String subscribe() {
