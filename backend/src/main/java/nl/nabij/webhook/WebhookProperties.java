@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before a delivery becomes a dead letter
  * @param firstRetry the wait after the first failed attempt; each next wait doubles, less up to half at random
  * @param longestRetry the longest wait, also when a receiver's Retry-After asks more
+ * @param keepDelivered how long a delivered webhook is kept, to look into what a case system was sent; dead letters
+ *     are kept until replayed
  */
 @ConfigurationProperties("nabij.webhooks")
 record WebhookProperties(
@@ -25,4 +27,5 @@ record WebhookProperties(
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("10m") Duration firstRetry,
-        @DefaultValue("12h") Duration longestRetry) {}
+        @DefaultValue("12h") Duration longestRetry,
+        @DefaultValue("7d") Duration keepDelivered) {}

@@ -48,7 +48,7 @@ class WebhookQueries {
             UNWIND $deliveries AS delivery
             CREATE (:WebhookDelivery {id: delivery.id, organisationId: delivery.organisationId, type: delivery.type,
                                       body: delivery.body, status: 'PENDING', attempts: 0, createdAt: $now,
-                                      nextAttemptAt: $now})
+                                      dueAt: $now})
             """;
 
     /**
@@ -58,16 +58,25 @@ class WebhookQueries {
      */
     private static final String DUE =
             """
-            MATCH (d:WebhookDelivery {status: 'PENDING'}) WHERE d.nextAttemptAt <= $now
-            WITH d ORDER BY d.nextAttemptAt LIMIT $limit
+            MATCH (d:WebhookDelivery {status: 'PENDING'}) WHERE d.dueAt <= $now
+            WITH d ORDER BY d.dueAt LIMIT $limit
             OPTIONAL MATCH (s:WebhookSubscription {organisationId: d.organisationId})
             RETURN d, s
+            """;
+
+    /** Delivered webhooks past their keeping time, a batch at a time. */
+    private static final String FORGET =
+            """
+            MATCH (d:WebhookDelivery {status: 'DELIVERED'}) WHERE d.dueAt <= $now
+            WITH d LIMIT $limit
+            DELETE d
+            RETURN count(*) AS value
             """;
 
     private static final String RECORD =
             """
             MATCH (d:WebhookDelivery {id: $id})
-            SET d.status = $status, d.attempts = $attempts, d.nextAttemptAt = $nextAttemptAt, d.lastAttemptAt = $at,
+            SET d.status = $status, d.attempts = $attempts, d.dueAt = $dueAt, d.lastAttemptAt = $at,
                 d.lastStatus = $lastStatus, d.lastError = $lastError,
                 d.deliveredAt = CASE WHEN $status = 'DELIVERED' THEN $at END,
                 d.deadAt = CASE WHEN $status = 'DEAD' THEN $at END
@@ -103,7 +112,7 @@ class WebhookQueries {
             """
             MATCH (d:WebhookDelivery {organisationId: $organisationId, status: 'DEAD'})
             WHERE $deliveryId IS NULL OR d.id = $deliveryId
-            SET d.status = 'PENDING', d.attempts = 0, d.nextAttemptAt = $now, d.replayedAt = $now
+            SET d.status = 'PENDING', d.attempts = 0, d.dueAt = $now, d.replayedAt = $now
             REMOVE d.deadAt
             RETURN count(d) AS value
             """;
@@ -167,25 +176,30 @@ class WebhookQueries {
     }
 
     /**
-     * Records an attempt's outcome: {@code status} PENDING (to try again at {@code nextAttemptAt}), DELIVERED or DEAD.
+     * Records an attempt's outcome: {@code status} PENDING (to try again at {@code dueAt}), DELIVERED (to be forgotten
+     * at {@code dueAt}) or DEAD.
      */
     void record(
-            String id,
-            String status,
-            int attempts,
-            Instant nextAttemptAt,
-            Instant at,
-            Integer lastStatus,
-            String lastError) {
+            String id, String status, int attempts, Instant dueAt, Instant at, Integer lastStatus, String lastError) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", id);
         parameters.put("status", status);
         parameters.put("attempts", attempts);
-        parameters.put("nextAttemptAt", nextAttemptAt == null ? null : utc(nextAttemptAt));
+        parameters.put("dueAt", dueAt == null ? null : utc(dueAt));
         parameters.put("at", utc(at));
         parameters.put("lastStatus", lastStatus);
         parameters.put("lastError", lastError);
         client.query(RECORD).bindAll(parameters).run();
+    }
+
+    /** Removes delivered webhooks whose keeping time ended, {@code limit} at most; how many. */
+    long forget(Instant now, int limit) {
+        return client.query(FORGET)
+                .bindAll(Map.of("now", utc(now), "limit", limit))
+                .fetchAs(Long.class)
+                .mappedBy((types, row) -> row.get("value").asLong())
+                .one()
+                .orElse(0L);
     }
 
     /** Makes or replaces the organisation's subscription; empty when there is no such organisation. */

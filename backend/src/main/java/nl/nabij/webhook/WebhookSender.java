@@ -27,8 +27,8 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Sends the outbox's due webhooks, on one app instance at a time (the job lock), each attempt with its own timeout.
- * A 2xx answer delivers. A network error, a timeout, 408, 429 and 5xx are tried again after a wait that doubles each
+ * Sends the outbox's due webhooks on one app instance at a time (the job lock), each attempt with its own timeout, and
+ * forgets delivered ones once their keeping time ends. A 2xx answer delivers. A network error, a timeout, 408, 429 and 5xx are tried again after a wait that doubles each
  * time, less up to half at random so that receivers coming back are not all called at once; a receiver's
  * Retry-After decides the wait instead. After the last attempt, or at once on any other answer (a 410 Gone, a 401),
  * the delivery becomes a dead letter. What time it is comes from the clock, so tests move it instead of sleeping.
@@ -40,6 +40,9 @@ class WebhookSender {
     static final String PENDING = "PENDING";
     static final String DELIVERED = "DELIVERED";
     static final String DEAD = "DEAD";
+
+    /** Delivered webhooks forgotten per round: rounds are seconds apart, so any backlog is gone within minutes. */
+    private static final int FORGET_AT_ONCE = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
@@ -92,6 +95,7 @@ class WebhookSender {
     }
 
     private int sendBatch() {
+        transactions.executeWithoutResult(status -> queries.forget(clock.instant(), FORGET_AT_ONCE));
         List<WebhookQueries.Due> due = transactions.execute(status -> queries.due(clock.instant(), properties.batch()));
         if (due == null) {
             return 0;
@@ -118,6 +122,7 @@ class WebhookSender {
         Instant next = null;
         if (outcome.delivered()) {
             status = DELIVERED;
+            next = now.plus(properties.keepDelivered());
         } else if (outcome.retry() && attempts < properties.maxAttempts()) {
             status = PENDING;
             next = now.plus(wait(attempts, outcome.retryAfter()));
@@ -130,9 +135,9 @@ class WebhookSender {
                     outcome.error() == null ? "HTTP " + outcome.status() : outcome.error());
         }
         String recorded = status;
-        Instant nextAttemptAt = next;
-        transactions.executeWithoutResult(tx -> queries.record(
-                delivery.id(), recorded, attempts, nextAttemptAt, now, outcome.status(), outcome.error()));
+        Instant dueAt = next;
+        transactions.executeWithoutResult(
+                tx -> queries.record(delivery.id(), recorded, attempts, dueAt, now, outcome.status(), outcome.error()));
     }
 
     private Outcome post(WebhookQueries.Due delivery) {

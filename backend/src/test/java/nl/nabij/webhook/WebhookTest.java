@@ -126,7 +126,8 @@ class WebhookTest {
                 Duration.ofSeconds(5),
                 3,
                 Duration.ofMinutes(10),
-                Duration.ofHours(12));
+                Duration.ofHours(12),
+                Duration.ofDays(7));
         sender = new WebhookSender(queries, lock, transactions, properties, clock);
     }
 
@@ -181,6 +182,14 @@ class WebhookTest {
                 .doesNotContain(organisationName(SUBSCRIBED.organisationId()))
                 .doesNotContain(organisationName(JOINING.organisationId()));
         assertThat(delivery()).containsEntry("status", "DELIVERED").containsEntry("attempts", 1L);
+
+        // Kept a week, to look into what the case system was sent; then forgotten.
+        clock.advance(Duration.ofDays(6));
+        sendOnce();
+        assertThat(deliveries()).isEqualTo(1);
+        clock.advance(Duration.ofDays(2));
+        sendOnce();
+        assertThat(deliveries()).isZero();
     }
 
     @Test
@@ -432,6 +441,16 @@ class WebhookTest {
                 .getFirst()
                 .get("value")
                 .asMap();
+    }
+
+    private long deliveries() {
+        return driver.executableQuery("MATCH (d:WebhookDelivery {organisationId: $organisation}) RETURN count(d) AS n")
+                .withParameters(Map.of("organisation", SUBSCRIBED.organisationId()))
+                .execute()
+                .records()
+                .getFirst()
+                .get("n")
+                .asLong();
     }
 
     private String organisationName(String id) {
