@@ -31,6 +31,10 @@ class WebhookOutbox {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void enqueue(MatchNotified notified) {
+        // Most installations have no subscription: then a match, which holds its household's lock, reads nothing more.
+        if (!queries.anySubscription()) {
+            return;
+        }
         List<Map<String, Object>> targets = queries.targets(notified.notificationIds());
         if (targets.isEmpty()) {
             return;

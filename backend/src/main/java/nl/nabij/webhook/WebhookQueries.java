@@ -43,6 +43,13 @@ class WebhookQueries {
                     joinedInvolvementId: n.involvementId, organisationCount: n.organisationCount} AS value
             """;
 
+    /** Whether any organisation subscribed: answered from the label's count, without reading a node. */
+    private static final String ANY_SUBSCRIPTION =
+            """
+            MATCH (s:WebhookSubscription)
+            RETURN count(s) > 0 AS value
+            """;
+
     private static final String ENQUEUE =
             """
             UNWIND $deliveries AS delivery
@@ -132,6 +139,14 @@ class WebhookQueries {
     WebhookQueries(Neo4jClient client, GraphQueries queries) {
         this.client = client;
         this.queries = queries;
+    }
+
+    boolean anySubscription() {
+        return client.query(ANY_SUBSCRIPTION)
+                .fetchAs(Boolean.class)
+                .mappedBy((types, row) -> row.get("value").asBoolean())
+                .one()
+                .orElse(false);
     }
 
     /** What to tell the subscribed organisations of these notifications, a map per notification and organisation. */

@@ -175,7 +175,7 @@ class WebhookSender {
      * The wait before attempt {@code attempts + 1}: the first retry's wait doubled for each attempt since, at most the
      * longest, of which a random part up to half is left off; or what the receiver asked, up to the longest.
      */
-    Duration wait(int attempts, Duration retryAfter) {
+    private Duration wait(int attempts, Duration retryAfter) {
         Duration longest = properties.longestRetry();
         if (retryAfter != null) {
             return retryAfter.compareTo(longest) > 0 ? longest : retryAfter;
