@@ -38,14 +38,22 @@ public class JobLock {
      * holds it, and then nothing ran.
      */
     public <T> Optional<T> runOnce(String name, Supplier<T> job) {
-        Long taken = transactions.execute(status -> queries.take(name, LEASE, holder));
+        return runOnce(name, LEASE, HELD_AT_LEAST, job);
+    }
+
+    /**
+     * Like {@link #runOnce(String, Supplier)} for a job that runs every few seconds rather than nightly: its lease
+     * lapses after {@code lease} should the instance die, and is free again {@code heldAtLeast} after it was taken.
+     */
+    public <T> Optional<T> runOnce(String name, Duration lease, Duration heldAtLeast, Supplier<T> job) {
+        Long taken = transactions.execute(status -> queries.take(name, lease, holder));
         if (taken == null || taken == 0) {
             return Optional.empty();
         }
         try {
             return Optional.ofNullable(job.get());
         } finally {
-            transactions.executeWithoutResult(status -> queries.release(name, holder, HELD_AT_LEAST));
+            transactions.executeWithoutResult(status -> queries.release(name, holder, heldAtLeast));
         }
     }
 }

@@ -2,6 +2,7 @@ package nl.nabij.match;
 
 import java.util.List;
 import nl.nabij.involvement.InvolvementRegistered;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,10 +18,12 @@ class Matcher {
 
     private final MatchQueries queries;
     private final NotificationPublisher publisher;
+    private final ApplicationEventPublisher events;
 
-    Matcher(MatchQueries queries, NotificationPublisher publisher) {
+    Matcher(MatchQueries queries, NotificationPublisher publisher, ApplicationEventPublisher events) {
         this.queries = queries;
         this.publisher = publisher;
+        this.events = events;
     }
 
     @EventListener
@@ -29,6 +32,11 @@ class Matcher {
         String householdId = queries.lockHouseholdOf(registered.involvementId())
                 .orElseThrow(() -> new IllegalStateException("a new involvement concerns no household"));
         List<NotificationPublisher.Delivery> deliveries = queries.match(registered.involvementId(), householdId);
+        if (!deliveries.isEmpty()) {
+            events.publishEvent(new MatchNotified(deliveries.stream()
+                    .map(delivery -> delivery.notification().id())
+                    .toList()));
+        }
         publisher.afterCommit(deliveries);
     }
 }
