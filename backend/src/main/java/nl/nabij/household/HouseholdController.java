@@ -1,6 +1,7 @@
 package nl.nabij.household;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
@@ -76,9 +77,31 @@ class HouseholdController {
                 }));
     }
 
+    /**
+     * When the request shows anything of the household's circle, the circle is read with the household, in its
+     * transaction, and handed to the data loader, which then has nothing left to read.
+     */
     @QueryMapping
-    Optional<Household> household(@Argument String id, Actor actor) {
-        return reads.byId(Ids.requireUuid("id", id), actor.user(), actor.origin());
+    Optional<Household> household(
+            @Argument String id,
+            Actor actor,
+            DataFetchingFieldSelectionSet selection,
+            DataLoader<String, HouseholdCircle> circles) {
+        String valid = Ids.requireUuid("id", id);
+        if (!selection.containsAnyOf("members", "involvements", "coordinator", "overlap")) {
+            return reads.byId(valid, actor.user(), actor.origin());
+        }
+        return reads.byIdWithCircle(valid, actor.user(), actor.origin()).map(viewed -> {
+            Household household = viewed.found().household();
+            HouseholdCircle seen = viewed.circle() == null
+                    ? null
+                    : asSeenBy(actor.user(), Map.of(household.id(), viewed.circle()))
+                            .get(household.id());
+            if (seen != null) {
+                circles.prime(household.id(), seen);
+            }
+            return household;
+        });
     }
 
     @QueryMapping

@@ -19,6 +19,7 @@ import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The household questions, each one Cypher statement behind an index, each limited to the households the asking user
@@ -145,6 +146,23 @@ class HouseholdQueries {
     /** The household with the given id, and whether the user may see it; empty when there is none. */
     Optional<Found> byId(String id, NabijUser user) {
         return found(BY_ID, parameters(user, "id", id), user);
+    }
+
+    /** A household the user may see, with its circle, or one outside their need to know, without. */
+    record Viewed(Found found, HouseholdCircle circle) {}
+
+    /**
+     * The household with the given id and, when the user may see it, its circle, in one read transaction: a view that
+     * shows the circle costs one transaction, not one for the household and one for its data loader.
+     */
+    @Transactional(readOnly = true)
+    Optional<Viewed> byIdWithCircle(String id, NabijUser user) {
+        return byId(id, user)
+                .map(found -> new Viewed(
+                        found,
+                        found.visible()
+                                ? circles(List.of(found.household().id()), user).get(id)
+                                : null));
     }
 
     /** The households at an address that the user may see. */

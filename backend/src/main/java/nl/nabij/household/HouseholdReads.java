@@ -39,6 +39,16 @@ class HouseholdReads {
         return visibleOnly(queries.byId(id, user), "READ", "household-view", user, origin);
     }
 
+    /**
+     * As {@link #byId}, with the household's circle read in the same transaction; the circle is null for a household
+     * the user may not see. The event is recorded after the read, as for every read.
+     */
+    Optional<HouseholdQueries.Viewed> byIdWithCircle(String id, NabijUser user, String origin) {
+        Optional<HouseholdQueries.Viewed> viewed = queries.byIdWithCircle(id, user);
+        return visibleOnly(viewed.map(HouseholdQueries.Viewed::found), "READ", "household-view", user, origin)
+                .flatMap(household -> viewed);
+    }
+
     /** The household of the resident with this pseudonym if the user may see it, as {@link #byId}. */
     Optional<Household> ofResident(String pseudonym, NabijUser user, String origin) {
         return visibleOnly(queries.ofResident(pseudonym, user), "SEARCH", "household-by-bsn", user, origin);
