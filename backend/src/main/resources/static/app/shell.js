@@ -96,7 +96,7 @@ async function show() {
     if (!allowed(route, user)) {
       clear(main, h('h1', { id: 'no-access', tabindex: '-1' }, t('noAccess.title')), notice('error', h('p', {}, t('noAccess.text'))));
     } else {
-      const screen = await import(`./screens/${route.module}.js`);
+      const screen = await screenModule(route);
       clear(main);
       await screen.render(main, { params: new URLSearchParams(location.search), user });
     }
@@ -185,8 +185,8 @@ function wireShell() {
     document.getElementById('main').focus();
   });
   for (const button of document.querySelectorAll('[data-lang]')) {
-    button.addEventListener('click', () => {
-      setLanguage(button.dataset.lang);
+    button.addEventListener('click', async () => {
+      await setLanguage(button.dataset.lang);
       show();
     });
   }
@@ -218,9 +218,21 @@ function wireShell() {
   });
 }
 
+function screenModule(route) {
+  return import(`./screens/${route.module}.js`);
+}
+
+/**
+ * On a slow connection every request in a chain costs a round trip, so the texts, the first screen's module and the
+ * unread count are asked for at the same time; the screen is drawn once its module and the texts are in.
+ */
 export async function boot() {
+  const route = ROUTES.find((candidate) => candidate.path === location.pathname);
+  const first = route && allowed(route, session()) ? screenModule(route).catch(() => null) : null;
   await loadLanguages();
   wireShell();
-  await startSession();
+  const started = startSession();
+  await first;
   await show();
+  await started;
 }
