@@ -103,7 +103,10 @@ async function show() {
   } catch (error) {
     if (error.kind === 'unauthorized') {
       forget();
-      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}&expired=1`, { replace: true });
+      // The unread count, asked for at the same time, may have found the session gone and gone to sign-in already.
+      if (!location.pathname.startsWith('/sign-in')) {
+        navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}&expired=1`, { replace: true });
+      }
       return;
     }
     // A screen that failed keeps its heading, shows no progress beside the error, and offers to try again.

@@ -107,7 +107,7 @@ class AnalystAndResidentScreensBrowserTest {
     void signedOut() {
         base = HeadlessChromium.baseUrl(port);
         wait = new WebDriverWait(browser, PATIENCE);
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
         browser.get(base + "/");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
         browser.manage().logs().get(LogType.BROWSER);
@@ -134,7 +134,7 @@ class AnalystAndResidentScreensBrowserTest {
     void anAnalystReadsTheNetworkMapWithLabelsThatNeverOverlapAndATableBesideIt() throws IOException {
         signIn("analyst");
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/network?code=WK990101");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graph[data-drawn]")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#missing-disciplines li")));
@@ -156,7 +156,7 @@ class AnalystAndResidentScreensBrowserTest {
             }
             usable(size, "network");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
 
         // The legend draws the map's own shapes; the table names every node, a professional too.
         assertThat(browser.findElements(By.cssSelector("#network-legend li svg")))
@@ -198,7 +198,7 @@ class AnalystAndResidentScreensBrowserTest {
         // A team lead works with these households and sees every count.
         signIn("teamlead");
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/steering?code=WK990101");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#waiting table")));
             assertThat(text("h1")).isEqualTo("Stuurinformatie");
@@ -213,7 +213,7 @@ class AnalystAndResidentScreensBrowserTest {
             dutchOnly(figures);
             usable(size, "steering");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
         click("section[aria-labelledby=steering-compare-title] button[type=submit]");
         wait.until(
                 ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#steering-comparison tbody tr"), 10));
@@ -246,7 +246,7 @@ class AnalystAndResidentScreensBrowserTest {
         }
         signIn("resident");
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/my-data");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-log-list li")));
             assertThat(text("#my-home")).contains("postcode 1311 HV", "huisnummer 15");
@@ -262,7 +262,7 @@ class AnalystAndResidentScreensBrowserTest {
                     .hasSize(20);
             usable(size, "my-data");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
         String first = text("#access-log-list li:first-child");
         click("#log-older");
         waitForText("#access-log-status", "U ziet 21 tot en met");
@@ -286,7 +286,7 @@ class AnalystAndResidentScreensBrowserTest {
 
         signIn("admin");
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/volunteer-links");
             By registration = By.cssSelector("[data-registration-id='" + id + "']");
             wait.until(ExpectedConditions.presenceOfElementLocated(registration));
@@ -299,7 +299,7 @@ class AnalystAndResidentScreensBrowserTest {
             dutchOnly(text("main"));
             usable(size, "volunteer-links");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
 
         signIn("teamlead");
         browser.get(base + "/volunteers");
@@ -311,7 +311,7 @@ class AnalystAndResidentScreensBrowserTest {
     @Test
     void anyoneFindsThePublicPlacesByNeighbourhoodAndByWhatTheyOfferWithoutSigningIn() throws IOException {
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/social-map");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#social-map-places li")));
             long listed = SEED.vindplaatsen().stream()
@@ -322,7 +322,7 @@ class AnalystAndResidentScreensBrowserTest {
             dutchOnly(text("main"));
             usable(size, "social-map");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
 
         new Select(browser.findElement(By.cssSelector("select[name=neighbourhood]"))).selectByVisibleText("Poortplein");
         wait.until(driver -> driver.findElements(By.cssSelector("#social-map-places li")).stream()

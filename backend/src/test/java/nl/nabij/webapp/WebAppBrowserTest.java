@@ -151,6 +151,8 @@ class WebAppBrowserTest {
     void signedOut() {
         base = HeadlessChromium.baseUrl(port);
         wait = new WebDriverWait(browser, PATIENCE);
+        // A phone's emulation from an earlier test is lifted, so the window's own size counts again.
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         browser.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
         browser.get(base + "/");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
@@ -301,7 +303,7 @@ class WebAppBrowserTest {
         first.sendKeys(Keys.ARROW_RIGHT);
         assertThat(browser.switchTo().activeElement().getAttribute("href")).endsWith("/notifications");
 
-        browser.manage().window().setSize(new Dimension(390, 844));
+        HeadlessChromium.viewport(browser, 390, 844);
         browser.get(base + "/households?postcode=1311HV&number=15");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 15));
         click("#menu-toggle");
