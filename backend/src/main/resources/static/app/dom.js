@@ -1,5 +1,5 @@
 // Building the screens from elements, never from HTML strings: names and texts from the API stay text.
-import { t } from './i18n.js';
+import { has, t } from './i18n.js';
 
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -97,8 +97,7 @@ export function showErrors(form, summary, errors) {
 /** An API error code in the current language; a general text when there is none, never the API's own message. */
 export function errorText(error) {
   const key = `error.${error.code}`;
-  const text = t(key);
-  return text === key ? t('error.unknown') : text;
+  return has(key) ? t(key) : t('error.unknown');
 }
 
 export function notice(kind, ...children) {

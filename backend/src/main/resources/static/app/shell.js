@@ -96,14 +96,17 @@ async function show() {
     if (!allowed(route, user)) {
       clear(main, h('h1', { id: 'no-access', tabindex: '-1' }, t('noAccess.title')), notice('error', h('p', {}, t('noAccess.text'))));
     } else {
-      const screen = await import(`./screens/${route.module}.js`);
+      const screen = await screenModule(route);
       clear(main);
       await screen.render(main, { params: new URLSearchParams(location.search), user });
     }
   } catch (error) {
     if (error.kind === 'unauthorized') {
       forget();
-      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}&expired=1`, { replace: true });
+      // The unread count, asked for at the same time, may have found the session gone and gone to sign-in already.
+      if (!location.pathname.startsWith('/sign-in')) {
+        navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}&expired=1`, { replace: true });
+      }
       return;
     }
     // A screen that failed keeps its heading, shows no progress beside the error, and offers to try again.
@@ -185,8 +188,8 @@ function wireShell() {
     document.getElementById('main').focus();
   });
   for (const button of document.querySelectorAll('[data-lang]')) {
-    button.addEventListener('click', () => {
-      setLanguage(button.dataset.lang);
+    button.addEventListener('click', async () => {
+      await setLanguage(button.dataset.lang);
       show();
     });
   }
@@ -218,9 +221,21 @@ function wireShell() {
   });
 }
 
+function screenModule(route) {
+  return import(`./screens/${route.module}.js`);
+}
+
+/**
+ * On a slow connection every request in a chain costs a round trip, so the texts, the first screen's module and the
+ * unread count are asked for at the same time; the screen is drawn once its module and the texts are in.
+ */
 export async function boot() {
+  const route = ROUTES.find((candidate) => candidate.path === location.pathname);
+  const first = route && allowed(route, session()) ? screenModule(route).catch(() => null) : null;
   await loadLanguages();
   wireShell();
-  await startSession();
+  const started = startSession();
+  await first;
   await show();
+  await started;
 }

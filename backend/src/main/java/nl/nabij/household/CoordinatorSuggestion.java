@@ -5,11 +5,21 @@ import nl.nabij.directory.Professional;
 import org.neo4j.driver.types.MapAccessor;
 
 /**
- * Who could coordinate the help around a household, and the rule that chose them, explained in words.
+ * Who could coordinate the help around a household, the rule that chose them as a code, and what the rule weighed:
+ * the app words the rule in the user's language from these, so the API carries no prose.
  *
- * @param rule the explanation, naming what the rule weighed for this professional
+ * @param since since when they have been involved with the household
+ * @param wijkteam the wijkteam they are a member of, for {@link Rule#LONGEST_INVOLVED_WIJKTEAM_MEMBER}; otherwise null
+ * @param collaborationLinks with how many of the others involved they have a collaboration link
+ * @param othersInvolved how many other professionals are involved
  */
-record CoordinatorSuggestion(Professional professional, String rule, Rule ruleCode) {
+record CoordinatorSuggestion(
+        Professional professional,
+        Rule ruleCode,
+        LocalDate since,
+        String wijkteam,
+        int collaborationLinks,
+        int othersInvolved) {
 
     /** The rules, in the order they are tried: keep the coordinator there is, then the wijkteam, then the network. */
     enum Rule {
@@ -21,19 +31,14 @@ record CoordinatorSuggestion(Professional professional, String rule, Rule ruleCo
     /** Reads the suggestion of an {@link OverlapQueries} row. */
     static CoordinatorSuggestion from(MapAccessor value) {
         Rule rule = Rule.values()[value.get("rank").asInt()];
-        LocalDate since = value.get("since").asLocalDate();
-        String explanation =
-                switch (rule) {
-                    case CURRENT_COORDINATOR -> "already coordinates this household and is actively involved"
-                            + " (since " + since + "): the face of the family stays";
-                    case LONGEST_INVOLVED_WIJKTEAM_MEMBER -> "the member of "
-                            + value.get("wijkteam").asString()
-                            + " involved longest: since " + since;
-                    case MOST_COLLABORATION_LINKS -> "no member of a wijkteam serving this neighbourhood is involved,"
-                            + " so the one with the most collaboration links with the others involved: "
-                            + value.get("links").asInt() + " of "
-                            + value.get("others").asInt();
-                };
-        return new CoordinatorSuggestion(Professional.from(value.get("professional")), explanation, rule);
+        return new CoordinatorSuggestion(
+                Professional.from(value.get("professional")),
+                rule,
+                value.get("since").asLocalDate(),
+                rule == Rule.LONGEST_INVOLVED_WIJKTEAM_MEMBER
+                        ? value.get("wijkteam").asString()
+                        : null,
+                value.get("links").asInt(),
+                value.get("others").asInt());
     }
 }

@@ -14,7 +14,6 @@ class WebAppRoutes {
     @GetMapping({
         "/sign-in",
         "/sign-in/callback",
-        "/households",
         "/notifications",
         "/overlap",
         "/network",

@@ -3,7 +3,7 @@
 // is itself recorded.
 import { graphql } from '../api.js';
 import { busy, clear, field, h, notice, table } from '../dom.js';
-import { formatDateTime, formatNumber, label, t } from '../i18n.js';
+import { formatDateTime, formatNumber, has, label, t } from '../i18n.js';
 import { failure, heading } from '../screen.js';
 
 const PAGE = 20;
@@ -98,6 +98,5 @@ async function loadGrants(grants, cursors = [null], page = 0) {
 function worded(kind, code) {
   if (!code) return '';
   const key = `${kind}.${code}`;
-  const text = t(key);
-  return text === key ? h('span', {}, t('audit.otherPurpose'), ' ', h('span', { class: 'code muted' }, code)) : text;
+  return has(key) ? t(key) : h('span', {}, t('audit.otherPurpose'), ' ', h('span', { class: 'code muted' }, code));
 }

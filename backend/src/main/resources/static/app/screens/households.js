@@ -3,7 +3,7 @@
 // coordination from here.
 import { graphql } from '../api.js';
 import { announce, append, busy, choice, clear, facts, field, h, notice, showErrors, table, today } from '../dom.js';
-import { drawEcogram, highlight, ORGANISATION_COLOURS, showUnlinked } from '../graph.js';
+import { drawEcogram, highlight, loadCytoscape, ORGANISATION_COLOURS, showUnlinked } from '../graph.js';
 import { formatDate, label, t } from '../i18n.js';
 import { failure, heading } from '../screen.js';
 
@@ -27,6 +27,8 @@ export async function render(main, { params, user }) {
   const addition = h('input', { type: 'text', name: 'addition', value: params.get('addition') ?? '', maxlength: '10' });
   const results = h('div', { id: 'household-results', tabindex: '-1' });
   const opening = Boolean(params.get('id') || (params.get('postcode') && params.get('number')));
+  // The graph library downloads while the circle is asked for, rather than after it; a failure shows at drawing.
+  if (opening) loadCytoscape().catch(() => null);
   const form = h('form', { class: 'panel', role: 'search', onsubmit: (event) => {
     event.preventDefault();
     const query = new URLSearchParams({ postcode: postcode.value.trim(), number: number.value.trim() });
@@ -299,7 +301,7 @@ function ecogram(household, { people, organisations, colour }, adults) {
   for (const swatch of figure.querySelectorAll('.swatch')) swatch.style.backgroundColor = swatch.dataset.colour;
   const section = h('div', {}, h('h3', { id: 'ecogram-title' }, t('ecogram.title')), figure);
   const sortedPeople = sorted(people, 'name');
-  // Drawn once the element is in the page, so Cytoscape can measure it; graph.js loads the library only now.
+  // Drawn once the element is in the page, so Cytoscape can measure it; the library was asked for when the screen opened.
   requestAnimationFrame(async () => {
     const graph = await drawEcogram(container, {
       household: t('ecogram.household', { adults, children: household.members.length - adults }),

@@ -2,7 +2,7 @@
 // each with the professional suggested as coordinator.
 import { graphql } from '../api.js';
 import { busy, choice, clear, field, h, notice } from '../dom.js';
-import { label, t } from '../i18n.js';
+import { formatDate, label, t } from '../i18n.js';
 import { failure, heading } from '../screen.js';
 
 export async function render(main, { user }) {
@@ -31,7 +31,7 @@ export async function render(main, { user }) {
         overlaps(scope: $scope, minimumProfessionals: $p, minimumOrganisations: $o, withoutCoordinatorOnly: $w, first: 20, after: $after) {
           edges { node { household { id address { postcode houseNumber houseNumberAddition } neighbourhood { name } }
             professionalCount organisationCount unlinkedPairCount severity hasCoordinator
-            suggestedCoordinator { professional { name discipline } ruleCode } } }
+            suggestedCoordinator { professional { name discipline } ruleCode since wijkteam collaborationLinks othersInvolved } } }
           pageInfo { hasNextPage endCursor } } }`,
       { scope: { [kind]: value }, p: Number(professionals.value), o: Number(organisations.value), w: withoutCoordinator.checked, after });
       const page = answer.overlaps;
@@ -89,6 +89,14 @@ function list(rows, largest) {
         cell(6, {}, h('span', {}, row.hasCoordinator ? h('span', { class: 'tag ok' }, t('overlap.yes')) : h('span', { class: 'tag stop' }, t('overlap.no')))),
         cell(7, {}, h('span', {}, h('strong', {}, row.suggestedCoordinator.professional.name),
           ` (${label('discipline', row.suggestedCoordinator.professional.discipline)})`, h('br'),
-          h('span', { class: 'muted' }, label('coordinatorRule', row.suggestedCoordinator.ruleCode)))));
+          h('span', { class: 'muted' }, rule(row.suggestedCoordinator)))));
     }))));
+}
+
+/** Why this person is suggested, in words, from the rule's code and what it weighed. */
+function rule(suggestion) {
+  return t(`coordinatorRule.${suggestion.ruleCode}`, {
+    since: formatDate(suggestion.since), wijkteam: suggestion.wijkteam ?? '',
+    links: suggestion.collaborationLinks, others: suggestion.othersInvolved,
+  });
 }

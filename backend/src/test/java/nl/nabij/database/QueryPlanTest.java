@@ -73,7 +73,7 @@ class QueryPlanTest {
                 lead);
         questions.put(
                 "{ overlaps(scope: {neighbourhoodCode: \"" + CASE.neighbourhoodCode() + "\"}) { edges { node {"
-                        + " household { id } unlinkedPairs { first { name } } suggestedCoordinator { rule } } } } }",
+                        + " household { id } unlinkedPairs { first { name } } suggestedCoordinator { ruleCode since } } } } }",
                 lead);
         questions.put(
                 "{ organisations(first: 5) { edges { node { name professionals { name } teams { name } } } } }", lead);

@@ -55,7 +55,7 @@ class OverlapTest {
                   household { id address { postcode houseNumber } members { displayName } }
                   professionalCount organisationCount severity hasCoordinator unlinkedPairCount
                   unlinkedPairs { first { id name } second { id name } }
-                  suggestedCoordinator { professional { id name organisation { name } } rule ruleCode }
+                  suggestedCoordinator { professional { id name organisation { name } } ruleCode since wijkteam collaborationLinks othersInvolved }
                 } }
               }
             }
@@ -140,7 +140,11 @@ class OverlapTest {
         String suggested = (String) ((Map<?, ?>) suggestion.get("professional")).get("id");
         assertThat(suggested).isIn(CASE.professionals()).isEqualTo(longestInvolvedHavenMemberOfTheCase());
         assertThat(suggestion.get("ruleCode")).isEqualTo("LONGEST_INVOLVED_WIJKTEAM_MEMBER");
-        assertThat((String) suggestion.get("rule")).contains("Wijkteam Haven", "involved longest");
+        // What the rule weighed comes as parameters for the app to word, never as prose.
+        assertThat(suggestion.get("wijkteam")).isEqualTo(HAVEN.name());
+        assertThat(suggestion.get("since")).isNotNull();
+        assertThat(suggestion.get("othersInvolved"))
+                .isEqualTo(CASE.professionals().size() - 1);
 
         assertThat(ranked)
                 .extracting(node -> (Integer) node.get("severity"))

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
@@ -42,7 +43,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and the public social map, in a real headless Chromium at a laptop's 1366×768 and a phone's 390×844: each does its
  * job, shows Dutch only, does not scroll sideways on the phone, and axe finds nothing serious or critical. Screenshots
  * go to {@code target/screenshots/} (docs/screenshots/ holds copies).
+ *
+ * <p>Runs in the embedded pass only ({@code embedded-only}): the screens call the same GraphQL API whose behaviour the
+ * integration suites check on both databases, and markup, texts and layout do not depend on which one answered.
  */
+@Tag("embedded-only")
 @NabijIntegrationTest
 class AnalystAndResidentScreensBrowserTest {
 
@@ -107,7 +112,7 @@ class AnalystAndResidentScreensBrowserTest {
     void signedOut() {
         base = HeadlessChromium.baseUrl(port);
         wait = new WebDriverWait(browser, PATIENCE);
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
         browser.get(base + "/");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
         browser.manage().logs().get(LogType.BROWSER);
@@ -134,7 +139,7 @@ class AnalystAndResidentScreensBrowserTest {
     void anAnalystReadsTheNetworkMapWithLabelsThatNeverOverlapAndATableBesideIt() throws IOException {
         signIn("analyst");
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/network?code=WK990101");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graph[data-drawn]")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#missing-disciplines li")));
@@ -156,7 +161,7 @@ class AnalystAndResidentScreensBrowserTest {
             }
             usable(size, "network");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
 
         // The legend draws the map's own shapes; the table names every node, a professional too.
         assertThat(browser.findElements(By.cssSelector("#network-legend li svg")))
@@ -198,7 +203,7 @@ class AnalystAndResidentScreensBrowserTest {
         // A team lead works with these households and sees every count.
         signIn("teamlead");
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/steering?code=WK990101");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#waiting table")));
             assertThat(text("h1")).isEqualTo("Stuurinformatie");
@@ -213,7 +218,7 @@ class AnalystAndResidentScreensBrowserTest {
             dutchOnly(figures);
             usable(size, "steering");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
         click("section[aria-labelledby=steering-compare-title] button[type=submit]");
         wait.until(
                 ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#steering-comparison tbody tr"), 10));
@@ -246,7 +251,7 @@ class AnalystAndResidentScreensBrowserTest {
         }
         signIn("resident");
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/my-data");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-log-list li")));
             assertThat(text("#my-home")).contains("postcode 1311 HV", "huisnummer 15");
@@ -262,7 +267,7 @@ class AnalystAndResidentScreensBrowserTest {
                     .hasSize(20);
             usable(size, "my-data");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
         String first = text("#access-log-list li:first-child");
         click("#log-older");
         waitForText("#access-log-status", "U ziet 21 tot en met");
@@ -286,7 +291,7 @@ class AnalystAndResidentScreensBrowserTest {
 
         signIn("admin");
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/volunteer-links");
             By registration = By.cssSelector("[data-registration-id='" + id + "']");
             wait.until(ExpectedConditions.presenceOfElementLocated(registration));
@@ -299,7 +304,7 @@ class AnalystAndResidentScreensBrowserTest {
             dutchOnly(text("main"));
             usable(size, "volunteer-links");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
 
         signIn("teamlead");
         browser.get(base + "/volunteers");
@@ -311,7 +316,7 @@ class AnalystAndResidentScreensBrowserTest {
     @Test
     void anyoneFindsThePublicPlacesByNeighbourhoodAndByWhatTheyOfferWithoutSigningIn() throws IOException {
         for (Dimension size : List.of(LAPTOP, PHONE)) {
-            browser.manage().window().setSize(size);
+            HeadlessChromium.viewport(browser, size.width, size.height);
             browser.get(base + "/social-map");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#social-map-places li")));
             long listed = SEED.vindplaatsen().stream()
@@ -322,7 +327,7 @@ class AnalystAndResidentScreensBrowserTest {
             dutchOnly(text("main"));
             usable(size, "social-map");
         }
-        browser.manage().window().setSize(LAPTOP);
+        HeadlessChromium.viewport(browser, LAPTOP.width, LAPTOP.height);
 
         new Select(browser.findElement(By.cssSelector("select[name=neighbourhood]"))).selectByVisibleText("Poortplein");
         wait.until(driver -> driver.findElements(By.cssSelector("#social-map-places li")).stream()

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,11 +40,14 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The team lead's circle and the professional's first registration, in a real headless Chromium at a laptop's
@@ -51,7 +55,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * highlights one person's links, a professional joins a household by BSN and sees its circle, coordination ends from
  * the screen. Every screen walked is Dutch (no English words, no raw codes, no "null"), axe finds nothing serious, and
  * the app's own 404 and error pages answer instead of Spring's. Screenshots go to {@code target/screenshots/}.
+ *
+ * <p>Runs in the embedded pass only ({@code embedded-only}): the screens call the same GraphQL API whose behaviour the
+ * integration suites check on both databases, and markup, texts and layout do not depend on which one answered.
  */
+@Tag("embedded-only")
 @NabijIntegrationTest
 class CircleBrowserTest {
 
@@ -112,7 +120,7 @@ class CircleBrowserTest {
     void signedOut() {
         base = HeadlessChromium.baseUrl(port);
         wait = new WebDriverWait(browser, PATIENCE);
-        browser.manage().window().setSize(LAPTOP);
+        viewport(LAPTOP);
         browser.get(base + "/");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
     }
@@ -258,34 +266,63 @@ class CircleBrowserTest {
                 .isTrue();
     }
 
-    /**
-     * Language and accessibility are the web app's own markup and texts, the same whichever database served the data
-     * on the screen: the embedded pass runs this, the container pass leaves it out ({@code embedded-only}).
-     */
     @Test
-    @Tag("embedded-only")
-    void everyScreenOfEachUserIsDutchAndAxeFindsNothingSerious() {
-        List<String> routes = List.of("/", "/sign-in", "/volunteer/register", "/volunteer/mine", "/nergens");
-        for (String route : routes) {
-            browser.get(base + route);
-            settled();
-            dutchOnly();
-            axeFindsNothingSerious();
-        }
-        for (String[] user : List.of(
-                new String[] {"teamlead", "/", "/households", "/notifications", "/overlap"},
-                new String[] {"professional", "/", "/households", "/notifications", "/overlap"},
-                new String[] {"admin", "/", "/grants"},
-                new String[] {"auditor", "/", "/audit"})) {
-            signIn(user[0]);
-            assertThat(text("#signed-in-as")).doesNotContainPattern("[A-Z]{2,}_");
-            for (int i = 1; i < user.length; i++) {
-                browser.get(base + user[i]);
+    void everyScreenOfEachUserIsDutchAndAxeFindsNothingSerious() throws IOException {
+        // Each route of the app, opened by someone who may open it (the public ones signed out), in Dutch.
+        Map<String, List<String>> visits = new LinkedHashMap<>();
+        visits.put(
+                "",
+                List.of(
+                        "/",
+                        "/sign-in",
+                        "/sign-in/callback",
+                        "/volunteer/register",
+                        "/volunteer/mine",
+                        "/volunteer/confirm",
+                        "/social-map",
+                        "/nergens"));
+        visits.put(
+                "teamlead",
+                List.of("/", "/households", "/notifications", "/overlap", "/network", "/steering", "/volunteers"));
+        visits.put("professional", List.of("/households", "/notifications", "/overlap"));
+        visits.put("analyst", List.of("/network", "/steering"));
+        visits.put("admin", List.of("/", "/grants", "/volunteer-links"));
+        visits.put("auditor", List.of("/", "/audit"));
+        visits.put("resident", List.of("/", "/my-data"));
+        assertThat(visits.values().stream().flatMap(List::stream))
+                .as("every route of the app's shell")
+                .containsAll(appRoutes());
+
+        browser.manage().logs().get(LogType.BROWSER);
+        for (Map.Entry<String, List<String>> user : visits.entrySet()) {
+            if (!user.getKey().isEmpty()) {
+                signIn(user.getKey());
+                assertThat(text("#signed-in-as")).doesNotContainPattern("[A-Z]{2,}_");
+            }
+            for (String route : user.getValue()) {
+                browser.get(base + route);
                 settled();
                 dutchOnly();
                 axeFindsNothingSerious();
+                assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                                .map(LogEntry::getMessage)
+                                .filter(message -> message.contains("missing text")))
+                        .as("texts the app asks for and does not have, on %s", route)
+                        .isEmpty();
             }
         }
+    }
+
+    /** The paths of the app's screens, as its shell lists them. */
+    private static List<String> appRoutes() throws IOException {
+        String shell = new ClassPathResource("static/app/shell.js").getContentAsString(StandardCharsets.UTF_8);
+        List<String> paths = new ArrayList<>();
+        Matcher path = Pattern.compile("\\{ path: '([^']+)'").matcher(shell);
+        while (path.find()) {
+            paths.add(path.group(1));
+        }
+        assertThat(paths).as("routes in shell.js").hasSizeGreaterThan(10);
+        return paths;
     }
 
     @Test
@@ -362,13 +399,9 @@ class CircleBrowserTest {
                 """);
     }
 
-    /** The page itself this size, as CSS pixels inside the window (the window's own bars come on top). */
+    /** The page itself this size, in CSS pixels: a phone's 390 px emulated, a laptop's window with its bars on top. */
     private void viewport(Dimension size) {
-        browser.manage().window().setSize(size);
-        long[] bars = ((List<?>) browser.executeScript(
-                        "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]"))
-                .stream().mapToLong(value -> ((Number) value).longValue()).toArray();
-        browser.manage().window().setSize(new Dimension(size.width + (int) bars[0], size.height + (int) bars[1]));
+        HeadlessChromium.viewport(browser, size.width, size.height);
     }
 
     /** Where the parts of the screen lie, for a failure's message. */

@@ -6,8 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -50,6 +52,27 @@ final class HeadlessChromium {
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Lays the page out at exactly this many CSS pixels, as the screen of that size would: the window of headless
+     * Chromium is at least about 485 px wide, so a phone's 390 px needs the DevTools protocol's device emulation
+     * ({@code Emulation.setDeviceMetricsOverride}, as a mobile device). Below 600 px wide the page is
+     * emulated as a phone; at a wider size the emulation is lifted and the window itself is sized, its bars on top.
+     */
+    static void viewport(ChromeDriver browser, int width, int height) {
+        if (width < 600) {
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+            return;
+        }
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        browser.manage().window().setSize(new Dimension(width, height));
+        long[] bars = ((List<?>) browser.executeScript(
+                        "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]"))
+                .stream().mapToLong(value -> ((Number) value).longValue()).toArray();
+        browser.manage().window().setSize(new Dimension(width + (int) bars[0], height + (int) bars[1]));
     }
 
     /**

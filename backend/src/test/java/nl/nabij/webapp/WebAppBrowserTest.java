@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.neo4j.driver.Driver;
@@ -55,7 +56,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * screen does its job, every form control has a label and all text has enough contrast, and each screen is
  * photographed into {@code target/screenshots/} (the pictures of docs/reference/web-app.md are copies of them in
  * docs/screenshots/). Every wait is explicit and generous: the build machine has two shared cores.
+ *
+ * <p>Runs in the embedded pass only ({@code embedded-only}): the screens call the same GraphQL API whose behaviour the
+ * integration suites check on both databases, and markup, texts and layout do not depend on which one answered.
  */
+@Tag("embedded-only")
 @NabijIntegrationTest
 class WebAppBrowserTest {
 
@@ -151,6 +156,8 @@ class WebAppBrowserTest {
     void signedOut() {
         base = HeadlessChromium.baseUrl(port);
         wait = new WebDriverWait(browser, PATIENCE);
+        // A phone's emulation from an earlier test is lifted, so the window's own size counts again.
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         browser.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
         browser.get(base + "/");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
@@ -301,7 +308,7 @@ class WebAppBrowserTest {
         first.sendKeys(Keys.ARROW_RIGHT);
         assertThat(browser.switchTo().activeElement().getAttribute("href")).endsWith("/notifications");
 
-        browser.manage().window().setSize(new Dimension(390, 844));
+        HeadlessChromium.viewport(browser, 390, 844);
         browser.get(base + "/households?postcode=1311HV&number=15");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 15));
         click("#menu-toggle");
