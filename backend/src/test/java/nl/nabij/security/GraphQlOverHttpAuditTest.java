@@ -115,7 +115,7 @@ class GraphQlOverHttpAuditTest {
     void inProductionAsEverywhereAVolunteerDoesNotReadTheSchema() throws Exception {
         try (ConfigurableApplicationContext production = production()) {
             GraphQlClients.overHttp(portOf(production), TestUsers.demo(Role.VOLUNTEER))
-                    .document("{ __type(name: \"Household\") { name } __typename }")
+                    .documentName("typeOfHousehold")
                     .execute()
                     .errors()
                     .satisfy(errors -> assertThat(errors)
