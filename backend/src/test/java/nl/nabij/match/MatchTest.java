@@ -35,8 +35,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.publisher.Mono;
 
@@ -156,6 +158,9 @@ class MatchTest {
     private WebSocketGraphQlClient subscriber(NabijUser user) {
         return WebSocketGraphQlClient.builder(
                         URI.create("ws://127.0.0.1:" + port + "/graphql-ws"), new StandardWebSocketClient())
+                // The testers' documents: a client looks in graphql-documents/ unless told otherwise.
+                .documentSource(new ResourceDocumentSource(
+                        List.of(new ClassPathResource("graphql-test/")), ResourceDocumentSource.FILE_EXTENSIONS))
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
                     @Override
                     public Mono<Object> connectionInitPayload() {

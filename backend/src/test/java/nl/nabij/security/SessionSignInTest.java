@@ -110,7 +110,7 @@ class SessionSignInTest {
                 .header("Cookie", session.cookies())
                 .build();
         try {
-            String username = live.documentName("meUsername")
+            String username = live.document("{ me { username } }")
                     .retrieve("me.username")
                     .toEntity(String.class)
                     .block(Duration.ofSeconds(30));
@@ -161,7 +161,7 @@ class SessionSignInTest {
                 })
                 .build();
         try {
-            live.documentName("apiVersion").execute().onErrorComplete().block(Duration.ofSeconds(30));
+            live.document("{ apiVersion }").execute().onErrorComplete().block(Duration.ofSeconds(30));
         } finally {
             live.stop().onErrorComplete().block(Duration.ofSeconds(10));
         }
