@@ -83,8 +83,8 @@ class QueryPlanTest {
                 new Question("applicationWaiting", Map.of("code", haven), analyst),
                 new Question("myNotifications", Map.of(), TestUsers.demo(Role.PROFESSIONAL)),
                 new Question("myDataWithConsents", Map.of(), TestUsers.demo(Role.RESIDENT)),
-                new Question("auditEventsOfSubject", Map.of(), auditor),
-                new Question("auditEventsOfSubject", Map.of("subject", "x"), auditor),
+                new Question("auditEventsFirstFive", Map.of(), auditor),
+                new Question("auditEventsFirstFive", Map.of("subject", "x"), auditor),
                 new Question("accountsWithOrganisation", Map.of(), TestUsers.demo(Role.ADMINISTRATOR)),
                 new Question("pendingAccountGrants", Map.of(), auditor),
                 new Question("volunteerReviewQueue", Map.of(), lead));
