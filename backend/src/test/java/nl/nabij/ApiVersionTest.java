@@ -15,7 +15,7 @@ class ApiVersionTest {
     @Test
     void theApiReportsTheVersionThatWasBuilt() {
         GraphQlClients.overHttp(port)
-                .document("{ apiVersion }")
+                .documentName("apiVersion")
                 .execute()
                 .path("apiVersion")
                 .entity(String.class)

@@ -36,13 +36,6 @@ class AccountAdministrationTest {
     private static final String PASSWORD = "correct horse battery";
     private static final String OWN_ORGANISATIONS = "Testorganisatie";
 
-    private static final String CREATE =
-            """
-            mutation($input: CreateAccountInput!) { createAccount(input: $input) {
-              account { username role enabled forResident professional { id } organisation { id } }
-              errors { field code } } }
-            """;
-
     private static final String QUERY = "{\"query\":\"{ professionals(first: 1) { edges { node { name } } } }\"}";
 
     @LocalServerPort
@@ -65,7 +58,7 @@ class AccountAdministrationTest {
     }
 
     private GraphQlTester.Response create(Map<String, Object> input) {
-        return admin().document(CREATE).variable("input", input).execute();
+        return admin().documentName("createAccount").variable("input", input).execute();
     }
 
     private static Map<String, Object> input(String username, String role) {
@@ -104,20 +97,23 @@ class AccountAdministrationTest {
                 .isEqualTo(municipality);
         assertThat(signIn("test.analist", PASSWORD)).isEqualTo(200);
 
-        admin().document("mutation { disableAccount(input: {username: \"test.analist\"}) { account { enabled } } }")
+        admin().documentName("disableAccount")
+                .variable("username", "test.analist")
                 .execute()
                 .path("disableAccount.account.enabled")
                 .entity(Boolean.class)
                 .isEqualTo(false);
         assertThat(signIn("test.analist", PASSWORD)).isEqualTo(401);
 
-        admin().document("mutation { enableAccount(input: {username: \"test.analist\"}) { account { enabled } } }")
+        admin().documentName("enableAccount")
+                .variable("username", "test.analist")
                 .execute()
                 .path("enableAccount.account.enabled")
                 .entity(Boolean.class)
                 .isEqualTo(true);
-        admin().document("mutation { resetPassword(input: {username: \"test.analist\", newPassword:"
-                        + " \"another long password\"}) { errors { code } } }")
+        admin().documentName("resetPassword")
+                .variable("username", "test.analist")
+                .variable("newPassword", "another long password")
                 .execute()
                 .path("resetPassword.errors")
                 .entityList(Object.class)
@@ -132,7 +128,7 @@ class AccountAdministrationTest {
                                 + "RETURN count(DISTINCT e.purpose)",
                         Map.of()))
                 .isEqualTo(4);
-        admin().document("{ accounts(first: 100) { edges { node { username role enabled } } } }")
+        admin().documentName("accounts")
                 .execute()
                 .path("accounts.edges[*].node.username")
                 .entityList(String.class)
@@ -162,12 +158,14 @@ class AccountAdministrationTest {
                 .path("createAccount.errors[*].code")
                 .entityList(String.class)
                 .containsExactly("USERNAME_TAKEN", "UNKNOWN_ORGANISATION");
-        admin().document("mutation { disableAccount(input: {username: \"admin\"}) { errors { code } } }")
+        admin().documentName("disableAccount")
+                .variable("username", "admin")
                 .execute()
                 .path("disableAccount.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("OWN_ACCOUNT");
-        admin().document("mutation { disableAccount(input: {username: \"nobody\"}) { errors { code } } }")
+        admin().documentName("disableAccount")
+                .variable("username", "nobody")
                 .execute()
                 .path("disableAccount.errors[0].code")
                 .entity(String.class)
@@ -182,41 +180,31 @@ class AccountAdministrationTest {
 
     @Test
     void anAdministratorAddsAndCorrectsAnOrganisationAndNamesStayUnique() {
-        var created = admin().document(
-                        """
-                        mutation { createOrganisation(input: {name: "Testorganisatie Buurtzorg Oost",
-                          kind: DISTRICT_NURSING, careLine: FIRST}) { organisation { id name kind } errors { code } } }
-                        """)
-                .execute();
+        var created = admin().documentName("createOrganisation").execute();
         String id = created.path("createOrganisation.organisation.id")
                 .entity(String.class)
                 .get();
 
-        admin().document("mutation($id: ID!) { updateOrganisation(input: {id: $id, careLine: SECOND}) {"
-                        + " organisation { name careLine } } }")
+        admin().documentName("updateOrganisationCareLine")
                 .variable("id", id)
                 .execute()
                 .path("updateOrganisation.organisation.careLine")
                 .entity(String.class)
                 .isEqualTo("SECOND");
-        admin().document(
-                        """
-                        mutation { createOrganisation(input: {name: "Testorganisatie Buurtzorg Oost",
-                          kind: WELFARE, careLine: FIRST}) { organisation { id } errors { field code } } }
-                        """)
+        admin().documentName("createOrganisationDuplicate")
                 .execute()
                 .path("createOrganisation.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("NAME_TAKEN");
         GraphQlClients.overHttp(port, TestUsers.demo(Role.PROFESSIONAL))
-                .document("{ organisation(id: \"" + id + "\") { name careLine } }")
+                .documentName("organisationCareLine")
+                .variable("id", id)
                 .execute()
                 .path("organisation.name")
                 .entity(String.class)
                 .isEqualTo("Testorganisatie Buurtzorg Oost");
         GraphQlClients.overHttp(port, TestUsers.demo(Role.PROFESSIONAL))
-                .document("mutation($id: ID!) { updateOrganisation(input: {id: $id, name: \"Testorganisatie X\"}) {"
-                        + " organisation { name } } }")
+                .documentName("updateOrganisationName")
                 .variable("id", id)
                 .execute()
                 .errors()
@@ -233,17 +221,12 @@ class AccountAdministrationTest {
 
     @Test
     void aRetryWithTheSameClientMutationIdReturnsWhatTheFirstCallMadeAndMakesNothingTwice() {
-        String organisation =
-                """
-                mutation { createOrganisation(input: {clientMutationId: "org-retry-1",
-                  name: "Testorganisatie Herhaald", kind: WELFARE, careLine: FIRST}) { organisation { id } errors { code } } }
-                """;
-        String first = admin().document(organisation)
+        String first = admin().documentName("createOrganisationRetried")
                 .execute()
                 .path("createOrganisation.organisation.id")
                 .entity(String.class)
                 .get();
-        admin().document(organisation)
+        admin().documentName("createOrganisationRetried")
                 .execute()
                 .path("createOrganisation.organisation.id")
                 .entity(String.class)

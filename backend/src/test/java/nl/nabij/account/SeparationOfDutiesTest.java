@@ -61,18 +61,6 @@ class SeparationOfDutiesTest {
             .findFirst()
             .orElseThrow();
 
-    private static final String CREATE =
-            """
-            mutation($input: CreateAccountInput!) { createAccount(input: $input) {
-              account { username role professional { id } }
-              grant { id role status professionalId teamId requestedBy decidedBy }
-              errors { field code } } }
-            """;
-    private static final String APPROVE =
-            """
-            mutation($id: ID!) { approveAccountGrant(input: {grantId: $id}) {
-              grant { id status requestedBy decidedBy decidedAt } errors { field code } } }
-            """;
     private static final String READ_CASE = "{\"query\":\"{ household(id: \\\"" + CASE.id() + "\\\") { id } }\"}";
 
     private static final NabijUser SECOND_ADMINISTRATOR = new NabijUser(
@@ -114,7 +102,9 @@ class SeparationOfDutiesTest {
         input.put("role", role.name());
         input.put("professionalId", professionalId);
         input.put("teamId", teamId);
-        return admin().document(CREATE).variable("input", input).execute();
+        return admin().documentName("createAccountWithGrant")
+                .variable("input", input)
+                .execute();
     }
 
     /** The status and body of the case household's read, as the account with these credentials. */
@@ -169,7 +159,7 @@ class SeparationOfDutiesTest {
                 .as("a pending grant is inert")
                 .isEqualTo("HTTP 401");
 
-        admin().document(APPROVE)
+        admin().documentName("approveAccountGrant")
                 .variable("id", grant)
                 .execute()
                 .path("approveAccountGrant.errors[*].code")
@@ -179,7 +169,10 @@ class SeparationOfDutiesTest {
                 .as("approving one's own request changes nothing")
                 .isEqualTo("HTTP 401");
 
-        var approved = secondAdmin().document(APPROVE).variable("id", grant).execute();
+        var approved = secondAdmin()
+                .documentName("approveAccountGrant")
+                .variable("id", grant)
+                .execute();
 
         approved.path("approveAccountGrant.errors").entityList(Object.class).hasSize(0);
         approved.path("approveAccountGrant.grant.status").entity(String.class).isEqualTo("APPROVED");
@@ -191,7 +184,7 @@ class SeparationOfDutiesTest {
                 .isEqualTo("test.beheerder2");
         assertThat(caseReadAs("test.teamleider", PASSWORD)).isEqualTo(CASE.id());
         secondAdmin()
-                .document(APPROVE)
+                .documentName("approveAccountGrant")
                 .variable("id", grant)
                 .execute()
                 .path("approveAccountGrant.errors[*].code")
@@ -213,11 +206,7 @@ class SeparationOfDutiesTest {
                         "team=" + HAVEN,
                         "requested-by=admin",
                         "approved-by=test.beheerder2");
-        List<Map<String, Object>> grants = admin().document(
-                        """
-                        { accounts(first: 100) { edges { node { username role grants {
-                            role status teamId professionalId requestedBy requestedAt decidedBy decidedAt } } } } }
-                        """)
+        List<Map<String, Object>> grants = admin().documentName("accountsWithGrants")
                 .execute()
                 .path("accounts.edges[?(@.node.username == 'test.teamleider')].node.grants[*]")
                 .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
@@ -237,11 +226,11 @@ class SeparationOfDutiesTest {
                 .path("createAccount.grant.id")
                 .entity(String.class)
                 .get();
-        secondAdmin().document(APPROVE).variable("id", grant).execute();
+        secondAdmin().documentName("approveAccountGrant").variable("id", grant).execute();
         assertThat(caseReadAs("test.teamleider", PASSWORD)).isEqualTo(CASE.id());
 
         List<Map<String, Object>> log = GraphQlClients.overHttp(port, TestUsers.demo(Role.RESIDENT))
-                .document("{ myData { accessLog { who account role purpose } } }")
+                .documentName("myAccessLogPurposes")
                 .execute()
                 .path("myData.accessLog")
                 .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
@@ -253,11 +242,7 @@ class SeparationOfDutiesTest {
                 .containsEntry("purpose", "household-view"));
 
         List<Map<String, Object>> seen = GraphQlClients.overHttp(port, TestUsers.demo(Role.AUDITOR))
-                .document(
-                        """
-                        { accountGrants(status: APPROVED, first: 100) { edges { node {
-                            account role professionalId teamId requestedBy decidedBy } } } }
-                        """)
+                .documentName("approvedAccountGrants")
                 .execute()
                 .path("accountGrants.edges[*].node")
                 .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
@@ -279,14 +264,13 @@ class SeparationOfDutiesTest {
                 .get();
 
         secondAdmin()
-                .document("mutation($id: ID!) { rejectAccountGrant(input: {grantId: $id}) {"
-                        + " grant { status decidedBy } errors { code } } }")
+                .documentName("rejectAccountGrant")
                 .variable("id", grant)
                 .execute()
                 .path("rejectAccountGrant.grant.status")
                 .entity(String.class)
                 .isEqualTo("REJECTED");
-        admin().document(APPROVE)
+        admin().documentName("approveAccountGrant")
                 .variable("id", grant)
                 .execute()
                 .path("approveAccountGrant.errors[*].code")
@@ -309,21 +293,16 @@ class SeparationOfDutiesTest {
                 .path("createAccount.grant.id")
                 .entity(String.class)
                 .get();
-        secondAdmin().document(APPROVE).variable("id", grant).execute();
+        secondAdmin().documentName("approveAccountGrant").variable("id", grant).execute();
 
-        var reset = admin().document(
-                        """
-                        mutation { resetPassword(input: {username: "test.teamleider", newPassword: "chosen by admin alone"})
-                          { grant { id kind status } errors { code } } }
-                        """)
-                .execute();
+        var reset = admin().documentName("resetPasswordOfTeamLeadGrant").execute();
 
         reset.path("resetPassword.grant.kind").entity(String.class).isEqualTo("PASSWORD_RESET");
         assertThat(caseReadAs("test.teamleider", "chosen by admin alone")).isEqualTo("HTTP 401");
         assertThat(caseReadAs("test.teamleider", PASSWORD)).isEqualTo(CASE.id());
 
         secondAdmin()
-                .document(APPROVE)
+                .documentName("approveAccountGrant")
                 .variable(
                         "id",
                         reset.path("resetPassword.grant.id")
@@ -373,7 +352,7 @@ class SeparationOfDutiesTest {
         resident.put("password", PASSWORD);
         resident.put("role", "RESIDENT");
 
-        admin().document(CREATE)
+        admin().documentName("createAccountWithGrant")
                 .variable("input", resident)
                 .execute()
                 .path("createAccount.errors[*].code")
@@ -381,11 +360,15 @@ class SeparationOfDutiesTest {
                 .containsExactly("RESIDENT_VIA_IDENTITY_PROVIDER");
 
         resident.put("bsn", CASE.members().get(0).bsn());
-        admin().document(CREATE).variable("input", resident).execute().errors().satisfy(errors -> assertThat(errors)
-                .as("createAccount takes no BSN at all")
-                .singleElement()
-                .satisfies(error -> assertThat(error.getMessage())
-                        .doesNotContain(CASE.members().get(0).bsn())));
+        admin().documentName("createAccountWithGrant")
+                .variable("input", resident)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .as("createAccount takes no BSN at all")
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getMessage())
+                                .doesNotContain(CASE.members().get(0).bsn())));
         assertThat(TestGraph.count(driver, "MATCH (a:Account {username: 'test.inwoner'}) RETURN count(a)", Map.of()))
                 .isZero();
     }
@@ -403,16 +386,16 @@ class SeparationOfDutiesTest {
                 .entityList(String.class)
                 .containsExactly("USERNAME_NINE_DIGITS");
         for (String mutation : List.of("disableAccount", "enableAccount")) {
-            admin().document("mutation($u: String!) { " + mutation + "(input: {username: $u}) { errors { code } } }")
-                    .variable("u", bsnLike)
+            admin().documentName(mutation)
+                    .variable("username", bsnLike)
                     .execute()
                     .path(mutation + ".errors[*].code")
                     .entityList(String.class)
                     .containsExactly("USERNAME_NINE_DIGITS");
         }
-        admin().document("mutation($u: String!) { resetPassword(input: {username: $u, newPassword: \"" + PASSWORD
-                        + "\"}) { errors { code } } }")
-                .variable("u", bsnLike)
+        admin().documentName("resetPassword")
+                .variable("username", bsnLike)
+                .variable("newPassword", PASSWORD)
                 .execute()
                 .path("resetPassword.errors[*].code")
                 .entityList(String.class)

@@ -61,15 +61,7 @@ class AuditTrailTest {
         boolean more = true;
         while (more) {
             GraphQlTester.Response page = auditor()
-                    .document(
-                            """
-                            query($subject: String, $after: String) {
-                              auditEvents(subject: $subject, first: 100, after: $after) {
-                                edges { node {
-                                  sequence at action outcome username role actorReference organisation purpose basis
-                                  origin subjects previousHash hash } }
-                                pageInfo { hasNextPage endCursor } } }
-                            """)
+                    .documentName("auditEventsOfSubject")
                     .variable("subject", caseSubject())
                     .variable("after", after)
                     .execute();
@@ -92,7 +84,8 @@ class AuditTrailTest {
     @Test
     void aGrantedHouseholdViewIsRecordedWithTheNen7513Fields() {
         GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                .documentName("householdId")
+                .variable("id", CASE.id())
                 .execute()
                 .path("household.id")
                 .hasValue();
@@ -118,7 +111,8 @@ class AuditTrailTest {
     @Test
     void aRefusedViewIsRecordedAsDenied() {
         GraphQlClients.overHttp(port, TestUsers.outsider())
-                .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                .documentName("householdId")
+                .variable("id", CASE.id())
                 .execute()
                 .path("household")
                 .valueIsNull();
@@ -132,8 +126,8 @@ class AuditTrailTest {
     @Test
     void aRoleThatMayNotAskIsRecordedAsDeniedWithoutASubject() {
         GraphQlClients.overHttp(port, TestUsers.demo(Role.VOLUNTEER))
-                .document("{ households(neighbourhoodCode: \"" + CASE.neighbourhoodCode() + "\", first: 5) {"
-                        + " edges { node { id } } } }")
+                .documentName("householdsOfNeighbourhood")
+                .variable("code", CASE.neighbourhoodCode())
                 .execute()
                 .errors()
                 .satisfy(errors -> assertThat(errors).isNotEmpty());
@@ -174,12 +168,12 @@ class AuditTrailTest {
     @Test
     void theChainCheckFindsTheFirstChangedEventAndNothingWhenIntact() {
         GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                .documentName("householdId")
+                .variable("id", CASE.id())
                 .execute();
         long victim = ((Number) eventsAboutTheCase().get(0).get("sequence")).longValue();
-        String check = "{ auditChainCheck { intact eventsChecked firstBrokenSequence reason } }";
         auditor()
-                .document(check)
+                .documentName("auditChainCheckInFull")
                 .execute()
                 .path("auditChainCheck.intact")
                 .entity(Boolean.class)
@@ -190,7 +184,7 @@ class AuditTrailTest {
                 .execute();
         try {
             auditor()
-                    .document(check)
+                    .documentName("auditChainCheckInFull")
                     .execute()
                     .path("auditChainCheck.intact")
                     .entity(Boolean.class)
@@ -207,7 +201,7 @@ class AuditTrailTest {
                     .execute();
         }
         auditor()
-                .document(check)
+                .documentName("auditChainCheckInFull")
                 .execute()
                 .path("auditChainCheck.intact")
                 .entity(Boolean.class)
@@ -222,7 +216,7 @@ class AuditTrailTest {
                 .filteredOn(field -> field.getName().startsWith("audit"))
                 .allSatisfy(field -> assertThat(field.getName()).isIn("auditEvents", "auditChainCheck"));
         GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ auditChainCheck { intact } }")
+                .documentName("auditChainIntact")
                 .execute()
                 .errors()
                 .satisfy(errors ->
@@ -237,7 +231,8 @@ class AuditTrailTest {
             List<Future<?>> answers = new ArrayList<>();
             for (int i = 0; i < views; i++) {
                 answers.add(clients.submit(() -> GraphQlClients.overHttp(port, TestUsers.teamLead())
-                        .document("{ household(id: \"" + CASE.id() + "\") { id } }")
+                        .documentName("householdId")
+                        .variable("id", CASE.id())
                         .execute()
                         .path("household.id")
                         .hasValue()));
@@ -251,7 +246,7 @@ class AuditTrailTest {
                 .as("every answered view has its event")
                 .isEqualTo(views);
         auditor()
-                .document("{ auditChainCheck { intact } }")
+                .documentName("auditChainIntact")
                 .execute()
                 .path("auditChainCheck.intact")
                 .entity(Boolean.class)

@@ -32,19 +32,6 @@ class ConsentTest {
     private static final SeedData SEED = SeedData.fromClasspath();
     private static final SeedData.Household CASE = SEED.caseHousehold();
 
-    private static final String GRANT =
-            """
-            mutation($input: GrantConsentInput!) { grantConsent(input: $input) {
-              consent { id purpose until status professional { id } organisation { id } givenBy { displayName } }
-              errors { field code message } } }
-            """;
-
-    private static final String WITHDRAW =
-            """
-            mutation($id: ID!) { withdrawConsent(input: {consentId: $id}) {
-              consent { id status } errors { field code } } }
-            """;
-
     @LocalServerPort
     int port;
 
@@ -84,7 +71,7 @@ class ConsentTest {
     void aResidentGrantsConsentThoseInvolvedSeeItAndTheResidentWithdrawsIt() {
         String professional = TestUsers.demo(Role.PROFESSIONAL).professionalId();
         var granted = resident()
-                .document(GRANT)
+                .documentName("grantConsent")
                 .variable(
                         "input",
                         input(
@@ -101,28 +88,29 @@ class ConsentTest {
                 .isEqualTo(professional);
 
         GraphQlClients.overHttp(port, TestUsers.demo(Role.PROFESSIONAL))
-                .document("{ household(id: \"" + CASE.id() + "\") { consents { id purpose status } } }")
+                .documentName("householdConsents")
+                .variable("id", CASE.id())
                 .execute()
                 .path("household.consents[*].id")
                 .entityList(String.class)
                 .contains(id);
 
         resident()
-                .document(WITHDRAW)
+                .documentName("withdrawConsent")
                 .variable("id", id)
                 .execute()
                 .path("withdrawConsent.consent.status")
                 .entity(String.class)
                 .isEqualTo("WITHDRAWN");
         resident()
-                .document(WITHDRAW)
+                .documentName("withdrawConsent")
                 .variable("id", id)
                 .execute()
                 .path("withdrawConsent.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("ALREADY_WITHDRAWN");
         resident()
-                .document("{ myData { consents { id status } } }")
+                .documentName("myConsents")
                 .execute()
                 .path("myData.consents[*].status")
                 .entityList(String.class)
@@ -166,14 +154,16 @@ class ConsentTest {
                 new Bad(input(null, organisation, "Overleg", LocalDate.now()), "until", "UNTIL_NOT_IN_FUTURE"),
                 new Bad(input(null, organisation, "Overleg", LocalDate.now().plusYears(6)), "until", "UNTIL_TOO_FAR"));
         for (Bad bad : cases) {
-            var answer =
-                    resident().document(GRANT).variable("input", bad.input()).execute();
+            var answer = resident()
+                    .documentName("grantConsent")
+                    .variable("input", bad.input())
+                    .execute();
             answer.path("grantConsent.consent").valueIsNull();
             answer.path("grantConsent.errors[0].field").entity(String.class).isEqualTo(bad.field());
             answer.path("grantConsent.errors[0].code").entity(String.class).isEqualTo(bad.code());
         }
         resident()
-                .document(WITHDRAW)
+                .documentName("withdrawConsent")
                 .variable("id", "00000000-0000-4000-8000-000000000000")
                 .execute()
                 .path("withdrawConsent.errors[0].code")
@@ -198,7 +188,7 @@ class ConsentTest {
         List<Future<String>> answers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             answers.add(clients.submit(() -> resident()
-                    .document(GRANT)
+                    .documentName("grantConsent")
                     .variable("input", input)
                     .execute()
                     .path("grantConsent.consent.id")
@@ -211,7 +201,7 @@ class ConsentTest {
         }
         clients.shutdown();
         String again = resident()
-                .document(GRANT)
+                .documentName("grantConsent")
                 .variable("input", input)
                 .execute()
                 .path("grantConsent.consent.id")
@@ -225,7 +215,7 @@ class ConsentTest {
     @Test
     void onlyResidentsGrantConsent() {
         GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document(GRANT)
+                .documentName("grantConsent")
                 .variable(
                         "input",
                         input(

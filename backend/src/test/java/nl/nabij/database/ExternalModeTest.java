@@ -50,18 +50,14 @@ class ExternalModeTest {
                     .isNull();
             int port = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             GraphQlClients.overHttp(port)
-                    .document(
-                            """
-                            { householdsAtAddress(postcode: "1311 HV", houseNumber: 15) {
-                                overlap { professionalCount } } }
-                            """)
+                    .documentName("householdsAtAddressProfessionalCount")
                     .execute()
                     .path("householdsAtAddress[0].overlap.professionalCount")
                     .entity(Integer.class)
                     .isEqualTo(15);
             assertThat(status(port, "/graphiql")).isEqualTo(404);
             GraphQlClients.overHttp(port, TestUsers.demo(Role.VOLUNTEER))
-                    .document("{ __schema { queryType { name } } }")
+                    .documentName("schemaQueryTypeName")
                     .execute()
                     .errors()
                     .satisfy(errors -> assertThat(errors).isNotEmpty());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,70 +53,53 @@ class QueryPlanTest {
     @Autowired
     Driver driver;
 
-    /** The API's questions, per user who may ask them. */
-    private static Map<String, NabijUser> questions() {
+    /** A question of the API: a document of {@code graphql-test/}, its variables, and a user who may ask it. */
+    private record Question(String document, Map<String, Object> variables, NabijUser user) {}
+
+    /** The API's questions, each asked as a user who may ask it. */
+    private static List<Question> questions() {
         NabijUser lead = TestUsers.teamLead();
-        Map<String, NabijUser> questions = new LinkedHashMap<>();
-        questions.put(
-                "{ householdsAtAddress(postcode: \"1311HV\", houseNumber: 15) { id members { displayName }"
-                        + " involvements(activeOnly: false) { professional { name } organisation { name } team { name } }"
-                        + " coordinator { name } overlap { professionalCount uncoordinatedPairCount } consents { id }"
-                        + " plan { title } regieFlags { rule } } }",
-                lead);
-        questions.put(
-                "{ household(id: \"" + CASE.id() + "\") { id involvements(asOf: \"2025-01-01\") { id } } }", lead);
-        questions.put("{ householdOfResident(bsn: \"" + CASE.members().get(0).bsn() + "\") { id } }", lead);
-        questions.put(
-                "{ households(neighbourhoodCode: \"" + CASE.neighbourhoodCode()
-                        + "\", first: 20) { edges { node { id } } } }",
-                lead);
-        questions.put(
-                "{ overlaps(scope: {neighbourhoodCode: \"" + CASE.neighbourhoodCode() + "\"}) { edges { node {"
-                        + " household { id } unlinkedPairs { first { name } } suggestedCoordinator { ruleCode since } } } } }",
-                lead);
-        questions.put(
-                "{ organisations(first: 5) { edges { node { name professionals { name } teams { name } } } } }", lead);
-        questions.put("{ teams { edges { node { name members { name } } } } }", lead);
-        questions.put(
-                "{ professional(id: \"" + SEED.professionals().get(0).id() + "\") { name organisation { name } } }",
-                lead);
-        questions.put("{ vindplaatsen(first: 5) { edges { node { name teamsInContact { name } } } } }", lead);
-        questions.put(
-                "{ municipality { districts { neighbourhoods { name statistics { households } } } } }",
-                TestUsers.demo(Role.ANALYST));
-        questions.put("{ neighbourhoodNetwork(code: \"WK990101\") { density } }", TestUsers.demo(Role.ANALYST));
-        questions.put(
-                "{ missingLinks(code: \"WK990101\") { predictedLinks { score } } }", TestUsers.demo(Role.ANALYST));
-        questions.put("{ clientism(code: \"WK990101\") { smallCellsSuppressed } }", TestUsers.demo(Role.ANALYST));
-        questions.put(
-                "{ applicationWaiting(code: \"WK990101\") { smallCellsSuppressed } }", TestUsers.demo(Role.ANALYST));
-        questions.put("{ myNotifications(first: 5) { edges { node { id } } } }", TestUsers.demo(Role.PROFESSIONAL));
-        questions.put(
-                "{ myData { resident { displayName } accessLog { who } consents { id } } }",
-                TestUsers.demo(Role.RESIDENT));
-        questions.put("{ auditEvents(first: 5) { edges { node { sequence } } } }", TestUsers.demo(Role.AUDITOR));
-        questions.put(
-                "{ auditEvents(subject: \"x\", first: 5) { edges { node { sequence } } } }",
-                TestUsers.demo(Role.AUDITOR));
-        questions.put(
-                "{ accounts(first: 5) { edges { node { username organisation { name } grants { status } } } } }",
-                TestUsers.demo(Role.ADMINISTRATOR));
-        questions.put(
-                "{ accountGrants(status: PENDING, first: 5) { edges { node { account role } } } }",
-                TestUsers.demo(Role.AUDITOR));
-        questions.put("{ volunteerReviewQueue { edges { node { id } } } }", lead);
-        return questions;
+        NabijUser analyst = TestUsers.demo(Role.ANALYST);
+        NabijUser auditor = TestUsers.demo(Role.AUDITOR);
+        String haven = "WK990101";
+        return List.of(
+                new Question("householdsAtAddressInFull", Map.of(), lead),
+                new Question("householdInvolvementsAsOf", Map.of("id", CASE.id(), "day", "2025-01-01"), lead),
+                new Question(
+                        "householdOfResident",
+                        Map.of("bsn", CASE.members().get(0).bsn()),
+                        lead),
+                new Question("householdsOfNeighbourhood", Map.of("code", CASE.neighbourhoodCode()), lead),
+                new Question("overlapsWithPairs", Map.of("code", CASE.neighbourhoodCode()), lead),
+                new Question("organisationsWithStaffAndTeams", Map.of(), lead),
+                new Question("teams", Map.of(), lead),
+                new Question(
+                        "professional", Map.of("id", SEED.professionals().get(0).id()), lead),
+                new Question("vindplaatsenInContact", Map.of(), lead),
+                new Question("municipalityStatistics", Map.of(), analyst),
+                new Question("neighbourhoodNetworkNodes", Map.of("code", haven), analyst),
+                new Question("missingLinksScores", Map.of("code", haven), analyst),
+                new Question("clientism", Map.of("code", haven), analyst),
+                new Question("applicationWaiting", Map.of("code", haven), analyst),
+                new Question("myNotifications", Map.of(), TestUsers.demo(Role.PROFESSIONAL)),
+                new Question("myDataWithConsents", Map.of(), TestUsers.demo(Role.RESIDENT)),
+                new Question("auditEventsFirstFive", Map.of(), auditor),
+                new Question("auditEventsFirstFive", Map.of("subject", "x"), auditor),
+                new Question("accountsWithOrganisation", Map.of(), TestUsers.demo(Role.ADMINISTRATOR)),
+                new Question("pendingAccountGrants", Map.of(), auditor),
+                new Question("volunteerReviewQueue", Map.of(), lead));
     }
 
     @Test
     void noStatementOfTheApiScansALargeLabelOrBuildsACartesianProduct() {
         statements.reset();
         // Generous: every statement is planned cold here, on a machine that may be busy.
-        questions().forEach((query, user) -> GraphQlClients.overHttp(port, user)
+        questions().forEach(question -> GraphQlClients.overHttp(port, question.user())
                 .mutate()
                 .responseTimeout(Duration.ofSeconds(60))
                 .build()
-                .document(query)
+                .documentName(question.document())
+                .variables(question.variables())
                 .execute()
                 .errors()
                 .verify());

@@ -30,16 +30,13 @@ class DirectoryQueryTest {
 
     @Test
     void organisationsPageForwardAndBackInNameOrder() {
-        String forward =
-                """
-                query($after: String) { organisations(first: 7, after: $after) {
-                  edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }
-                """;
         List<String> names = new ArrayList<>();
         String after = null;
         boolean more = true;
         while (more) {
-            var response = graphQl.document(forward).variable("after", after).execute();
+            var response = graphQl.documentName("organisationsForward")
+                    .variable("after", after)
+                    .execute();
             names.addAll(response.path("organisations.edges[*].node.name")
                     .entityList(String.class)
                     .get());
@@ -55,11 +52,7 @@ class DirectoryQueryTest {
                 .isSortedAccordingTo(String::compareTo)
                 .doesNotHaveDuplicates();
 
-        var backward = graphQl.document(
-                        """
-                        query($before: String) { organisations(last: 3, before: $before) {
-                          edges { node { name } } pageInfo { hasPreviousPage } } }
-                        """)
+        var backward = graphQl.documentName("organisationsBackward")
                 .variable("before", after)
                 .execute();
         backward.path("organisations.edges[*].node.name")
@@ -73,25 +66,17 @@ class DirectoryQueryTest {
 
     @Test
     void pagingArgumentsAreChecked() {
-        graphQl.document("{ organisations(first: 500) { edges { cursor } } }")
-                .execute()
-                .errors()
-                .satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("field", "first"));
-        graphQl.document("{ organisations(after: \"not a cursor!\") { edges { cursor } } }")
-                .execute()
-                .errors()
-                .satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("field", "after"));
+        graphQl.documentName("organisationsTooMany").execute().errors().satisfy(errors -> assertThat(
+                        errors.get(0).getExtensions())
+                .containsEntry("field", "first"));
+        graphQl.documentName("organisationsAfterBadCursor").execute().errors().satisfy(errors -> assertThat(
+                        errors.get(0).getExtensions())
+                .containsEntry("field", "after"));
     }
 
     @Test
     void wijkteamsLackDistrictNursingAndYouthHealthCareAsInReality() {
-        graphQl.document(
-                        """
-                        { teams { edges { node { name
-                            members { discipline organisation { kind } }
-                            neighbourhoods { code district { name } }
-                            organisations { kind } } } } }
-                        """)
+        graphQl.documentName("teams")
                 .execute()
                 .path("teams.edges[*].node.name")
                 .entityList(String.class)
@@ -109,11 +94,7 @@ class DirectoryQueryTest {
         long informal = SEED.vindplaatsen().stream()
                 .filter(v -> v.kind() == SeedData.VindplaatsKind.INFORMAL)
                 .count();
-        graphQl.document(
-                        """
-                        { vindplaatsen(kind: INFORMAL, first: 100) { edges { node {
-                            kind category neighbourhood { code } teamsInContact { name } } } } }
-                        """)
+        graphQl.documentName("informalVindplaatsen")
                 .execute()
                 .path("vindplaatsen.edges[*].node.kind")
                 .entityList(String.class)
@@ -123,7 +104,7 @@ class DirectoryQueryTest {
 
     @Test
     void theMunicipalityHasHavenAndPoortWithTheirNeighbourhoods() {
-        graphQl.document("{ municipality { code districts { name neighbourhoods { code name } } } }")
+        graphQl.documentName("municipality")
                 .execute()
                 .path("municipality.code")
                 .entity(String.class)
@@ -139,7 +120,7 @@ class DirectoryQueryTest {
                 .filter(p -> p.teamId() != null)
                 .findFirst()
                 .orElseThrow();
-        graphQl.document("query($id: ID!) { professional(id: $id) { name organisation { id } teams { id } } }")
+        graphQl.documentName("professional")
                 .variable("id", seconded.id())
                 .execute()
                 .path("professional.organisation.id")
@@ -152,9 +133,8 @@ class DirectoryQueryTest {
 
     @Test
     void aMalformedNeighbourhoodCodeIsATypedError() {
-        graphQl.document("{ neighbourhood(code: \"Haven\") { name } }")
-                .execute()
-                .errors()
-                .satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("field", "code"));
+        graphQl.documentName("neighbourhoodByName").execute().errors().satisfy(errors -> assertThat(
+                        errors.get(0).getExtensions())
+                .containsEntry("field", "code"));
     }
 }

@@ -34,13 +34,7 @@ class NeighbourhoodStatisticsTest {
     @Test
     void anAnalystSeesEveryNeighbourhoodsCountsWithSmallCellsSuppressed() {
         List<Map<String, Object>> neighbourhoods = GraphQlClients.overHttp(port, TestUsers.demo(Role.ANALYST))
-                .document(
-                        """
-                        { neighbourhoods { edges { node { code statistics {
-                            minimumCellSize households residents householdsWithInvolvement activeInvolvements
-                            householdsWithThreeOrMoreOrganisations householdsWithThreeOrMoreOrganisationsAndNoCoordinator
-                        } } } } }
-                        """)
+                .documentName("neighbourhoodStatistics")
                 .execute()
                 .path("neighbourhoods.edges[*].node")
                 .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
@@ -97,8 +91,8 @@ class NeighbourhoodStatisticsTest {
 
     private Map<String, Object> statisticsOf(String code) {
         return GraphQlClients.overHttp(port, TestUsers.demo(Role.ANALYST))
-                .document("{ neighbourhood(code: \"" + code + "\") { statistics { countedOn households residents"
-                        + " householdsWithInvolvement activeInvolvements householdsWithThreeOrMoreOrganisations } } }")
+                .documentName("neighbourhoodStatisticsOfOne")
+                .variable("code", code)
                 .execute()
                 .path("neighbourhood.statistics")
                 .entity(new ParameterizedTypeReference<Map<String, Object>>() {})

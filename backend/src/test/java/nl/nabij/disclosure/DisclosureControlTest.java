@@ -53,58 +53,6 @@ class DisclosureControlTest {
             .collect(Collectors.toSet());
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
-    private static final String NETWORK =
-            """
-            query($code: String!, $asOf: Date) { neighbourhoodNetwork(code: $code, asOf: $asOf) {
-              scope { asOf } density componentCount
-              nodes { id kind label detail degree weightedDegree betweenness component isolated }
-              edges { source target kind weight } } }
-            """;
-
-    private static final String MISSING_LINKS =
-            """
-            query($code: String!, $asOf: Date, $minimum: Int!) {
-              missingLinks(code: $code, asOf: $asOf, minimumSharedHouseholds: $minimum) {
-                minimumSharedHouseholds
-                predictedLinks { firstProfessional first secondProfessional second sharedHouseholds score evidence { code parameters { name value } } }
-                unlinkedOrganisations { organisation name households evidence { code parameters { name value } } }
-                disciplines { team discipline evidence { code } suggestedAction { code } } } }
-            """;
-
-    private static final String COMPARE_NETWORKS =
-            """
-            query($first: AreaOnDayInput!, $second: AreaOnDayInput!) { compareNetworks(first: $first, second: $second) {
-              first { asOf } second { asOf } figures { name first second difference } } }
-            """;
-
-    private static final String WAITING =
-            """
-            query($code: String!, $from: Date, $to: Date, $asOf: Date) {
-              applicationWaiting(code: $code, from: $from, to: $to, asOf: $asOf) {
-                scope { from to } asOf smallCellsSuppressed
-                total { ...figures }
-                teams { teamId figures { ...figures } }
-                neighbourhoods { code figures { ...figures } } } }
-            fragment figures on WaitingFigures {
-              submitted decided open overdue overdueShare medianWaitingDays medianOpenDays }
-            """;
-
-    private static final String CLIENTISM =
-            """
-            query($code: String!, $from: Date, $to: Date) { clientism(code: $code, from: $from, to: $to) {
-              scope { from to } referrals mix { organisationId organisation referrals share }
-              teamMembers { ...figures }
-              teams { teamId figures { ...figures } }
-              members { professionalId name employer figures { ...figures } } } }
-            fragment figures on ReferralFigures { referrals toOwnEmployer ownEmployerShare expectedShare difference }
-            """;
-
-    private static final String COMPARE_STEERING =
-            """
-            query($first: SteeringPeriodInput!, $second: SteeringPeriodInput!) {
-              compareSteering(first: $first, second: $second) { figures { name first second difference } } }
-            """;
-
     @LocalServerPort
     int port;
 
@@ -200,7 +148,7 @@ class DisclosureControlTest {
         }
         Map<String, Object> comparison = query(
                 analyst(),
-                COMPARE_NETWORKS,
+                "compareNetworksOnDays",
                 "compareNetworks",
                 Map.of(
                         "first", Map.of("code", HAVEN, "asOf", dayBefore.toString()),
@@ -289,7 +237,7 @@ class DisclosureControlTest {
 
         Map<String, Object> comparison = query(
                 analyst(),
-                COMPARE_STEERING,
+                "compareSteeringFigures",
                 "compareSteering",
                 Map.of(
                         "first",
@@ -315,7 +263,7 @@ class DisclosureControlTest {
                 List.of(LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 20)),
                 List.of(firstOfThisMonth, firstOfThisMonth))) {
             GraphQlClients.overHttp(port, analyst())
-                    .document(WAITING)
+                    .documentName("applicationWaitingScope")
                     .variable("code", HAVEN)
                     .variable("from", period.get(0).toString())
                     .variable("to", period.get(1).toString())
@@ -385,21 +333,17 @@ class DisclosureControlTest {
                 () -> missingLinks(analyst(), null, 1),
                 () -> query(
                         analyst(),
-                        COMPARE_NETWORKS,
+                        "compareNetworksOnDays",
                         "compareNetworks",
                         Map.of("first", Map.of("code", HAVEN), "second", Map.of("code", "WK990102"))),
                 () -> waiting(analyst(), LocalDate.of(2025, 11, 1), LocalDate.of(2026, 4, 30), null),
                 () -> clientism(analyst(), LocalDate.of(2024, 1, 1), LocalDate.of(2026, 10, 31)),
                 () -> query(
                         analyst(),
-                        COMPARE_STEERING,
+                        "compareSteeringFigures",
                         "compareSteering",
                         Map.of("first", Map.of("code", HAVEN), "second", Map.of("code", "WK990102"))),
-                () -> query(
-                        analyst(),
-                        "{ neighbourhood(code: \"BU99010101\") { statistics { households } } }",
-                        "neighbourhood",
-                        Map.of()));
+                () -> query(analyst(), "neighbourhoodHouseholds", "neighbourhood", Map.of()));
         List<String> expected = List.of(
                 "neighbourhoodNetwork(code: WK990101, asOf: 2026-06-15)",
                 "missingLinks(code: WK990101, minimumSharedHouseholds: 1)",
@@ -529,25 +473,30 @@ class DisclosureControlTest {
     }
 
     private Map<String, Object> network(NabijUser user, LocalDate asOf) {
-        return query(user, NETWORK, "neighbourhoodNetwork", variables("code", HAVEN, "asOf", asOf));
+        return query(
+                user, "neighbourhoodNetworkInFull", "neighbourhoodNetwork", variables("code", HAVEN, "asOf", asOf));
     }
 
     private Map<String, Object> missingLinks(NabijUser user, LocalDate asOf, int minimum) {
-        return query(user, MISSING_LINKS, "missingLinks", variables("code", HAVEN, "asOf", asOf, "minimum", minimum));
+        return query(user, "missingLinks", "missingLinks", variables("code", HAVEN, "asOf", asOf, "minimum", minimum));
     }
 
     private Map<String, Object> waiting(NabijUser user, LocalDate from, LocalDate to, LocalDate asOf) {
         return query(
-                user, WAITING, "applicationWaiting", variables("code", HAVEN, "from", from, "to", to, "asOf", asOf));
+                user,
+                "applicationWaitingScope",
+                "applicationWaiting",
+                variables("code", HAVEN, "from", from, "to", to, "asOf", asOf));
     }
 
     private Map<String, Object> clientism(NabijUser user, LocalDate from, LocalDate to) {
-        return query(user, CLIENTISM, "clientism", variables("code", HAVEN, "from", from, "to", to));
+        return query(user, "clientismScope", "clientism", variables("code", HAVEN, "from", from, "to", to));
     }
 
     /** The answer's one root field. */
-    private Map<String, Object> query(NabijUser user, String document, String field, Map<String, Object> variables) {
-        var request = GraphQlClients.overHttp(port, user).document(document);
+    private Map<String, Object> query(
+            NabijUser user, String documentName, String field, Map<String, Object> variables) {
+        var request = GraphQlClients.overHttp(port, user).documentName(documentName);
         for (Map.Entry<String, Object> variable : variables.entrySet()) {
             request = request.variable(variable.getKey(), variable.getValue());
         }

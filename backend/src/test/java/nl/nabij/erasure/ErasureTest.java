@@ -36,14 +36,6 @@ class ErasureTest {
     private static final String SECOND_NAME = "Vera Wisman";
     private static final String HOUSEHOLD = "5f0c8d3e-0000-4000-8000-00000000e001";
 
-    private static final String ERASE =
-            """
-            mutation($bsn: String!, $reference: String!) {
-              eraseResident(input: {bsn: $bsn, requestReference: $reference}) {
-                erasure { involvementsRemoved consentsRemoved accountsRemoved householdRemoved }
-                errors { field code message } } }
-            """;
-
     private static final String FIXTURE =
             """
             MATCH (p:Professional {id: $professional})-[:EMPLOYED_BY]->(o:Organisation)
@@ -119,7 +111,7 @@ class ErasureTest {
 
     private GraphQlTester.Response erase(NabijUser user, String bsn, String reference) {
         return GraphQlClients.overHttp(port, user)
-                .document(ERASE)
+                .documentName("eraseResident")
                 .variable("bsn", bsn)
                 .variable("reference", reference)
                 .execute();
@@ -184,7 +176,7 @@ class ErasureTest {
                 .isZero();
         assertThat(applications()).as("and its application with it").isEmpty();
         GraphQlClients.overHttp(port, TestUsers.demo(Role.AUDITOR))
-                .document("{ auditChainCheck { intact } }")
+                .documentName("auditChainIntact")
                 .execute()
                 .path("auditChainCheck.intact")
                 .entity(Boolean.class)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
 import nl.nabij.support.StatementCounter;
@@ -22,31 +21,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @ExtendWith(OutputCaptureExtension.class)
 class HouseholdQueryTest {
 
-    /** The README's first query: the household's full view. */
-    static final String FULL_VIEW =
-            """
-            query WhoIsInvolved($postcode: String!, $houseNumber: Int!) {
-              householdsAtAddress(postcode: $postcode, houseNumber: $houseNumber) {
-                id
-                address { postcode houseNumber }
-                neighbourhood { code name }
-                members { displayName birthYear role }
-                coordinator { name }
-                involvements {
-                  domain since status
-                  professional { name discipline }
-                  organisation { name kind careLine }
-                  team { name }
-                  resident { displayName }
-                }
-                overlap {
-                  involvementCount professionalCount organisationCount uncoordinatedPairCount
-                  uncoordinatedPairs { first { name } second { name } }
-                }
-              }
-            }
-            """;
-
     static final CaseHousehold CASE = CaseHousehold.fromSeed();
 
     @LocalServerPort
@@ -63,7 +37,7 @@ class HouseholdQueryTest {
     }
 
     private HttpGraphQlTester.Response fullView(String postcode) {
-        return graphQl.document(FULL_VIEW)
+        return graphQl.documentName("whoIsInvolved")
                 .variable("postcode", postcode)
                 .variable("houseNumber", CaseHousehold.HOUSE_NUMBER)
                 .execute();
@@ -117,7 +91,7 @@ class HouseholdQueryTest {
     void aResidentsBsnFindsTheirHouseholdAndNeverComesBack(CapturedOutput output) {
         String bsn = CASE.aMembersBsn();
 
-        graphQl.document("query($bsn: String!) { householdOfResident(bsn: $bsn) { id } }")
+        graphQl.documentName("householdOfResident")
                 .variable("bsn", bsn)
                 .execute()
                 .path("householdOfResident.id")
@@ -131,7 +105,7 @@ class HouseholdQueryTest {
     void anInvalidBsnIsATypedErrorNamingTheFieldThatDoesNotRepeatIt(CapturedOutput output) {
         String invalid = "123456789";
 
-        graphQl.document("query($bsn: String!) { householdOfResident(bsn: $bsn) { id } }")
+        graphQl.documentName("householdOfResident")
                 .variable("bsn", invalid)
                 .execute()
                 .errors()
@@ -150,12 +124,9 @@ class HouseholdQueryTest {
 
     @Test
     void anUnknownIdIsNullAndAMalformedOneATypedError() {
-        graphQl.document("{ household(id: \"00000000-0000-4000-8000-000000000000\") { id } }")
-                .execute()
-                .path("household")
-                .valueIsNull();
+        graphQl.documentName("householdUnknownId").execute().path("household").valueIsNull();
 
-        graphQl.document("{ household(id: \"hh-15\") { id } }")
+        graphQl.documentName("householdMalformedId")
                 .execute()
                 .errors()
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(
@@ -168,14 +139,19 @@ class HouseholdQueryTest {
 
     @Test
     void aMalformedPostcodeOrHouseNumberIsATypedErrorNamingTheField() {
-        for (Map.Entry<String, String> bad : Map.of(
-                        "{ householdsAtAddress(postcode: \"0311HV\", houseNumber: 15) { id } }", "postcode",
-                        "{ householdsAtAddress(postcode: \"1311SS\", houseNumber: 15) { id } }", "postcode",
-                        "{ householdsAtAddress(postcode: \"1311HV\", houseNumber: 0) { id } }", "houseNumber")
-                .entrySet()) {
-            graphQl.document(bad.getKey()).execute().errors().satisfy(errors -> assertThat(errors)
-                    .singleElement()
-                    .satisfies(error -> assertThat(error.getExtensions()).containsEntry("field", bad.getValue())));
+        record Bad(String postcode, int houseNumber, String field) {}
+        for (Bad bad : List.of(
+                new Bad("0311HV", 15, "postcode"),
+                new Bad("1311SS", 15, "postcode"),
+                new Bad("1311HV", 0, "houseNumber"))) {
+            graphQl.documentName("householdsAtAddressIds")
+                    .variable("postcode", bad.postcode())
+                    .variable("houseNumber", bad.houseNumber())
+                    .execute()
+                    .errors()
+                    .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(
+                                    error.getExtensions())
+                            .containsEntry("field", bad.field())));
         }
     }
 
@@ -183,20 +159,11 @@ class HouseholdQueryTest {
     void householdsOfANeighbourhoodPageByAddressWithoutGapsOrRepeats() {
         String code = CASE.household().neighbourhoodCode();
         long expected = SeedCounts.householdsIn(code);
-        String page =
-                """
-                query($code: String!, $after: String) {
-                  households(neighbourhoodCode: $code, first: 25, after: $after) {
-                    edges { cursor node { id } }
-                    pageInfo { hasNextPage endCursor }
-                  }
-                }
-                """;
         List<String> seen = new ArrayList<>();
         String after = null;
         boolean more = true;
         while (more) {
-            var response = graphQl.document(page)
+            var response = graphQl.documentName("householdsOfNeighbourhoodPage")
                     .variable("code", code)
                     .variable("after", after)
                     .execute();

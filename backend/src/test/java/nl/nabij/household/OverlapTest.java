@@ -31,36 +31,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @NabijIntegrationTest
 class OverlapTest {
 
-    private static final String OVERLAPS =
-            """
-            query($scope: OverlapScopeInput!, $minimumProfessionals: Int! = 3, $minimumOrganisations: Int! = 3,
-                  $withoutCoordinatorOnly: Boolean! = false, $first: Int = 100, $after: String) {
-              overlaps(scope: $scope, minimumProfessionals: $minimumProfessionals,
-                       minimumOrganisations: $minimumOrganisations, withoutCoordinatorOnly: $withoutCoordinatorOnly,
-                       first: $first, after: $after) {
-                edges { cursor node {
-                  household { id }
-                  professionalCount organisationCount severity hasCoordinator unlinkedPairCount
-                } }
-                pageInfo { hasNextPage endCursor }
-              }
-            }
-            """;
-
-    private static final String IN_FULL =
-            """
-            query($scope: OverlapScopeInput!, $first: Int) {
-              overlaps(scope: $scope, first: $first) {
-                edges { node {
-                  household { id address { postcode houseNumber } members { displayName } }
-                  professionalCount organisationCount severity hasCoordinator unlinkedPairCount
-                  unlinkedPairs { first { id name } second { id name } }
-                  suggestedCoordinator { professional { id name organisation { name } } ruleCode since wijkteam collaborationLinks othersInvolved }
-                } }
-              }
-            }
-            """;
-
     private static final SeedData SEED = SeedData.fromClasspath();
     private static final CaseHousehold CASE = CaseHousehold.fromSeed();
     private static final Map<String, SeedOverlap> SEED_OVERLAPS = SeedOverlap.all(SEED);
@@ -107,7 +77,7 @@ class OverlapTest {
     }
 
     private List<Map<String, Object>> overlaps(NabijUser user, Map<String, Object> scope, Map<String, Object> more) {
-        var request = as(user).document(OVERLAPS).variable("scope", scope);
+        var request = as(user).documentName("overlaps").variable("scope", scope);
         more.forEach(request::variable);
         return nodes(request.execute());
     }
@@ -115,7 +85,7 @@ class OverlapTest {
     @Test
     void theDocumentedCaseRanksFirstInItsNeighbourhoodWithItsUnlinkedPairsAndASuggestedCoordinator() {
         List<Map<String, Object>> ranked = nodes(as(TestUsers.teamLead())
-                .document(IN_FULL)
+                .documentName("overlapsInFull")
                 .variable("scope", neighbourhood(CASE.household().neighbourhoodCode()))
                 .variable("first", 10)
                 .execute());
@@ -231,7 +201,7 @@ class OverlapTest {
         boolean more = true;
         while (more) {
             var response = as(TestUsers.teamLead())
-                    .document(OVERLAPS)
+                    .documentName("overlaps")
                     .variable("scope", municipality)
                     .variable("first", 3)
                     .variable("after", after)
@@ -276,7 +246,7 @@ class OverlapTest {
     void everyOtherRoleIsForbidden() {
         for (Role role : List.of(Role.ANALYST, Role.VOLUNTEER, Role.ADMINISTRATOR, Role.AUDITOR, Role.RESIDENT)) {
             as(TestUsers.demo(role))
-                    .document(OVERLAPS)
+                    .documentName("overlaps")
                     .variable("scope", neighbourhood(CASE.household().neighbourhoodCode()))
                     .execute()
                     .errors()
@@ -313,7 +283,7 @@ class OverlapTest {
     }
 
     private void assertBadRequest(Map<String, Object> scope, Map<String, Object> arguments, String field) {
-        var request = as(TestUsers.teamLead()).document(OVERLAPS).variable("scope", scope);
+        var request = as(TestUsers.teamLead()).documentName("overlaps").variable("scope", scope);
         arguments.forEach(request::variable);
         request.execute()
                 .errors()
@@ -393,7 +363,7 @@ class OverlapTest {
 
     private void fullView(Map<String, Object> scope, int first) {
         assertThat(nodes(as(TestUsers.teamLead())
-                        .document(IN_FULL)
+                        .documentName("overlapsInFull")
                         .variable("scope", scope)
                         .variable("first", first)
                         .execute()))

@@ -37,20 +37,6 @@ class InvolvementRegistryTest {
     private static final SeedData.Member MEMBER = CASE.members().get(0);
     private static final NabijUser OUTSIDER = TestUsers.outsider();
 
-    private static final String REGISTER =
-            """
-            mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) {
-              involvement { id status since until expiresOn domain resident { displayName }
-                            professional { id } organisation { id } }
-              created errors { field code } } }
-            """;
-
-    private static final String END =
-            """
-            mutation($input: EndInvolvementInput!) { endInvolvement(input: $input) {
-              involvement { id status until endReason expiresOn } errors { field code } } }
-            """;
-
     @LocalServerPort
     int port;
 
@@ -73,7 +59,7 @@ class InvolvementRegistryTest {
 
     private GraphQlTester.Response register(NabijUser user, Map<String, Object> input) {
         return GraphQlClients.overHttp(port, user)
-                .document(REGISTER)
+                .documentName("registerInvolvement")
                 .variable("input", input)
                 .execute();
     }
@@ -98,15 +84,16 @@ class InvolvementRegistryTest {
                 .asLong();
     }
 
-    private GraphQlTester.Response caseAsOutsider(String selection) {
+    private GraphQlTester.Response caseAsOutsider() {
         return GraphQlClients.overHttp(port, OUTSIDER)
-                .document("{ household(id: \"" + CASE.id() + "\") { " + selection + " } }")
+                .documentName("householdId")
+                .variable("id", CASE.id())
                 .execute();
     }
 
     @Test
     void aRegistrationByBsnOpensTheHouseholdAndRegisteringAgainReturnsTheSameOne() {
-        caseAsOutsider("id").path("household").valueIsNull();
+        caseAsOutsider().path("household").valueIsNull();
 
         var first = register(OUTSIDER, byBsn("WMO", today.minusDays(10)));
 
@@ -120,7 +107,7 @@ class InvolvementRegistryTest {
         String id = first.path("registerInvolvement.involvement.id")
                 .entity(String.class)
                 .get();
-        caseAsOutsider("id").path("household.id").entity(String.class).isEqualTo(CASE.id());
+        caseAsOutsider().path("household.id").entity(String.class).isEqualTo(CASE.id());
 
         var again = register(OUTSIDER, byBsn("WMO", today.minusDays(3)));
 
@@ -180,7 +167,7 @@ class InvolvementRegistryTest {
                 .entity(String.class)
                 .get();
         GraphQlClients.overHttp(port, OUTSIDER)
-                .document(END)
+                .documentName("endInvolvement")
                 .variable("input", Map.of("involvementId", id, "until", today.toString(), "reason", "GOAL_REACHED"))
                 .execute()
                 .path("endInvolvement.errors")
@@ -207,7 +194,7 @@ class InvolvementRegistryTest {
                     .mutate()
                     .responseTimeout(Duration.ofSeconds(60))
                     .build()
-                    .document(REGISTER)
+                    .documentName("registerInvolvement")
                     .variable("input", byBsn("YOUTH", today))
                     .execute()
                     .path("registerInvolvement.involvement.id")
@@ -235,8 +222,7 @@ class InvolvementRegistryTest {
                 .withParameters(Map.of("id", id, "soon", today.plusDays(3)))
                 .execute();
         GraphQlClients.overHttp(port, OUTSIDER)
-                .document("mutation($id: ID!) { renewInvolvement(input: {involvementId: $id}) {"
-                        + " involvement { expiresOn } } }")
+                .documentName("renewInvolvement")
                 .variable("id", id)
                 .execute()
                 .path("renewInvolvement.involvement.expiresOn")
@@ -244,7 +230,7 @@ class InvolvementRegistryTest {
                 .isEqualTo(today.plusYears(2).toString());
 
         var ended = GraphQlClients.overHttp(port, OUTSIDER)
-                .document(END)
+                .documentName("endInvolvement")
                 .variable(
                         "input",
                         Map.of("involvementId", id, "until", today.minusDays(10).toString(), "reason", "GOAL_REACHED"))
@@ -266,8 +252,8 @@ class InvolvementRegistryTest {
 
     private List<String> involvementIdsAsOf(LocalDate day) {
         return GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("query($day: Date) { household(id: \"" + CASE.id() + "\") {"
-                        + " involvements(asOf: $day) { id } } }")
+                .documentName("householdInvolvementsAsOf")
+                .variable("id", CASE.id())
                 .variable("day", day.toString())
                 .execute()
                 .path("household.involvements[*].id")
@@ -309,7 +295,7 @@ class InvolvementRegistryTest {
                 .orElseThrow()
                 .id();
         GraphQlClients.overHttp(port, OUTSIDER)
-                .document(END)
+                .documentName("endInvolvement")
                 .variable("input", Map.of("involvementId", someoneElses, "until", today.toString(), "reason", "MOVED"))
                 .execute()
                 .path("endInvolvement.errors[0].code")
@@ -320,7 +306,7 @@ class InvolvementRegistryTest {
                 .entity(String.class)
                 .get();
         GraphQlClients.overHttp(port, OUTSIDER)
-                .document(END)
+                .documentName("endInvolvement")
                 .variable(
                         "input",
                         Map.of("involvementId", own, "until", today.minusDays(6).toString(), "reason", "EXPIRED"))

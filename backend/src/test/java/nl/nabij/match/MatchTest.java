@@ -35,8 +35,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.publisher.Mono;
 
@@ -58,12 +60,6 @@ class MatchTest {
 
     private static final String HOUSEHOLD = "5f0c8d3e-0000-4000-8000-00000000a001";
     private static final String RESIDENT = "5f0c8d3e-0000-4000-8000-00000000a011";
-
-    private static final String REGISTER =
-            """
-            mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) {
-              involvement { id } created errors { code } } }
-            """;
 
     @LocalServerPort
     int port;
@@ -129,7 +125,7 @@ class MatchTest {
                 .mutate()
                 .responseTimeout(Duration.ofSeconds(60))
                 .build()
-                .document(REGISTER)
+                .documentName("registerInvolvementId")
                 .variable("input", input())
                 .execute()
                 .path("registerInvolvement.involvement.id")
@@ -149,20 +145,22 @@ class MatchTest {
 
     /** Subscribes, and returns once the connection carries the subscription, with the next notification to come. */
     private static Mono<Map<String, Object>> nextNotification(WebSocketGraphQlClient client) {
-        var next = client.document(
-                        "subscription { notifications { kind organisation householdId address { postcode } } }")
+        var next = client.documentName("notificationsWithAddress")
                 .executeSubscription()
                 .next()
                 .map(response -> response.field("notifications").<Map<String, Object>>getValue())
                 .toFuture();
         // A query on the same connection is answered after the subscribe message before it was read.
-        client.document("{ apiVersion }").execute().block(Duration.ofSeconds(10));
+        client.documentName("apiVersion").execute().block(Duration.ofSeconds(10));
         return Mono.fromFuture(next);
     }
 
     private WebSocketGraphQlClient subscriber(NabijUser user) {
         return WebSocketGraphQlClient.builder(
                         URI.create("ws://127.0.0.1:" + port + "/graphql-ws"), new StandardWebSocketClient())
+                // The testers' documents: a client looks in graphql-documents/ unless told otherwise.
+                .documentSource(new ResourceDocumentSource(
+                        List.of(new ClassPathResource("graphql-test/")), ResourceDocumentSource.FILE_EXTENSIONS))
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
                     @Override
                     public Mono<Object> connectionInitPayload() {
@@ -176,13 +174,13 @@ class MatchTest {
     void aNotificationStoredByAnotherAppInstanceReachesASubscriberHereOnce() throws Exception {
         NabijUser professional = oneFromEachOrganisation.get(0);
         WebSocketGraphQlClient live = subscriber(professional);
-        var heard = live.document("subscription { notifications { id kind householdId } }")
+        var heard = live.documentName("notifications")
                 .executeSubscription()
                 .map(response -> response.field("notifications").<Map<String, Object>>getValue())
                 .take(Duration.ofSeconds(5))
                 .collectList()
                 .toFuture();
-        live.document("{ apiVersion }").execute().block(Duration.ofSeconds(10));
+        live.documentName("apiVersion").execute().block(Duration.ofSeconds(10));
         String id = UUID.randomUUID().toString();
 
         // Written straight into the database, as another instance's registration would: this instance never saw it.
@@ -251,7 +249,7 @@ class MatchTest {
         NabijUser third = oneFromEachOrganisation.get(2);
         register(third);
         GraphQlClients.overHttp(port, first)
-                .document("{ myNotifications(unreadOnly: true, first: 10) { edges { node { kind professional } } } }")
+                .documentName("unreadNotificationsByProfessional")
                 .execute()
                 .path("myNotifications.edges[0].node.kind")
                 .entity(String.class)
@@ -266,28 +264,27 @@ class MatchTest {
 
         for (NabijUser user : List.of(first, second)) {
             var inbox = GraphQlClients.overHttp(port, user)
-                    .document(
-                            "{ myNotifications(unreadOnly: true, first: 10) { edges { node { id kind householdId } } } }")
+                    .documentName("unreadNotificationsOfHouseholds")
                     .execute();
             inbox.path("myNotifications.edges[*].node.householdId")
                     .entityList(String.class)
                     .contains(HOUSEHOLD);
         }
         String id = GraphQlClients.overHttp(port, first)
-                .document("{ myNotifications(unreadOnly: true, first: 1) { edges { node { id } } } }")
+                .documentName("firstUnreadNotification")
                 .execute()
                 .path("myNotifications.edges[0].node.id")
                 .entity(String.class)
                 .get();
         GraphQlClients.overHttp(port, first)
-                .document("mutation($id: ID!) { markNotificationsRead(input: {notificationIds: [$id]}) { marked } }")
+                .documentName("markNotificationRead")
                 .variable("id", id)
                 .execute()
                 .path("markNotificationsRead.marked")
                 .entity(Integer.class)
                 .isEqualTo(1);
         GraphQlClients.overHttp(port, first)
-                .document("{ myNotifications(unreadOnly: true, first: 10) { edges { node { id } } } }")
+                .documentName("unreadNotifications")
                 .execute()
                 .path("myNotifications.edges[*].node.id")
                 .entityList(String.class)

@@ -163,11 +163,7 @@ class NetworkTest {
         assertThat(then).isLessThan(now);
 
         var comparison = GraphQlClients.overHttp(port, TestUsers.demo(Role.ANALYST))
-                .document(
-                        """
-                        { compareNetworks(first: {code: "WK990101"}, second: {code: "WK990102"}) {
-                            first { name } second { name } figures { name first second difference } } }
-                        """)
+                .documentName("compareNetworks")
                 .execute();
         comparison.path("compareNetworks.first.name").entity(String.class).isEqualTo("Haven");
         comparison.path("compareNetworks.second.name").entity(String.class).isEqualTo("Poort");
@@ -188,22 +184,23 @@ class NetworkTest {
 
     @Test
     void staffAsksVolunteersAndResidentsDoNotAndABadCodeIsATypedError() {
-        String query = "{ neighbourhoodNetwork(code: \"" + HAVEN + "\") { density nodes { kind label } } }";
         GraphQlClients.overHttp(port, TestUsers.demo(Role.ANALYST))
-                .document(query)
+                .documentName("neighbourhoodNetworkNodes")
+                .variable("code", HAVEN)
                 .execute()
                 .path("neighbourhoodNetwork.density")
                 .hasValue();
         for (Role role : List.of(Role.VOLUNTEER, Role.RESIDENT, Role.AUDITOR)) {
             GraphQlClients.overHttp(port, TestUsers.demo(role))
-                    .document(query)
+                    .documentName("neighbourhoodNetworkNodes")
+                    .variable("code", HAVEN)
                     .execute()
                     .errors()
                     .satisfy(errors ->
                             assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
         }
         GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ neighbourhoodNetwork(code: \"BU99999999\") { density } }")
+                .documentName("neighbourhoodNetworkUnknown")
                 .execute()
                 .errors()
                 .satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "UNKNOWN_AREA"));

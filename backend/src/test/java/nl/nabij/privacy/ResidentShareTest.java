@@ -34,14 +34,6 @@ class ResidentShareTest {
             .orElseThrow();
     private static final NabijUser SECOND = new NabijUser("second-adult", Role.RESIDENT, null, SECOND_ADULT.id(), null);
 
-    private static final String HOUSEHOLD =
-            """
-            { myData { household {
-                involvements(activeOnly: false) { id resident { id } professional { name } }
-                consents { givenBy { id } }
-                overlap { involvementCount professionalCount uncoordinatedPairs { first { id } second { id } } } } } }
-            """;
-
     @LocalServerPort
     int port;
 
@@ -50,7 +42,7 @@ class ResidentShareTest {
         for (var viewer :
                 List.of(Map.entry(TestUsers.demo(Role.RESIDENT), FIRST_ADULT), Map.entry(SECOND, SECOND_ADULT))) {
             List<Map<String, Object>> involvements = GraphQlClients.overHttp(port, viewer.getKey())
-                    .document(HOUSEHOLD)
+                    .documentName("myHouseholdShare")
                     .execute()
                     .path("myData.household.involvements")
                     .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
@@ -81,7 +73,9 @@ class ResidentShareTest {
 
     @Test
     void theOverlapAResidentSeesIsCountedOverWhatTheySee() {
-        var answer = GraphQlClients.overHttp(port, SECOND).document(HOUSEHOLD).execute();
+        var answer = GraphQlClients.overHttp(port, SECOND)
+                .documentName("myHouseholdShare")
+                .execute();
         List<Map<String, Object>> involvements = answer.path("myData.household.involvements")
                 .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
                 .get();
@@ -99,7 +93,7 @@ class ResidentShareTest {
         long before = exportsInTheLogOf(SECOND);
 
         GraphQlClients.overHttp(port, TestUsers.demo(Role.RESIDENT))
-                .document("{ myData { household { id } } }")
+                .documentName("myHousehold")
                 .execute()
                 .path("myData.household.id")
                 .hasValue();
@@ -111,7 +105,7 @@ class ResidentShareTest {
 
     private long exportsInTheLogOf(NabijUser resident) {
         return GraphQlClients.overHttp(port, resident)
-                .document("{ myData { accessLog { action role } } }")
+                .documentName("myAccessLogActions")
                 .execute()
                 .path("myData.accessLog")
                 .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
@@ -124,14 +118,16 @@ class ResidentShareTest {
     @Test
     void residentsReachNoProfessionalOrOrganisationOutsideTheirHousehold() {
         List<String> paths = List.of(
-                "{ neighbourhood(code: \"" + CASE.neighbourhoodCode() + "\") { teams { members { name } } } }",
-                "{ myData { household { involvements { professional { collaborators { name } } } } } }",
-                "{ myData { household { involvements { professional { organisation { name } } } } } }",
-                "{ myData { household { involvements { team { members { name } } } } } }",
-                "{ vindplaatsen(first: 20) { edges { node { teamsInContact { members { name } } } } } }");
+                "neighbourhoodTeamMembers",
+                "myProfessionalsCollaborators",
+                "myProfessionalsOrganisations",
+                "myTeamsMembers",
+                "vindplaatsTeamMembers");
         for (String path : paths) {
+            // Only the neighbourhood's document declares the code; the others' requests ignore it.
             var answer = GraphQlClients.overHttp(port, TestUsers.demo(Role.RESIDENT))
-                    .document(path)
+                    .documentName(path)
+                    .variable("code", CASE.neighbourhoodCode())
                     .execute();
             answer.errors()
                     .satisfy(errors -> assertThat(errors).as(path).isNotEmpty().allSatisfy(error -> assertThat(

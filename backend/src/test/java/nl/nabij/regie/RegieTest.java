@@ -148,9 +148,9 @@ class RegieTest {
                 .execute();
     }
 
-    private GraphQlTester.Response as(NabijUser user, String document, Map<String, Object> input) {
+    private GraphQlTester.Response as(NabijUser user, String documentName, Map<String, Object> input) {
         return GraphQlClients.overHttp(port, user)
-                .document(document)
+                .documentName(documentName)
                 .variable("input", input)
                 .execute();
     }
@@ -161,17 +161,13 @@ class RegieTest {
         if (coordinator != null) {
             input.put("professionalId", coordinator.professionalId());
         }
-        String inputType = coordinator == null ? "EndCoordinationInput" : "CoordinatorInput";
-        return as(
-                user,
-                "mutation($input: " + inputType + "!) { " + mutation
-                        + "(input: $input) { coordinator { id } errors { field code } } }",
-                input);
+        return as(user, mutation, input);
     }
 
     private String coordinatorNow() {
         return GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ household(id: \"" + HOUSEHOLD + "\") { coordinator { id } } }")
+                .documentName("householdCoordinator")
+                .variable("id", HOUSEHOLD)
                 .execute()
                 .path("household.coordinator.id")
                 .entity(String.class)
@@ -254,10 +250,6 @@ class RegieTest {
     /** A retry with the same clientMutationId returns the goal the first call added, and adds no second. */
     @Test
     void aRetriedAddPlanGoalReturnsTheFirstGoal() {
-        String add =
-                """
-                mutation($input: AddPlanGoalInput!) { addPlanGoal(input: $input) { goal { id } errors { code } } }
-                """;
         Map<String, Object> goal = Map.of(
                 "clientMutationId",
                 "goal-" + UUID.randomUUID(),
@@ -267,11 +259,11 @@ class RegieTest {
                 "Schulden in beeld",
                 "ownerId",
                 INVOLVED.get(1).professionalId());
-        String first = as(INVOLVED.get(0), add, goal)
+        String first = as(INVOLVED.get(0), "addPlanGoal", goal)
                 .path("addPlanGoal.goal.id")
                 .entity(String.class)
                 .get();
-        as(INVOLVED.get(0), add, goal)
+        as(INVOLVED.get(0), "addPlanGoal", goal)
                 .path("addPlanGoal.goal.id")
                 .entity(String.class)
                 .isEqualTo(first);
@@ -285,53 +277,42 @@ class RegieTest {
 
     @Test
     void thePlanHoldsGoalsOwnedByThoseInvolved() {
-        String add =
-                """
-                mutation($input: AddPlanGoalInput!) { addPlanGoal(input: $input) {
-                  goal { id title status owner { id } dueOn } errors { field code } } }
-                """;
         Map<String, Object> goal = new HashMap<>(Map.of(
                 "householdId", HOUSEHOLD,
                 "title", "Schulden in beeld",
                 "ownerId", INVOLVED.get(1).professionalId(),
                 "startsOn", TODAY.toString(),
                 "dueOn", TODAY.plusMonths(2).toString()));
-        String id = as(INVOLVED.get(0), add, goal)
+        String id = as(INVOLVED.get(0), "addPlanGoal", goal)
                 .path("addPlanGoal.goal.id")
                 .entity(String.class)
                 .get();
 
         Map<String, Object> outsiderOwns = new HashMap<>(goal);
         outsiderOwns.put("ownerId", OUTSIDER.professionalId());
-        as(INVOLVED.get(0), add, outsiderOwns)
+        as(INVOLVED.get(0), "addPlanGoal", outsiderOwns)
                 .path("addPlanGoal.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("OWNER_NOT_INVOLVED");
         Map<String, Object> backwards = new HashMap<>(goal);
         backwards.put("dueOn", TODAY.minusDays(1).toString());
         backwards.put("title", "<b>");
-        as(INVOLVED.get(0), add, backwards)
+        as(INVOLVED.get(0), "addPlanGoal", backwards)
                 .path("addPlanGoal.errors[*].code")
                 .entityList(String.class)
                 .containsExactly("TITLE_CHARACTERS", "DUE_BEFORE_START");
 
-        as(
-                        INVOLVED.get(2),
-                        "mutation($input: UpdatePlanGoalInput!) { updatePlanGoal(input: $input) {"
-                                + " goal { status } errors { code } } }",
-                        Map.of("goalId", id, "status", "ACHIEVED"))
+        as(INVOLVED.get(2), "updatePlanGoal", Map.of("goalId", id, "status", "ACHIEVED"))
                 .path("updatePlanGoal.goal.status")
                 .entity(String.class)
                 .isEqualTo("ACHIEVED");
-        as(
-                        OUTSIDER,
-                        "mutation($input: UpdatePlanGoalInput!) { updatePlanGoal(input: $input) { errors { code } } }",
-                        Map.of("goalId", id, "status", "DROPPED"))
+        as(OUTSIDER, "updatePlanGoal", Map.of("goalId", id, "status", "DROPPED"))
                 .path("updatePlanGoal.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("UNKNOWN_GOAL");
         GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ household(id: \"" + HOUSEHOLD + "\") { plan { title status owner { id } } } }")
+                .documentName("householdPlan")
+                .variable("id", HOUSEHOLD)
                 .execute()
                 .path("household.plan[*].status")
                 .entityList(String.class)
@@ -355,8 +336,7 @@ class RegieTest {
                 for (int i = 0; i < 15; i++) {
                     String id = as(
                                     registering,
-                                    "mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input)"
-                                            + " { involvement { id } errors { code } } }",
+                                    "registerInvolvementId",
                                     Map.of(
                                             "householdId",
                                             HOUSEHOLD,
@@ -369,8 +349,7 @@ class RegieTest {
                             .get();
                     as(
                                     registering,
-                                    "mutation($input: EndInvolvementInput!) { endInvolvement(input: $input)"
-                                            + " { errors { code } } }",
+                                    "endInvolvement",
                                     Map.of("involvementId", id, "until", TODAY.toString(), "reason", "GOAL_REACHED"))
                             .path("endInvolvement.errors")
                             .entityList(Object.class)
@@ -385,8 +364,7 @@ class RegieTest {
                 for (int i = 0; i < 30; i++) {
                     as(
                                     recording,
-                                    "mutation($input: RecordCollaborationInput!) { recordCollaboration(input: $input)"
-                                            + " { with { id } errors { code } } }",
+                                    "recordCollaboration",
                                     Map.of(
                                             "householdId",
                                             HOUSEHOLD,
@@ -414,16 +392,11 @@ class RegieTest {
 
     @Test
     void aRecordedCollaborationClosesAnUncoordinatedPair() {
-        String record =
-                """
-                mutation($input: RecordCollaborationInput!) { recordCollaboration(input: $input) {
-                  with { id } errors { field code } } }
-                """;
         assertThat(uncoordinatedPairs()).isEqualTo(3);
 
         as(
                         INVOLVED.get(0),
-                        record,
+                        "recordCollaboration",
                         Map.of(
                                 "householdId",
                                 HOUSEHOLD,
@@ -440,7 +413,7 @@ class RegieTest {
 
         as(
                         INVOLVED.get(0),
-                        record,
+                        "recordCollaboration",
                         Map.of(
                                 "householdId",
                                 HOUSEHOLD,
@@ -455,7 +428,7 @@ class RegieTest {
                 .containsExactly("ON_IN_FUTURE");
         as(
                         INVOLVED.get(0),
-                        record,
+                        "recordCollaboration",
                         Map.of(
                                 "householdId",
                                 HOUSEHOLD,
@@ -473,7 +446,8 @@ class RegieTest {
 
     private int uncoordinatedPairs() {
         return GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ household(id: \"" + HOUSEHOLD + "\") { overlap { uncoordinatedPairCount } } }")
+                .documentName("householdUncoordinatedPairCount")
+                .variable("id", HOUSEHOLD)
                 .execute()
                 .path("household.overlap.uncoordinatedPairCount")
                 .entity(Integer.class)
@@ -488,8 +462,8 @@ class RegieTest {
             assertThat(flag.since()).isEqualTo(SINCE.plusDays(30));
         });
         GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ household(id: \"" + HOUSEHOLD
-                        + "\") { regieFlags { rule organisationCount daysToCoordinator } } }")
+                .documentName("householdRegieFlags")
+                .variable("id", HOUSEHOLD)
                 .execute()
                 .path("household.regieFlags[*].rule")
                 .entityList(String.class)

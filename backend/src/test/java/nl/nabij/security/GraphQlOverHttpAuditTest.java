@@ -130,7 +130,7 @@ class GraphQlOverHttpAuditTest {
     @Test
     void inProductionAsEverywhereAVolunteerDoesNotReadTheSchema() throws Exception {
         GraphQlClients.overHttp(portOf(production()), TestUsers.demo(Role.VOLUNTEER))
-                .document("{ __type(name: \"Household\") { name } __typename }")
+                .documentName("typeOfHousehold")
                 .execute()
                 .errors()
                 .satisfy(

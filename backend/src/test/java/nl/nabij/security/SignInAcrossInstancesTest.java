@@ -99,7 +99,7 @@ class SignInAcrossInstancesTest {
         input.put("password", PASSWORD);
         input.put("role", "ANALYST");
         input.put("organisationId", TestUsers.demo(Role.ANALYST).organisationId());
-        admin().document("mutation($input: CreateAccountInput!) { createAccount(input: $input) { errors { code } } }")
+        admin().documentName("createAccount")
                 .variable("input", input)
                 .execute()
                 .path("createAccount.errors")
@@ -120,7 +120,8 @@ class SignInAcrossInstancesTest {
         assertThat(other.me(startedHere).body()).contains(username);
         assertThat(first.me(startedThere).body()).contains(username);
 
-        admin().document("mutation { disableAccount(input: {username: \"" + username + "\"}) { errors { code } } }")
+        admin().documentName("disableAccount")
+                .variable("username", username)
                 .execute()
                 .path("disableAccount.errors")
                 .entityList(Object.class)

@@ -241,7 +241,8 @@ class WebSocketTest {
             assertThat(JSON.writeValueAsString(socket.ask("1", CASE_HOUSEHOLD))).contains("\"id\":\"");
 
             GraphQlClients.overHttp(port, TestUsers.demo(Role.ADMINISTRATOR))
-                    .document("mutation { disableAccount(input: {username: \"professional\"}) { errors { code } } }")
+                    .documentName("disableAccount")
+                    .variable("username", "professional")
                     .execute()
                     .path("disableAccount.errors")
                     .entityList(Object.class)
@@ -250,7 +251,8 @@ class WebSocketTest {
             assertThat(socket.closeCodeWithin(Duration.ofSeconds(1))).isEqualTo(4403);
         } finally {
             GraphQlClients.overHttp(port, TestUsers.demo(Role.ADMINISTRATOR))
-                    .document("mutation { enableAccount(input: {username: \"professional\"}) { errors { code } } }")
+                    .documentName("enableAccount")
+                    .variable("username", "professional")
                     .execute();
             socket.close();
         }

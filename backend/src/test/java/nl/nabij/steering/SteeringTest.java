@@ -54,36 +54,6 @@ class SteeringTest {
             SEED.professionals().stream().collect(Collectors.toMap(SeedData.Professional::id, Function.identity()));
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
-    private static final String CLIENTISM =
-            """
-            query($code: String!, $from: Date, $to: Date) { clientism(code: $code, from: $from, to: $to) {
-              smallCellsSuppressed referrals mix { organisationId referrals share }
-              teamMembers { ...figures }
-              teams { teamId figures { ...figures } }
-              members { professionalId employerId teamId figures { ...figures } } } }
-            fragment figures on ReferralFigures { referrals toOwnEmployer ownEmployerShare expectedShare difference }
-            """;
-
-    private static final String WAITING =
-            """
-            query($code: String!, $from: Date, $to: Date, $asOf: Date) {
-              applicationWaiting(code: $code, from: $from, to: $to, asOf: $asOf) {
-                smallCellsSuppressed statutoryTerms { law term }
-                total { ...figures }
-                teams { teamId figures { ...figures } }
-                neighbourhoods { code figures { ...figures } } } }
-            fragment figures on WaitingFigures {
-              submitted decided open overdue overdueShare medianWaitingDays medianOpenDays }
-            """;
-
-    private static final String COMPARE =
-            """
-            query($first: SteeringPeriodInput!, $second: SteeringPeriodInput!) {
-              compareSteering(first: $first, second: $second) {
-                first { code name from to } second { code name from to }
-                figures { name first second difference } } }
-            """;
-
     @LocalServerPort
     int port;
 
@@ -491,38 +461,40 @@ class SteeringTest {
     @Test
     void badInputIsATypedBadRequestWithNoStatementSent() {
         statements.reset();
-        assertBadRequest(document(CLIENTISM).variable("code", "Haven"), "code", "MALFORMED_CODE");
+        assertBadRequest(document("clientism").variable("code", "Haven"), "code", "MALFORMED_CODE");
         assertBadRequest(
-                document(WAITING)
+                document("applicationWaiting")
                         .variable("code", HAVEN)
                         .variable("from", "2026-05-01")
                         .variable("to", "2026-04-30"),
                 "from",
                 "FROM_AFTER_TO");
         assertBadRequest(
-                document(WAITING)
+                document("applicationWaiting")
                         .variable("code", HAVEN)
                         .variable("to", "2026-04-30")
                         .variable("asOf", "2026-04-29"),
                 "asOf",
                 "AS_OF_BEFORE_TO");
         assertBadRequest(
-                document(COMPARE).variable("first", Map.of("code", HAVEN)).variable("second", Map.of("code", "WK99")),
+                document("compareSteering")
+                        .variable("first", Map.of("code", HAVEN))
+                        .variable("second", Map.of("code", "WK99")),
                 "second.code",
                 "MALFORMED_CODE");
         assertThat(statements.count()).isZero();
 
-        assertBadRequest(document(CLIENTISM).variable("code", "BU99999999"), "code", "UNKNOWN_AREA");
+        assertBadRequest(document("clientism").variable("code", "BU99999999"), "code", "UNKNOWN_AREA");
         assertBadRequest(
-                document(COMPARE)
+                document("compareSteering")
                         .variable("first", Map.of("code", HAVEN))
                         .variable("second", Map.of("code", "WK999999")),
                 "second.code",
                 "UNKNOWN_AREA");
     }
 
-    private GraphQlTester.Request<?> document(String query) {
-        return GraphQlClients.overHttp(port, TestUsers.teamLead()).document(query);
+    private GraphQlTester.Request<?> document(String name) {
+        return GraphQlClients.overHttp(port, TestUsers.teamLead()).documentName(name);
     }
 
     private static void assertBadRequest(GraphQlTester.Request<?> request, String field, String code) {
@@ -544,13 +516,13 @@ class SteeringTest {
         for (Role role : List.of(Role.VOLUNTEER, Role.RESIDENT, Role.AUDITOR)) {
             for (GraphQlTester.Request<?> request : List.of(
                     GraphQlClients.overHttp(port, TestUsers.demo(role))
-                            .document(CLIENTISM)
+                            .documentName("clientism")
                             .variable("code", HAVEN),
                     GraphQlClients.overHttp(port, TestUsers.demo(role))
-                            .document(WAITING)
+                            .documentName("applicationWaiting")
                             .variable("code", HAVEN),
                     GraphQlClients.overHttp(port, TestUsers.demo(role))
-                            .document(COMPARE)
+                            .documentName("compareSteering")
                             .variable("first", Map.of("code", HAVEN))
                             .variable("second", Map.of("code", POORT)))) {
                 request.execute().errors().satisfy(errors -> assertThat(
@@ -563,7 +535,7 @@ class SteeringTest {
 
     private Map<String, Object> clientism(NabijUser user, String code, LocalDate from, LocalDate to) {
         return GraphQlClients.overHttp(port, user)
-                .document(CLIENTISM)
+                .documentName("clientism")
                 .variable("code", code)
                 .variable("from", from.toString())
                 .variable("to", to.toString())
@@ -575,7 +547,7 @@ class SteeringTest {
 
     private Map<String, Object> waiting(NabijUser user, String code, LocalDate from, LocalDate to, LocalDate asOf) {
         return GraphQlClients.overHttp(port, user)
-                .document(WAITING)
+                .documentName("applicationWaiting")
                 .variable("code", code)
                 .variable("from", from.toString())
                 .variable("to", to.toString())
@@ -588,7 +560,7 @@ class SteeringTest {
 
     private Map<String, Object> compare(Map<String, Object> first, Map<String, Object> second) {
         return GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document(COMPARE)
+                .documentName("compareSteering")
                 .variable("first", first)
                 .variable("second", second)
                 .execute()

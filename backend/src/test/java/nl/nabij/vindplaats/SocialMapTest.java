@@ -54,28 +54,6 @@ class SocialMapTest {
     private static final String HAVENKWARTIER = "BU99010101";
     private static final String POORTPLEIN = "BU99010201";
 
-    private static final String CREATE =
-            """
-            mutation($input: CreateVindplaatsInput!) { createVindplaats(input: $input) {
-              vindplaats { id name kind category status isPublic description neighbourhood { code }
-                address { street houseNumber houseNumberAddition postcode city }
-                openingHours { weekday opens closes } contact { name email phone } organisation { name } }
-              errors { field code } } }
-            """;
-
-    private static final String UPDATE =
-            """
-            mutation($input: UpdateVindplaatsInput!) { updateVindplaats(input: $input) {
-              vindplaats { id status isPublic description neighbourhood { code } address { postcode }
-                openingHours { weekday } contact { name } organisation { name } }
-              errors { field code } } }
-            """;
-
-    private static final String RETIRE =
-            """
-            mutation($id: ID!) { retireVindplaats(input: {id: $id}) { vindplaats { status } errors { field code } } }
-            """;
-
     @LocalServerPort
     int port;
 
@@ -109,7 +87,7 @@ class SocialMapTest {
     }
 
     private String create(Role role, Map<String, Object> input) {
-        return as(role).document(CREATE)
+        return as(role).documentName("createVindplaats")
                 .variable("input", input)
                 .execute()
                 .path("createVindplaats.vindplaats.id")
@@ -168,8 +146,10 @@ class SocialMapTest {
                 "organisationId",
                 SeedData.fromClasspath().organisations().get(4).id());
 
-        GraphQlTester.Response created =
-                as(Role.ADMINISTRATOR).document(CREATE).variable("input", input).execute();
+        GraphQlTester.Response created = as(Role.ADMINISTRATOR)
+                .documentName("createVindplaats")
+                .variable("input", input)
+                .execute();
 
         created.path("createVindplaats.errors").entityList(Object.class).hasSize(0);
         created.path("createVindplaats.vindplaats.kind").entity(String.class).isEqualTo("FORMAL");
@@ -201,7 +181,7 @@ class SocialMapTest {
         correction.put("openingHours", List.of());
         correction.put("organisationId", null);
         GraphQlTester.Response updated = as(Role.ADMINISTRATOR)
-                .document(UPDATE)
+                .documentName("updateVindplaats")
                 .variable("input", correction)
                 .execute();
 
@@ -223,14 +203,14 @@ class SocialMapTest {
                 .isEqualTo("Anna de Wit");
 
         as(Role.ADMINISTRATOR)
-                .document(RETIRE)
+                .documentName("retireVindplaats")
                 .variable("id", id)
                 .execute()
                 .path("retireVindplaats.vindplaats.status")
                 .entity(String.class)
                 .isEqualTo("RETIRED");
         as(Role.ADMINISTRATOR)
-                .document(RETIRE)
+                .documentName("retireVindplaats")
                 .variable("id", id)
                 .execute()
                 .path("retireVindplaats.errors[0].code")
@@ -260,7 +240,7 @@ class SocialMapTest {
         everythingWrong.put("organisationId", "not-a-uuid");
 
         as(Role.ADMINISTRATOR)
-                .document(CREATE)
+                .documentName("createVindplaats")
                 .variable("input", everythingWrong)
                 .execute()
                 .path("createVindplaats.errors[*].field")
@@ -288,7 +268,7 @@ class SocialMapTest {
         Map<String, Object> unknownNeighbourhood = place("Nergens");
         unknownNeighbourhood.put("neighbourhoodCode", "BU12345678");
         as(Role.ADMINISTRATOR)
-                .document(CREATE)
+                .documentName("createVindplaats")
                 .variable("input", unknownNeighbourhood)
                 .execute()
                 .path("createVindplaats.errors[0].code")
@@ -297,14 +277,14 @@ class SocialMapTest {
         Map<String, Object> closesFirst = place("Verkeerd om");
         closesFirst.put("openingHours", List.of(Map.of("weekday", "FRIDAY", "opens", "17:00", "closes", "09:00")));
         as(Role.ADMINISTRATOR)
-                .document(CREATE)
+                .documentName("createVindplaats")
                 .variable("input", closesFirst)
                 .execute()
                 .path("createVindplaats.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("CLOSES_BEFORE_OPENS");
         as(Role.ADMINISTRATOR)
-                .document(UPDATE)
+                .documentName("updateVindplaats")
                 .variable("input", Map.of("id", "00000000-0000-0000-0000-000000000000", "name", "Anders"))
                 .execute()
                 .path("updateVindplaats.errors[0].code")
@@ -313,14 +293,14 @@ class SocialMapTest {
         Map<String, Object> nowhere = place("Zonder Buurt");
         nowhere.remove("neighbourhoodCode");
         as(Role.ADMINISTRATOR)
-                .document(CREATE)
+                .documentName("createVindplaats")
                 .variable("input", nowhere)
                 .execute()
                 .path("createVindplaats.errors[0]")
                 .entity(Map.class)
                 .isEqualTo(Map.of("field", "neighbourhoodCode", "code", "NEIGHBOURHOOD_REQUIRED"));
         as(Role.ADMINISTRATOR)
-                .document(RETIRE)
+                .documentName("retireVindplaats")
                 .variable("id", "no-uuid")
                 .execute()
                 .path("retireVindplaats.errors[0].code")
@@ -343,14 +323,14 @@ class SocialMapTest {
         Map<String, Object> inPoort = place("Poortplein");
         inPoort.put("neighbourhoodCode", POORTPLEIN);
         as(Role.TEAM_LEAD)
-                .document(CREATE)
+                .documentName("createVindplaats")
                 .variable("input", inPoort)
                 .execute()
                 .path("createVindplaats.errors[0]")
                 .entity(Map.class)
                 .isEqualTo(Map.of("field", "neighbourhoodCode", "code", "OUTSIDE_AREA"));
         as(Role.TEAM_LEAD)
-                .document(UPDATE)
+                .documentName("updateVindplaats")
                 .variable("input", Map.of("id", own, "neighbourhoodCode", POORTPLEIN))
                 .execute()
                 .path("updateVindplaats.errors[0]")
@@ -358,7 +338,7 @@ class SocialMapTest {
                 .isEqualTo(Map.of("field", "neighbourhoodCode", "code", "OUTSIDE_AREA"));
         String poortVindplaats = create(Role.ADMINISTRATOR, inPoort);
         as(Role.TEAM_LEAD)
-                .document(RETIRE)
+                .documentName("retireVindplaats")
                 .variable("id", poortVindplaats)
                 .execute()
                 .path("retireVindplaats.errors[0]")
@@ -371,7 +351,7 @@ class SocialMapTest {
                 .isEqualTo(1);
 
         as(Role.PROFESSIONAL)
-                .document(CREATE)
+                .documentName("createVindplaats")
                 .variable("input", place("Niet van mij"))
                 .execute()
                 .errors()
@@ -394,7 +374,10 @@ class SocialMapTest {
         Map<String, Object> closed = place("Gesloten Inloop");
         closed.put("isPublic", true);
         String closedId = create(Role.ADMINISTRATOR, closed);
-        as(Role.ADMINISTRATOR).document(RETIRE).variable("id", closedId).execute();
+        as(Role.ADMINISTRATOR)
+                .documentName("retireVindplaats")
+                .variable("id", closedId)
+                .execute();
 
         HttpResponse<String> answer = post(
                 "{ socialMap(neighbourhoodCode: \"" + HAVENKWARTIER + "\", first: 100) { edges { node { id name kind"
@@ -430,7 +413,7 @@ class SocialMapTest {
                 .doesNotContain("Geheime Contactpersoon");
         // Signed in, staff see the contact on the vindplaats itself.
         as(Role.TEAM_LEAD)
-                .document("query($id: ID!) { vindplaats(id: $id) { contact { name } } }")
+                .documentName("vindplaatsContact")
                 .variable("id", openId)
                 .execute()
                 .path("vindplaats.contact.name")

@@ -54,19 +54,6 @@ class VolunteerTest {
     private static final String HAVEN = "WK990101";
     private static final Pattern TOKEN = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)");
 
-    private static final String REGISTER =
-            """
-            mutation($input: RegisterAsVolunteerInput!) { registerAsVolunteer(input: $input) {
-              registration { id name status neighbourhoodCode place { id name status } offers }
-              personalLink confirmationMailed errors { field code } } }
-            """;
-
-    private static final String DECIDE =
-            """
-            mutation($input: VolunteerDecisionInput!) { %s(input: $input) {
-              registration { status connected vogCheckedOn place { status } } errors { field code } } }
-            """;
-
     @LocalServerPort
     int port;
 
@@ -107,12 +94,15 @@ class VolunteerTest {
     }
 
     private GraphQlTester.Response register(Map<String, Object> input) {
-        return anonymous().document(REGISTER).variable("input", input).execute();
+        return anonymous()
+                .documentName("registerAsVolunteer")
+                .variable("input", input)
+                .execute();
     }
 
     private GraphQlTester.Response decide(String mutation, Map<String, Object> input) {
         return GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document(DECIDE.formatted(mutation))
+                .documentName(mutation)
                 .variable("input", input)
                 .execute();
     }
@@ -166,16 +156,14 @@ class VolunteerTest {
         Matcher token = TOKEN.matcher(mail);
         assertThat(token.find()).as(mail).isTrue();
         anonymous()
-                .document("mutation($t: String!) { confirmVolunteerRegistration(input: {token: $t}) {"
-                        + " registration { status } } }")
+                .documentName("confirmVolunteerRegistration")
                 .variable("t", token.group(1))
                 .execute()
                 .path("confirmVolunteerRegistration.registration.status")
                 .entity(String.class)
                 .isEqualTo("PENDING");
         anonymous()
-                .document("mutation($t: String!) { confirmVolunteerRegistration(input: {token: $t}) {"
-                        + " errors { code } } }")
+                .documentName("confirmVolunteerRegistrationErrors")
                 .variable("t", token.group(1))
                 .execute()
                 .path("confirmVolunteerRegistration.errors[0].code")
@@ -183,7 +171,7 @@ class VolunteerTest {
                 .isEqualTo("UNKNOWN_OR_EXPIRED_LINK");
 
         GraphQlClients.overHttp(port, TestUsers.teamLead())
-                .document("{ volunteerReviewQueue { edges { node { id name offers } } } }")
+                .documentName("volunteerReviewQueueOffers")
                 .execute()
                 .path("volunteerReviewQueue.edges[*].node.id")
                 .entityList(String.class)
@@ -213,22 +201,21 @@ class VolunteerTest {
 
         String personal = personalLink.substring(personalLink.indexOf("token=") + "token=".length());
         anonymous()
-                .document("mutation($t: String!) { updateVolunteerRegistration(input: {token: $t, phone:"
-                        + " \"06 1234 5678\"}) { registration { phone status } } }")
-                .variable("t", personal)
+                .documentName("updateVolunteerRegistration")
+                .variable("input", Map.of("token", personal, "phone", "06 1234 5678"))
                 .execute()
                 .path("updateVolunteerRegistration.registration.phone")
                 .entity(String.class)
                 .isEqualTo("06 1234 5678");
         anonymous()
-                .document("mutation($t: String!) { deleteVolunteerRegistration(input: {token: $t}) { deleted } }")
+                .documentName("deleteVolunteerRegistration")
                 .variable("t", personal)
                 .execute()
                 .path("deleteVolunteerRegistration.deleted")
                 .entity(Boolean.class)
                 .isEqualTo(true);
         anonymous()
-                .document("query($t: String!) { volunteerRegistration(token: $t) { id } }")
+                .documentName("volunteerRegistration")
                 .variable("t", personal)
                 .execute()
                 .path("volunteerRegistration")
@@ -255,7 +242,7 @@ class VolunteerTest {
                 .get();
 
         GraphQlClients.overHttp(port, TestUsers.demo(Role.ADMINISTRATOR))
-                .document("{ unconfirmedVolunteerRegistrations { id } }")
+                .documentName("unconfirmedVolunteerRegistrations")
                 .execute()
                 .path("unconfirmedVolunteerRegistrations[*].id")
                 .entityList(String.class)
@@ -294,8 +281,7 @@ class VolunteerTest {
     /** The administrator issues a confirmation link; returns its token. */
     private String issueConfirmationLink(String id) {
         String link = GraphQlClients.overHttp(port, TestUsers.demo(Role.ADMINISTRATOR))
-                .document("mutation($id: ID!) { issueVolunteerConfirmationLink(input: {registrationId: $id}) {"
-                        + " confirmationLink errors { code } } }")
+                .documentName("issueVolunteerConfirmationLink")
                 .variable("id", id)
                 .execute()
                 .path("issueVolunteerConfirmationLink.confirmationLink")
@@ -337,7 +323,7 @@ class VolunteerTest {
         assertThat(registrations()).isEqualTo(before);
 
         GraphQlClients.overHttp(port, TestUsers.demo(Role.VOLUNTEER))
-                .document("{ volunteerReviewQueue { edges { node { id } } } }")
+                .documentName("volunteerReviewQueue")
                 .execute()
                 .errors()
                 .satisfy(errors ->
@@ -367,7 +353,7 @@ class VolunteerTest {
                     .mutate()
                     .header("X-Forwarded-For", "203.0.113." + attempt)
                     .build()
-                    .document(REGISTER)
+                    .documentName("registerAsVolunteer")
                     .variable("input", input)
                     .execute();
             List<String> codes = answer.path("registerAsVolunteer.errors[*].code")
@@ -437,7 +423,7 @@ class VolunteerTest {
         assertThat(places("Buurtkamer Honingpot")).isZero();
         assertThat(SMTP.waitForIncomingEmail(2_000, mails + 1)).as("no mail").isFalse();
         anonymous()
-                .document("query($t: String!) { volunteerRegistration(token: $t) { id } }")
+                .documentName("volunteerRegistration")
                 .variable("t", personalLink.substring(personalLink.indexOf("token=") + "token=".length()))
                 .execute()
                 .path("volunteerRegistration")
@@ -456,10 +442,8 @@ class VolunteerTest {
 
     private GraphQlTester.Response correct(String personalToken, String field, String value) {
         return anonymous()
-                .document("mutation($t: String!, $v: String!) { updateVolunteerRegistration(input: {token: $t, " + field
-                        + ": $v}) { registration { status vogCheckedOn } errors { code } } }")
-                .variable("t", personalToken)
-                .variable("v", value)
+                .documentName("updateVolunteerRegistration")
+                .variable("input", Map.of("token", personalToken, field, value))
                 .execute();
     }
 
@@ -484,8 +468,7 @@ class VolunteerTest {
                 .get();
         String personal = link.substring(link.indexOf("token=") + "token=".length());
         anonymous()
-                .document("mutation($t: String!) { confirmVolunteerRegistration(input: {token: $t}) {"
-                        + " registration { status } } }")
+                .documentName("confirmVolunteerRegistration")
                 .variable("t", issueConfirmationLink(id))
                 .execute()
                 .path("confirmVolunteerRegistration.registration.status")
@@ -515,7 +498,7 @@ class VolunteerTest {
             changed.path("updateVolunteerRegistration.registration.vogCheckedOn")
                     .valueIsNull();
             GraphQlClients.overHttp(port, TestUsers.teamLead())
-                    .document("{ volunteerReviewQueue { edges { node { id } } } }")
+                    .documentName("volunteerReviewQueue")
                     .execute()
                     .path("volunteerReviewQueue.edges[*].node.id")
                     .entityList(String.class)
@@ -523,7 +506,7 @@ class VolunteerTest {
         }
 
         anonymous()
-                .document("mutation($t: String!) { deleteVolunteerRegistration(input: {token: $t}) { deleted } }")
+                .documentName("deleteVolunteerRegistration")
                 .variable("t", personal)
                 .execute()
                 .path("deleteVolunteerRegistration.deleted")
@@ -555,7 +538,7 @@ class VolunteerTest {
                     .entity(String.class)
                     .get();
             anonymous()
-                    .document("mutation($t: String!) { deleteVolunteerRegistration(input: {token: $t}) { deleted } }")
+                    .documentName("deleteVolunteerRegistration")
                     .variable("t", link.substring(link.indexOf("token=") + "token=".length()))
                     .execute()
                     .path("deleteVolunteerRegistration.deleted")

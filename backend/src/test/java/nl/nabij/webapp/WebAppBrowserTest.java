@@ -476,7 +476,7 @@ class WebAppBrowserTest {
         input.put("professionalId", professionalId);
         input.put("teamId", teamId);
         return GraphQlClients.overHttp(port, administrator)
-                .document("mutation($input: CreateAccountInput!) { createAccount(input: $input) { grant { id } } }")
+                .documentName("createAccountWithGrant")
                 .variable("input", input)
                 .execute()
                 .path("createAccount.grant.id")

@@ -217,17 +217,9 @@ class HsdsExchangeTest {
                 .asString();
     }
 
-    private static final String DETAILS =
-            """
-            query($id: ID!) { vindplaats(id: $id) { name kind category status isPublic description
-              neighbourhood { code } address { street houseNumber houseNumberAddition postcode city }
-              openingHours { weekday opens closes } contact { name email phone }
-              organisation { name kind careLine } } }
-            """;
-
     private JsonNode details(String hsdsId) {
         Object answer = graphQl(TestUsers.demo(Role.ADMINISTRATOR))
-                .document(DETAILS)
+                .documentName("vindplaatsDetails")
                 .variable("id", nabijId(hsdsId))
                 .execute()
                 .path("vindplaats")
@@ -444,8 +436,7 @@ class HsdsExchangeTest {
         own.put("contact", Map.of("name", "Bram Visser", "phone", "+31 20 123 4567"));
         own.put("isPublic", true);
         graphQl(admin)
-                .document("mutation($input: CreateVindplaatsInput!) { createVindplaats(input: $input) {"
-                        + " errors { code } } }")
+                .documentName("createVindplaatsErrors")
                 .variable("input", own)
                 .execute()
                 .path("createVindplaats.errors")
