@@ -16,6 +16,7 @@ import org.springframework.data.domain.Window;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The webhook feature's Cypher: subscriptions, the outbox and its dead letters, each in the caller's transaction. */
 @Component
@@ -69,6 +70,13 @@ class WebhookQueries {
             WITH d ORDER BY d.dueAt LIMIT $limit
             OPTIONAL MATCH (s:WebhookSubscription {organisationId: d.organisationId})
             RETURN d, s
+            """;
+
+    /** Whether a round has anything to do: a delivery due to be attempted, or one due to be forgotten. */
+    private static final String ANYTHING_DUE =
+            """
+            RETURN EXISTS { MATCH (d:WebhookDelivery {status: 'PENDING'}) WHERE d.dueAt <= $now }
+                OR EXISTS { MATCH (d:WebhookDelivery {status: 'DELIVERED'}) WHERE d.dueAt <= $now } AS value
             """;
 
     /** Delivered webhooks past their keeping time, a batch at a time. */
@@ -215,6 +223,18 @@ class WebhookQueries {
                 .mappedBy((types, row) -> row.get("value").asLong())
                 .one()
                 .orElse(0L);
+    }
+
+    /** Whether any delivery is due to be attempted or forgotten; a read, so an idle round writes nothing. */
+    @Transactional(readOnly = true)
+    boolean anythingDue(Instant now) {
+        return client.query(ANYTHING_DUE)
+                .bind(utc(now))
+                .to("now")
+                .fetchAs(Boolean.class)
+                .mappedBy((types, row) -> row.get("value").asBoolean())
+                .one()
+                .orElse(false);
     }
 
     /** Makes or replaces the organisation's subscription; empty when there is no such organisation. */

@@ -89,6 +89,10 @@ class WebhookSender {
      * another instance is sending.
      */
     Optional<Integer> round() {
+        // Most rounds find nothing due: they read and write nothing, not even the lock, on every instance.
+        if (!queries.anythingDue(clock.instant())) {
+            return Optional.of(0);
+        }
         // Held long enough for a batch of attempts that all time out; free again as soon as the round ends.
         Duration lease = properties.timeout().multipliedBy(properties.batch() + 1L);
         return lock.runOnce(JOB, lease, Duration.ZERO, this::sendBatch);
