@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import nl.nabij.security.NabijUser;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,14 +123,11 @@ class BulkRegistrationTest {
         List<JsonNode> results = send(CASE_SYSTEM, lines(register("other", "T-OTHER-1", BSN)));
 
         assertThat(codes(results.getFirst())).containsExactly("UNKNOWN_EMPLOYEE");
-        assertThat(driver.executableQuery("MATCH (:Professional {id: $id})-[:REGISTERED]->(i:Involvement) "
-                                + "WHERE i.registeredAt IS NOT NULL RETURN count(i) AS n")
-                        .withParameters(Map.of("id", ELSEWHERE.id()))
-                        .execute()
-                        .records()
-                        .getFirst()
-                        .get("n")
-                        .asLong())
+        assertThat(TestGraph.count(
+                        driver,
+                        "MATCH (:Professional {id: $id})-[:REGISTERED]->(i:Involvement) "
+                                + "WHERE i.registeredAt IS NOT NULL RETURN count(i) AS n",
+                        Map.of("id", ELSEWHERE.id())))
                 .isZero();
     }
 
@@ -222,23 +220,17 @@ class BulkRegistrationTest {
     }
 
     private long registeredByOutsider() {
-        return driver.executableQuery("MATCH (:Professional {id: $me})-[:REGISTERED]->(i:Involvement) "
-                        + "WHERE i.registeredAt IS NOT NULL RETURN count(i) AS n")
-                .withParameters(Map.of("me", OUTSIDER.professionalId()))
-                .execute()
-                .records()
-                .getFirst()
-                .get("n")
-                .asLong();
+        return TestGraph.count(
+                driver,
+                "MATCH (:Professional {id: $me})-[:REGISTERED]->(i:Involvement) "
+                        + "WHERE i.registeredAt IS NOT NULL RETURN count(i) AS n",
+                Map.of("me", OUTSIDER.professionalId()));
     }
 
     private long auditEventsBy(String username) {
-        return driver.executableQuery("MATCH (a:AuditEvent {username: $username}) RETURN count(a) AS n")
-                .withParameters(Map.of("username", username))
-                .execute()
-                .records()
-                .getFirst()
-                .get("n")
-                .asLong();
+        return TestGraph.count(
+                driver,
+                "MATCH (a:AuditEvent {username: $username}) RETURN count(a) AS n",
+                Map.of("username", username));
     }
 }

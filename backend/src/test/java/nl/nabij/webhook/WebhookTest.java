@@ -33,6 +33,7 @@ import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestHouseholds;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -290,14 +291,10 @@ class WebhookTest {
         matchTheHousehold();
         sendOnce();
 
-        assertThat(driver.executableQuery(
-                                "MATCH (d:WebhookDelivery) WHERE d.body CONTAINS $household RETURN count(d) AS n")
-                        .withParameters(Map.of("household", HOUSEHOLD))
-                        .execute()
-                        .records()
-                        .getFirst()
-                        .get("n")
-                        .asLong())
+        assertThat(TestGraph.count(
+                        driver,
+                        "MATCH (d:WebhookDelivery) WHERE d.body CONTAINS $household RETURN count(d) AS n",
+                        Map.of("household", HOUSEHOLD)))
                 .isZero();
         assertThat(receiver.requests).isEmpty();
     }
@@ -343,17 +340,13 @@ class WebhookTest {
     }
 
     private long auditedSubscriptionChanges() {
-        return driver.executableQuery(
-                        """
-                        MATCH (e:AuditEvent {purpose: 'webhook-subscription', username: $username, action: 'CHANGE'})
-                        RETURN count(e) AS n
-                        """)
-                .withParameters(Map.of("username", ADMINISTRATOR.username()))
-                .execute()
-                .records()
-                .getFirst()
-                .get("n")
-                .asLong();
+        return TestGraph.count(
+                driver,
+                """
+                MATCH (e:AuditEvent {purpose: 'webhook-subscription', username: $username, action: 'CHANGE'})
+                RETURN count(e) AS n
+                """,
+                Map.of("username", ADMINISTRATOR.username()));
     }
 
     private String subscribe() {
@@ -452,13 +445,10 @@ class WebhookTest {
     }
 
     private long deliveries() {
-        return driver.executableQuery("MATCH (d:WebhookDelivery {organisationId: $organisation}) RETURN count(d) AS n")
-                .withParameters(Map.of("organisation", SUBSCRIBED.organisationId()))
-                .execute()
-                .records()
-                .getFirst()
-                .get("n")
-                .asLong();
+        return TestGraph.count(
+                driver,
+                "MATCH (d:WebhookDelivery {organisationId: $organisation}) RETURN count(d) AS n",
+                Map.of("organisation", SUBSCRIBED.organisationId()));
     }
 
     private String organisationName(String id) {
