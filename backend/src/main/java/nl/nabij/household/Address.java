@@ -1,49 +1,7 @@
 package nl.nabij.household;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-import nl.nabij.api.InvalidArgumentException;
-
-/** A Dutch address as Nabij keys households: postcode without space, house number, optional addition. */
-public record Address(String postcode, int houseNumber, String houseNumberAddition) {
-
-    private static final Pattern POSTCODE = Pattern.compile("[1-9]\\d{3}(?!SA|SD|SS)[A-Z]{2}");
-    private static final Pattern ADDITION = Pattern.compile("[A-Z0-9-]{1,10}");
-    private static final int HIGHEST_HOUSE_NUMBER = 99_999;
-
-    /** The postcode as stored: spaces removed and letters in capitals, or a typed error naming the field. */
-    static String normalisePostcode(String postcode) {
-        String normalised =
-                postcode == null ? "" : postcode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-        if (!POSTCODE.matcher(normalised).matches()) {
-            throw new InvalidArgumentException(
-                    "postcode", "MALFORMED_POSTCODE", "postcode must be four digits and two letters, e.g. 1311 HV");
-        }
-        return normalised;
-    }
-
-    static int requireHouseNumber(int houseNumber) {
-        if (houseNumber < 1 || houseNumber > HIGHEST_HOUSE_NUMBER) {
-            throw new InvalidArgumentException(
-                    "houseNumber",
-                    "HOUSE_NUMBER_OUT_OF_RANGE",
-                    "houseNumber must be between 1 and " + HIGHEST_HOUSE_NUMBER);
-        }
-        return houseNumber;
-    }
-
-    /** The addition in capitals, null when absent or blank, or a typed error naming the field. */
-    static String normaliseAddition(String addition) {
-        if (addition == null || addition.isBlank()) {
-            return null;
-        }
-        String normalised = addition.strip().toUpperCase(Locale.ROOT);
-        if (!ADDITION.matcher(normalised).matches()) {
-            throw new InvalidArgumentException(
-                    "houseNumberAddition",
-                    "MALFORMED_HOUSE_NUMBER_ADDITION",
-                    "houseNumberAddition is at most 10 letters, digits or hyphens");
-        }
-        return normalised;
-    }
-}
+/**
+ * A Dutch address as Nabij keys households: postcode without space, house number, optional addition (as
+ * {@link nl.nabij.api.Addresses} normalises them).
+ */
+public record Address(String postcode, int houseNumber, String houseNumberAddition) {}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import nl.nabij.api.Addresses;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InvalidArgumentException;
 import nl.nabij.consent.Consent;
@@ -108,9 +109,9 @@ class HouseholdController {
     List<Household> householdsAtAddress(
             @Argument String postcode, @Argument int houseNumber, @Argument String houseNumberAddition, Actor actor) {
         return reads.atAddress(
-                Address.normalisePostcode(postcode),
-                Address.requireHouseNumber(houseNumber),
-                Address.normaliseAddition(houseNumberAddition),
+                Addresses.normalisePostcode(postcode),
+                Addresses.requireHouseNumber(houseNumber),
+                Addresses.normaliseAddition(houseNumberAddition),
                 actor.user(),
                 actor.origin());
     }

@@ -87,7 +87,7 @@ class HouseholdQueries {
               WITH i, resident, p, o, t ORDER BY i.status, i.since DESC, i.id
               RETURN collect({
                        id: i.id, domain: i.domain, since: i.since, until: i.until, status: i.status,
-                       expiresOn: i.expiresOn, endReason: i.endReason,
+                       expiresOn: i.expiresOn, endReason: i.endReason, legalBasis: i.legalBasis,
                        professional: p {.id, .name, .discipline},
                        organisation: o {.id, .name, .kind, .careLine},
                        team: t {.id, .name},

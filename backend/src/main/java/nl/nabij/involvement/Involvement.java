@@ -12,6 +12,7 @@ import org.neo4j.driver.types.MapAccessor;
  * An involvement with everything a reader of a household needs about it, loaded in the same query as the household's
  * other involvements: who, for which organisation, through which team, for whom, under which law and since when.
  *
+ * @param legalBasis the AVG ground the professional processes the data on; PUBLIC_TASK where none was recorded
  * @param resident the member it concerns, or null when it concerns the household as a whole
  * @param team the wijkteam it runs through, or null
  * @param until the last day, or null while open
@@ -24,6 +25,7 @@ public record Involvement(
         Organisation organisation,
         Team team,
         Domain domain,
+        LegalBasis legalBasis,
         Resident resident,
         LocalDate since,
         LocalDate until,
@@ -48,6 +50,7 @@ public record Involvement(
                 Organisation.from(value.get("organisation")),
                 value.get("team").isNull() ? null : Team.from(value.get("team")),
                 Domain.valueOf(value.get("domain").asString()),
+                LegalBasis.stored(value.get("legalBasis").asString(null)),
                 value.get("resident").isNull() ? null : Resident.from(value.get("resident")),
                 value.get("since").asLocalDate(),
                 dateOrNull(value.get("until")),

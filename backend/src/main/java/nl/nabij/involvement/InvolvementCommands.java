@@ -34,10 +34,15 @@ public class InvolvementCommands {
         }
     }
 
-    /** Registers the professional the user acts as with the resident of this BSN (an active twin is returned). */
+    /**
+     * Registers the professional the user acts as with the resident of this BSN (an active twin is returned), on the
+     * default legal basis: a case system registers under the task of the domain's law.
+     */
     public Outcome registerByBsn(NabijUser user, String bsn, Domain domain, LocalDate since, String origin) {
         return Outcome.of(registry.register(
-                user, new RegisterInvolvementInput(null, bsn, null, null, domain, since, false), origin));
+                user,
+                new RegisterInvolvementInput(null, bsn, null, null, null, domain, LegalBasis.PUBLIC_TASK, since, false),
+                origin));
     }
 
     public Outcome renew(NabijUser user, String involvementId, String origin) {

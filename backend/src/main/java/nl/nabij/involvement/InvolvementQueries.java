@@ -23,7 +23,7 @@ class InvolvementQueries {
             OPTIONAL MATCH (i)-[:VIA]->(t:Team)
             OPTIONAL MATCH (i)-[:CONCERNS]->(r:Resident)-[m:MEMBER_OF]->(:Household)
             RETURN {id: i.id, domain: i.domain, since: i.since, until: i.until, status: i.status,
-                    expiresOn: i.expiresOn, endReason: i.endReason,
+                    expiresOn: i.expiresOn, endReason: i.endReason, legalBasis: i.legalBasis,
                     professional: p {.id, .name, .discipline}, organisation: o {.id, .name, .kind, .careLine},
                     team: t {.id, .name},
                     resident: CASE WHEN r IS NULL OR NOT $withResident THEN null
@@ -99,13 +99,41 @@ class InvolvementQueries {
                    } AS value
             """;
 
+    /**
+     * The members born in a year who live at an address, with their household, for the registry to compare names with:
+     * the candidates never leave the server (see {@link InvolvementRegistry}). Found through the address index.
+     */
+    private static final String MEMBERS_AT_ADDRESS =
+            """
+            MATCH (h:Household {postcode: $postcode, houseNumber: $houseNumber})
+            WHERE $addition IS NULL OR h.houseNumberAddition = $addition
+            MATCH (r:Resident {birthYear: $birthYear})-[:MEMBER_OF]->(h)
+            RETURN r.id AS resident, h.id AS household, r.displayName AS name
+            """;
+
+    /** How many registrations by address the professional had refused in this hour (kept on their own node). */
+    private static final String MEMBER_MISSES =
+            """
+            MATCH (p:Professional {id: $me})
+            RETURN CASE WHEN p.memberMissHour = $hour THEN p.memberMisses ELSE 0 END AS value
+            """;
+
+    /** Counts one more refused registration by address in this hour; an earlier hour's count starts afresh. */
+    private static final String COUNT_MEMBER_MISS =
+            """
+            MATCH (p:Professional {id: $me})
+            SET p.memberMisses = CASE WHEN p.memberMissHour = $hour THEN p.memberMisses + 1 ELSE 1 END,
+                p.memberMissHour = $hour
+            """;
+
     /** A new involvement concerning one resident of a household. */
     private static final String CREATE_ON_RESIDENT =
             """
             MATCH (p:Professional {id: $me})-[:EMPLOYED_BY]->(o:Organisation)
             MATCH (t:Resident {id: $target})
             CREATE (p)-[:REGISTERED]->(i:Involvement {id: $id, domain: $domain, since: $since, status: 'ACTIVE',
-                   expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId})
+                   expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId,
+                   legalBasis: $legalBasis})
                    -[:CONCERNS]->(t)
             CREATE (i)-[:ON_BEHALF_OF]->(o)
             WITH p, i
@@ -121,7 +149,8 @@ class InvolvementQueries {
             MATCH (p:Professional {id: $me})-[:EMPLOYED_BY]->(o:Organisation)
             MATCH (t:Household {id: $target})
             CREATE (p)-[:REGISTERED]->(i:Involvement {id: $id, domain: $domain, since: $since, status: 'ACTIVE',
-                   expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId})
+                   expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId,
+                   legalBasis: $legalBasis})
                    -[:CONCERNS]->(t)
             CREATE (i)-[:ON_BEHALF_OF]->(o)
             WITH p, i
@@ -193,6 +222,7 @@ class InvolvementQueries {
             String professionalId,
             Target target,
             Domain domain,
+            LegalBasis legalBasis,
             LocalDate since,
             LocalDate expiresOn,
             String clientMutationId,
@@ -261,6 +291,37 @@ class InvolvementQueries {
                 .one();
     }
 
+    /** A resident at an address as {@link #MEMBERS_AT_ADDRESS} finds them. */
+    record Candidate(String residentId, String householdId, String name) {}
+
+    /** The members born in {@code birthYear} at the address; any addition when {@code addition} is null. */
+    List<Candidate> membersAtAddress(String postcode, int houseNumber, String addition, int birthYear) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("postcode", postcode);
+        parameters.put("houseNumber", houseNumber);
+        parameters.put("addition", addition);
+        parameters.put("birthYear", birthYear);
+        return List.copyOf(client.query(MEMBERS_AT_ADDRESS)
+                .bindAll(parameters)
+                .fetchAs(Candidate.class)
+                .mappedBy((types, row) -> new Candidate(
+                        row.get("resident").asString(),
+                        row.get("household").asString(),
+                        row.get("name").asString("")))
+                .all());
+    }
+
+    /** The professional's refused registrations by address in the hour {@code hour} names. */
+    long memberMisses(String professionalId, String hour) {
+        return count(MEMBER_MISSES, Map.of("me", professionalId, "hour", hour));
+    }
+
+    void countMemberMiss(String professionalId, String hour) {
+        client.query(COUNT_MEMBER_MISS)
+                .bindAll(Map.of("me", professionalId, "hour", hour))
+                .run();
+    }
+
     /**
      * The statement for the role. Whether the professional may see household {@code h} is {@code HouseholdScope}'s
      * rule for their role, written out in one complete statement per role that registers involvements (see
@@ -281,6 +342,7 @@ class InvolvementQueries {
         parameters.put("id", involvement.id());
         parameters.put("target", involvement.target().id());
         parameters.put("domain", involvement.domain().name());
+        parameters.put("legalBasis", involvement.legalBasis().name());
         parameters.put("since", involvement.since());
         parameters.put("expiresOn", involvement.expiresOn());
         parameters.put("clientMutationId", involvement.clientMutationId());

@@ -1,21 +1,29 @@
 package nl.nabij.involvement;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Year;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import nl.nabij.api.Addresses;
 import nl.nabij.api.ClientMutationIds;
 import nl.nabij.api.Ids;
 import nl.nabij.api.InputError;
+import nl.nabij.api.InvalidArgumentException;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
+import nl.nabij.involvement.InvolvementQueries.Candidate;
 import nl.nabij.involvement.InvolvementQueries.NewInvolvement;
 import nl.nabij.involvement.InvolvementQueries.Own;
 import nl.nabij.involvement.InvolvementQueries.Read;
 import nl.nabij.involvement.InvolvementQueries.Replayed;
 import nl.nabij.involvement.InvolvementQueries.Target;
+import nl.nabij.involvement.RegisterInvolvementInput.AddressAndMember;
 import nl.nabij.resident.Bsn;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.resident.ResidentLookup;
@@ -31,9 +39,24 @@ import org.springframework.transaction.annotation.Transactional;
  * removed again: the lock stays until the end of the transaction, the node is unchanged), which serialises
  * their registrations: a retry that races the first call finds what it made instead of making a second one. A new
  * involvement is published as {@link InvolvementRegistered} within the transaction.
+ *
+ * <p>Whom it concerns is named by BSN, by address and member, or by id. Knowing the BSN, or the address with the
+ * member's name and birth year, is the mandate (as in the Verwijsindex); by id only what the professional may already
+ * see. By address Nabij never lists who lives there: the members born in that year are compared with the name here,
+ * and anything but exactly one match is one answer, {@code NO_MATCHING_MEMBER}, that says nothing about who does live
+ * there. Such misses are counted per professional and hour ({@link InvolvementProperties#refusedByAddressPerHour()}),
+ * so guessing names at an address soon stops being answered.
  */
 @Service
 class InvolvementRegistry {
+
+    /** The audit basis of registrations by BSN or id: the professional's own. */
+    private static final String OWN_REGISTRATION = "own-registration";
+
+    /** The audit basis of a registration by address and member, so the trail tells the two mandates apart. */
+    private static final String ADDRESS_AND_MEMBER = "address-and-member";
+
+    private static final int EARLIEST_BIRTH_YEAR = 1900;
 
     private final InvolvementQueries store;
     private final Pseudonymiser pseudonymiser;
@@ -93,7 +116,8 @@ class InvolvementRegistry {
                         user,
                         origin,
                         "READ",
-                        "involvement-register-retry");
+                        "involvement-register-retry",
+                        OWN_REGISTRATION);
             }
         }
         boolean byBsn = input.bsn() != null;
@@ -101,6 +125,16 @@ class InvolvementRegistry {
                 byBsn ? pseudonymiser.pseudonymise(Bsn.parse(input.bsn()).orElseThrow()) : null;
         String residentId = Ids.canonicalUuid(input.residentId());
         String householdId = Ids.canonicalUuid(input.householdId());
+        AddressAndMember byAddress = input.addressAndMember();
+        if (byAddress != null) {
+            Named named = named(user, byAddress, origin);
+            if (named.refusal() != null) {
+                return Payload.failed(named.refusal());
+            }
+            residentId = named.residentId();
+            householdId = named.householdId();
+        }
+        String basis = byAddress != null ? ADDRESS_AND_MEMBER : OWN_REGISTRATION;
         Optional<Target> target =
                 store.target(user.role(), user.professionalId(), pseudonym, residentId, householdId, input.domain());
         if (target.isEmpty() && byBsn) {
@@ -116,7 +150,7 @@ class InvolvementRegistry {
             }
         }
         // By id only what the professional may already see: registering must not become a way into a household.
-        if (target.isEmpty() || (!byBsn && !target.get().visible())) {
+        if (target.isEmpty() || (!byBsn && byAddress == null && !target.get().visible())) {
             return input.householdId() != null
                     ? Payload.failed(
                             new InputError("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id"))
@@ -126,7 +160,8 @@ class InvolvementRegistry {
                             byBsn ? "Nabij holds no resident with this BSN" : "no resident you may see has this id"));
         }
         if (target.get().twin() != null) {
-            return recorded(target.get().twin(), false, user, origin, "READ", "involvement-register-existing");
+            return recorded(
+                    target.get().twin(), false, true, user, origin, "READ", "involvement-register-existing", basis);
         }
         String id = UUID.randomUUID().toString();
         store.create(new NewInvolvement(
@@ -134,12 +169,79 @@ class InvolvementRegistry {
                 user.professionalId(),
                 target.get(),
                 input.domain(),
+                input.legalBasisOrDefault(),
                 input.since(),
                 LocalDate.now(clock).plus(properties.activePeriod()),
                 clientMutationId,
                 input.throughTeam()));
         events.publishEvent(new InvolvementRegistered(id));
-        return recorded(id, true, user, origin, "CHANGE", "involvement-register");
+        return recorded(id, true, true, user, origin, "CHANGE", "involvement-register", basis);
+    }
+
+    /** Whom a registration by address and member concerns: a resident or their household, or why it is refused. */
+    private record Named(String residentId, String householdId, InputError refusal) {}
+
+    private Named named(NabijUser user, AddressAndMember byAddress, String origin) {
+        String hour = clock.instant().truncatedTo(ChronoUnit.HOURS).toString();
+        if (store.memberMisses(user.professionalId(), hour) >= properties.refusedByAddressPerHour()) {
+            refusedByAddress(user, origin, "too-many-misses");
+            return new Named(
+                    null,
+                    null,
+                    new InputError(
+                            "addressAndMember",
+                            "TOO_MANY_MISSES",
+                            "too many registrations by address found no member this hour; use the BSN or wait"));
+        }
+        Optional<Candidate> member = memberAtAddress(user, byAddress, hour, origin);
+        if (member.isEmpty()) {
+            return new Named(
+                    null,
+                    null,
+                    new InputError(
+                            "addressAndMember",
+                            "NO_MATCHING_MEMBER",
+                            "Nabij cannot name one member from this address, name and birth year"));
+        }
+        return byAddress.wholeHousehold()
+                ? new Named(null, member.get().householdId(), null)
+                : new Named(member.get().residentId(), null, null);
+    }
+
+    /**
+     * The one member at the address whose name and birth year match, or empty with none or several. Every empty answer
+     * is audited as a refused search and counted against the professional in this hour, in the registration's
+     * transaction.
+     */
+    private Optional<Candidate> memberAtAddress(NabijUser user, AddressAndMember named, String hour, String origin) {
+        String name = comparable(named.name());
+        List<Candidate> matches = store
+                .membersAtAddress(
+                        Addresses.normalisePostcode(named.postcode()),
+                        named.houseNumber(),
+                        Addresses.normaliseAddition(named.houseNumberAddition()),
+                        named.birthYear())
+                .stream()
+                .filter(candidate -> comparable(candidate.name()).equals(name))
+                .toList();
+        if (matches.size() != 1) {
+            store.countMemberMiss(user.professionalId(), hour);
+            refusedByAddress(user, origin, matches.isEmpty() ? "no-match" : "ambiguous-member");
+            return Optional.empty();
+        }
+        return Optional.of(matches.get(0));
+    }
+
+    private void refusedByAddress(NabijUser user, String origin, String basis) {
+        trail.append(user, origin, List.of(new AuditEntry("SEARCH", false, "involvement-register", basis, List.of())));
+    }
+
+    /** A name as compared: without accents, case and whitespace, so "Noor  Kringtést" is "noorkringtest". */
+    static String comparable(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .replaceAll("\\s", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     @Transactional
@@ -196,7 +298,7 @@ class InvolvementRegistry {
     }
 
     private Payload recorded(String id, boolean created, NabijUser user, String origin, String action, String purpose) {
-        return recorded(id, created, true, user, origin, action, purpose);
+        return recorded(id, created, true, user, origin, action, purpose, OWN_REGISTRATION);
     }
 
     private Payload recorded(
@@ -206,10 +308,11 @@ class InvolvementRegistry {
             NabijUser user,
             String origin,
             String action,
-            String purpose) {
+            String purpose,
+            String basis) {
         Read read = store.read(id, withResident)
                 .orElseThrow(() -> new IllegalStateException("involvement " + id + " vanished in its transaction"));
-        trail.append(user, origin, List.of(new AuditEntry(action, true, purpose, "own-registration", read.subjects())));
+        trail.append(user, origin, List.of(new AuditEntry(action, true, purpose, basis, read.subjects())));
         return new Payload(read.involvement(), created, List.of());
     }
 
@@ -217,9 +320,13 @@ class InvolvementRegistry {
         List<InputError> errors = new ArrayList<>();
         int targets = (input.bsn() == null ? 0 : 1)
                 + (input.residentId() == null ? 0 : 1)
-                + (input.householdId() == null ? 0 : 1);
+                + (input.householdId() == null ? 0 : 1)
+                + (input.addressAndMember() == null ? 0 : 1);
         if (targets != 1) {
-            errors.add(new InputError("bsn", "ONE_TARGET", "give exactly one of bsn, residentId and householdId"));
+            errors.add(new InputError(
+                    "bsn", "ONE_TARGET", "give exactly one of bsn, residentId, householdId and addressAndMember"));
+        } else if (input.addressAndMember() != null) {
+            errors.addAll(check(input.addressAndMember()));
         } else if (input.bsn() != null && Bsn.parse(input.bsn()).isEmpty()) {
             errors.add(new InputError("bsn", "INVALID_BSN", "bsn must be 8 or 9 digits that pass the elfproef"));
         } else if (input.residentId() != null && Ids.canonicalUuid(input.residentId()) == null) {
@@ -231,6 +338,33 @@ class InvolvementRegistry {
             errors.add(new InputError("since", "SINCE_IN_FUTURE", "since is today or earlier"));
         }
         ClientMutationIds.problem(input.clientMutationId()).ifPresent(errors::add);
+        return errors;
+    }
+
+    /** The address as households are keyed, a name and a birth year that can be someone's; fields named in full. */
+    private List<InputError> check(AddressAndMember named) {
+        List<InputError> errors = new ArrayList<>();
+        List<Runnable> addressChecks = List.of(
+                () -> Addresses.normalisePostcode(named.postcode()),
+                () -> Addresses.requireHouseNumber(named.houseNumber()),
+                () -> Addresses.normaliseAddition(named.houseNumberAddition()));
+        for (Runnable check : addressChecks) {
+            try {
+                check.run();
+            } catch (InvalidArgumentException e) {
+                errors.add(new InputError("addressAndMember." + e.field(), e.code(), e.getMessage()));
+            }
+        }
+        if (named.name() == null || comparable(named.name()).isEmpty()) {
+            errors.add(new InputError("addressAndMember.name", "REQUIRED", "name is the member's name"));
+        }
+        if (named.birthYear() < EARLIEST_BIRTH_YEAR
+                || named.birthYear() > Year.now(clock).getValue()) {
+            errors.add(new InputError(
+                    "addressAndMember.birthYear",
+                    "BIRTH_YEAR_OUT_OF_RANGE",
+                    "birthYear lies between " + EARLIEST_BIRTH_YEAR + " and this year"));
+        }
         return errors;
     }
 }

@@ -1,26 +1,25 @@
-package nl.nabij.household;
+package nl.nabij.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import nl.nabij.api.InvalidArgumentException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** How a typed Dutch address becomes the key households are found by. */
-class AddressTest {
+class AddressesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1311HV", "1311 hv", " 1311 HV ", "1311\thv"})
     void aPostcodeIsStoredWithoutSpaceInCapitals(String typed) {
-        assertThat(Address.normalisePostcode(typed)).isEqualTo("1311HV");
+        assertThat(Addresses.normalisePostcode(typed)).isEqualTo("1311HV");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0311HV", "131HV", "1311H", "1311-HV", "HV1311", "1311SA", "1311SD", "1311SS"})
     void aPostcodeThatCannotExistIsATypedError(String typed) {
-        assertThatThrownBy(() -> Address.normalisePostcode(typed))
+        assertThatThrownBy(() -> Addresses.normalisePostcode(typed))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, error -> {
                     assertThat(error.field()).isEqualTo("postcode");
                     assertThat(error.code()).isEqualTo("MALFORMED_POSTCODE");
@@ -31,28 +30,29 @@ class AddressTest {
 
     @Test
     void aMissingPostcodeIsATypedError() {
-        assertThatThrownBy(() -> Address.normalisePostcode(null)).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> Addresses.normalisePostcode(null)).isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test
     void houseNumbersRunFromOneTo99999() {
-        assertThat(Address.requireHouseNumber(1)).isEqualTo(1);
-        assertThat(Address.requireHouseNumber(99_999)).isEqualTo(99_999);
-        assertThatThrownBy(() -> Address.requireHouseNumber(0))
+        assertThat(Addresses.requireHouseNumber(1)).isEqualTo(1);
+        assertThat(Addresses.requireHouseNumber(99_999)).isEqualTo(99_999);
+        assertThatThrownBy(() -> Addresses.requireHouseNumber(0))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, error -> assertThat(error.code())
                         .isEqualTo("HOUSE_NUMBER_OUT_OF_RANGE"));
-        assertThatThrownBy(() -> Address.requireHouseNumber(100_000)).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> Addresses.requireHouseNumber(100_000)).isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test
     void anAdditionIsInCapitalsAndBlankMeansNone() {
-        assertThat(Address.normaliseAddition(" a ")).isEqualTo("A");
-        assertThat(Address.normaliseAddition("2-hoog")).isEqualTo("2-HOOG");
-        assertThat(Address.normaliseAddition("  ")).isNull();
-        assertThat(Address.normaliseAddition(null)).isNull();
-        assertThatThrownBy(() -> Address.normaliseAddition("a b"))
+        assertThat(Addresses.normaliseAddition(" a ")).isEqualTo("A");
+        assertThat(Addresses.normaliseAddition("2-hoog")).isEqualTo("2-HOOG");
+        assertThat(Addresses.normaliseAddition("  ")).isNull();
+        assertThat(Addresses.normaliseAddition(null)).isNull();
+        assertThatThrownBy(() -> Addresses.normaliseAddition("a b"))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, error -> assertThat(error.code())
                         .isEqualTo("MALFORMED_HOUSE_NUMBER_ADDITION"));
-        assertThatThrownBy(() -> Address.normaliseAddition("ABCDEFGHIJK")).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> Addresses.normaliseAddition("ABCDEFGHIJK"))
+                .isInstanceOf(InvalidArgumentException.class);
     }
 }
