@@ -1,21 +1,22 @@
 // Betrokkenen: find a household by address and see who is involved: first the people as a list, then an ecogram, a
-// plan and a timeline; register (also with a household one is not yet in, by BSN), end, and hand over or end
-// coordination from here.
+// plan and a timeline; register (also with a household one is not yet in, by BSN or by address and member) on a
+// legal basis, end, and hand over or end coordination from here.
 import { graphql } from '../api.js';
-import { announce, append, busy, choice, clear, facts, field, h, notice, showErrors, table, today } from '../dom.js';
+import { announce, append, busy, choice, clear, facts, field, group, h, notice, showErrors, table, today } from '../dom.js';
 import { drawEcogram, highlight, loadCytoscape, ORGANISATION_COLOURS, showUnlinked } from '../graph.js';
 import { formatDate, label, t } from '../i18n.js';
 import { failure, heading } from '../screen.js';
 
 const DOMAINS = ['WMO', 'YOUTH', 'PARTICIPATION', 'ZVW', 'WLZ', 'DEBT', 'EDUCATION', 'SAFETY'];
+const LEGAL_BASES = ['PUBLIC_TASK', 'CONSENT', 'LEGAL_OBLIGATION', 'VITAL_INTEREST'];
 const END_REASONS = ['GOAL_REACHED', 'REFERRED', 'MOVED', 'DECLINED', 'NO_LONGER_NEEDED'];
 
 const VIEW = `id address { postcode houseNumber houseNumberAddition } neighbourhood { code name }
   members { id displayName birthYear role }
   coordinator { id name }
-  active: involvements { id since resident { displayName }
+  active: involvements { id since legalBasis resident { displayName }
     professional { id name discipline collaborators { id } } organisation { id name } }
-  history: involvements(activeOnly: false) { id domain since until status endReason expiresOn
+  history: involvements(activeOnly: false) { id domain legalBasis since until status endReason expiresOn
     professional { id name } organisation { name } team { name } resident { displayName } }
   overlap { professionalCount organisationCount uncoordinatedPairCount uncoordinatedPairs { first { id } second { id } } }
   plan { id title status owner { name } startsOn dueOn }
@@ -80,41 +81,98 @@ async function open(results, user, id) {
 }
 
 /**
- * Registering with a household one is not yet in, as the Verwijsindex starts: with the resident's BSN. The answer is
- * the circle just joined, which the professional may see from now on.
+ * Registering with a household one is not yet in, as the Verwijsindex starts: with the resident's BSN, or with the
+ * address and a member's name and birth year as the referral gives them. Nabij never lists who lives at an address:
+ * the member is matched by the server, and anything but one match is one error. The answer is the circle just joined,
+ * which the professional may see from now on.
  */
 function joinForm(results, user) {
+  const ways = ['bsn', 'address'].map((value) => h('input', { type: 'radio', name: 'way', value, checked: value === 'bsn' }));
   const bsn = h('input', { type: 'text', name: 'bsn', inputmode: 'numeric', autocomplete: 'off', maxlength: '9', pattern: '[0-9]{8,9}' });
+  const postcode = h('input', { type: 'text', name: 'postcode', autocomplete: 'off', maxlength: '7' });
+  const number = h('input', { type: 'number', name: 'number', min: '1', inputmode: 'numeric' });
+  const addition = h('input', { type: 'text', name: 'addition', maxlength: '10' });
+  const name = h('input', { type: 'text', name: 'name', autocomplete: 'off', maxlength: '100' });
+  const birthYear = h('input', { type: 'number', name: 'birthYear', min: '1900', max: today().slice(0, 4), inputmode: 'numeric' });
+  const wholeHousehold = h('input', { type: 'checkbox', name: 'wholeHousehold' });
   const domain = select('domain', DOMAINS.map((value) => [value, label('domain', value)]));
+  const legalBasis = select('legalBasis', LEGAL_BASES.map((value) => [value, label('legalBasis.long', value)]));
   const since = h('input', { type: 'date', name: 'since', value: today(), max: today(), required: true });
   const throughTeam = h('input', { type: 'checkbox', name: 'throughTeam' });
+  const byBsn = field(t('join.bsn'), bsn, { name: 'bsn', hint: t('join.bsnHint') });
+  const byAddress = group(t('join.byAddress'), [
+    h('div', { class: 'row' },
+      field(t('households.postcode'), postcode, { name: 'addressAndMember.postcode', hint: t('households.postcodeHint') }),
+      field(t('households.number'), number, { name: 'addressAndMember.houseNumber' }),
+      field(t('households.addition'), addition, { name: 'addressAndMember.houseNumberAddition' })),
+    field(t('join.name'), name, { name: 'addressAndMember.name', hint: t('join.nameHint') }),
+    field(t('join.birthYear'), birthYear, { name: 'addressAndMember.birthYear' }),
+    choice(t('join.wholeHousehold'), wholeHousehold),
+  ], { name: 'addressAndMember', className: 'fields' });
+  const byAddressChosen = () => ways[1].checked;
+  const show = () => {
+    byBsn.hidden = byAddressChosen();
+    byAddress.hidden = !byAddressChosen();
+  };
+  for (const way of ways) way.addEventListener('change', show);
+  show();
   const form = mutationForm(t('join.title'), [
     h('p', {}, t('join.intro')),
-    field(t('join.bsn'), bsn, { name: 'bsn', hint: t('join.bsnHint') }),
+    group(t('join.way'), [choice(t('join.byBsn'), ways[0]), choice(t('join.byAddress'), ways[1])]),
+    byBsn,
+    byAddress,
     field(t('register.domain'), domain, { name: 'domain', hint: t('register.domainHint') }),
+    field(t('register.legalBasis'), legalBasis, { name: 'legalBasis', hint: t('register.legalBasisHint') }),
     field(t('register.since'), since, { name: 'since' }),
     choice(t('register.throughTeam'), throughTeam, { name: 'throughTeam' }),
   ], t('join.submit'), async () => {
-    const missing = [[bsn, 'bsn'], [domain, 'domain']].filter(([control]) => !control.value.trim())
-      .map(([, name]) => ({ field: name, code: 'REQUIRED' }));
+    const needed = byAddressChosen()
+      ? [[postcode, 'addressAndMember.postcode'], [number, 'addressAndMember.houseNumber'], [name, 'addressAndMember.name'],
+        [birthYear, 'addressAndMember.birthYear']]
+      : [[bsn, 'bsn']];
+    const missing = [...needed, [domain, 'domain'], [legalBasis, 'legalBasis']].filter(([control]) => !control.value.trim())
+      .map(([, key]) => ({ field: key, code: 'REQUIRED' }));
     if (missing.length) return missing;
+    const target = byAddressChosen()
+      ? { addressAndMember: {
+        postcode: postcode.value.trim(), houseNumber: Number(number.value), houseNumberAddition: addition.value.trim() || null,
+        name: name.value, birthYear: Number(birthYear.value), wholeHousehold: wholeHousehold.checked,
+      } }
+      : { bsn: bsn.value.trim() };
     const data = await graphql(`mutation($input: RegisterInvolvementInput!) {
-      registerInvolvement(input: $input) { created errors { field code } } }`, { input: {
-      bsn: bsn.value.trim(), domain: domain.value, since: since.value, throughTeam: throughTeam.checked, clientMutationId: clientId(),
+      registerInvolvement(input: $input) { created involvement { resident { id } } errors { field code } } }`, { input: {
+      ...target, domain: domain.value, legalBasis: legalBasis.value, since: since.value, throughTeam: throughTeam.checked,
+      clientMutationId: clientId(),
     } });
     const result = data.registerInvolvement;
     if (result.errors.length) return result.errors;
-    const answer = await graphql(`query($bsn: String!) { householdOfResident(bsn: $bsn) { ${VIEW} } }`, { bsn: bsn.value.trim() });
-    bsn.value = '';
+    const household = byAddressChosen()
+      ? await joinedAtAddress(target.addressAndMember, result.involvement.resident?.id, name.value)
+      : (await graphql(`query($bsn: String!) { householdOfResident(bsn: $bsn) { ${VIEW} } }`, { bsn: bsn.value.trim() })).householdOfResident;
+    for (const control of [bsn, name, birthYear]) control.value = '';
     const message = t(result.created ? 'join.done' : 'register.already');
-    clear(results, showHousehold(answer.householdOfResident, user, message));
+    clear(results, showHousehold(household, user, message));
     form.closest('details').open = false;
-    history.pushState(null, '', `/households?id=${encodeURIComponent(answer.householdOfResident.id)}`);
+    history.pushState(null, '', `/households?id=${encodeURIComponent(household.id)}`);
     results.querySelector('.action-message')?.focus();
     announce(message);
     return [];
   }, { id: 'join-form' });
   return form;
+}
+
+/**
+ * The household just joined by address: of those at the address the professional may now see, the one of the member
+ * (or, for the household as a whole, the one whose members include the name given).
+ */
+async function joinedAtAddress({ postcode, houseNumber, houseNumberAddition }, residentId, name) {
+  const data = await graphql(`query($postcode: String!, $number: Int!, $addition: String) {
+    householdsAtAddress(postcode: $postcode, houseNumber: $number, houseNumberAddition: $addition) { ${VIEW} } }`,
+  { postcode, number: houseNumber, addition: houseNumberAddition });
+  const plain = (text) => text.normalize('NFKD').replace(/\p{M}|\s/gu, '').toLowerCase();
+  const households = data.householdsAtAddress;
+  return households.find((household) => household.members.some((member) => (residentId
+    ? member.id === residentId : plain(member.displayName) === plain(name)))) ?? households[0];
 }
 
 export function address(household) {
@@ -174,11 +232,12 @@ function circle(household) {
   for (const involvement of household.active) {
     const { professional } = involvement;
     const person = people.get(professional.id) ?? {
-      ...professional, organisation: involvement.organisation, since: involvement.since, forWhom: new Set(),
+      ...professional, organisation: involvement.organisation, since: involvement.since, forWhom: new Set(), legalBasis: new Set(),
       together: [], apart: [], coordinator: professional.id === household.coordinator?.id,
     };
     if (involvement.since < person.since) person.since = involvement.since;
     person.forWhom.add(involvement.resident?.displayName ?? t('circle.wholeHousehold'));
+    person.legalBasis.add(label('legalBasis', involvement.legalBasis));
     people.set(professional.id, person);
   }
   for (const person of people.values()) {
@@ -208,7 +267,7 @@ function someNames(people) {
   return h('details', {}, h('summary', {}, t('circle.count', { count: people.length })), names(people));
 }
 
-const COLUMNS = ['name', 'discipline', 'organisation', 'since', 'forWhom', 'together', 'apart'];
+const COLUMNS = ['name', 'discipline', 'organisation', 'since', 'forWhom', 'legalBasis', 'together', 'apart'];
 
 function sorted(people, by, descending = false) {
   const text = (person) => ({
@@ -217,6 +276,7 @@ function sorted(people, by, descending = false) {
     organisation: person.organisation.name,
     since: person.since,
     forWhom: [...person.forWhom].sort().join(', '),
+    legalBasis: [...person.legalBasis].sort().join(', '),
   }[by]);
   const compare = ['together', 'apart'].includes(by)
     ? (a, b) => a[by].length - b[by].length || a.name.localeCompare(b.name)
@@ -250,6 +310,7 @@ function peopleList({ people }, household) {
         cell('organisation', person.organisation.name),
         cell('since', formatDate(person.since)),
         cell('forWhom', [...person.forWhom].sort().join(', ')),
+        cell('legalBasis', [...person.legalBasis].sort().join(', ')),
         cell('together', someNames(person.together)),
         cell('apart', someNames(person.apart)));
     }));
@@ -375,6 +436,7 @@ function timeline(household) {
       return h('li', {},
         h('div', {},
           h('strong', {}, involvement.professional.name), ` (${involvement.organisation.name}) – ${label('domain', involvement.domain)}`,
+          `, ${t('timeline.legalBasis', { basis: label('legalBasis', involvement.legalBasis) })}`,
           involvement.resident ? `, ${involvement.resident.displayName}` : '',
           h('br'),
           h('span', { class: 'muted' }, involvement.until
@@ -416,17 +478,22 @@ function mutationForm(title, controls, submitText, run, { id } = {}) {
 
 function registerForm(household, reload) {
   const domain = select('domain', DOMAINS.map((value) => [value, label('domain', value)]));
+  const legalBasis = select('legalBasis', LEGAL_BASES.map((value) => [value, label('legalBasis.long', value)]));
   const since = h('input', { type: 'date', name: 'since', value: today(), max: today(), required: true });
   const throughTeam = h('input', { type: 'checkbox', name: 'throughTeam' });
   return mutationForm(t('register.title'), [
     field(t('register.domain'), domain, { name: 'domain' }),
+    field(t('register.legalBasis'), legalBasis, { name: 'legalBasis', hint: t('register.legalBasisHint') }),
     field(t('register.since'), since, { name: 'since' }),
     choice(t('register.throughTeam'), throughTeam, { name: 'throughTeam' }),
   ], t('register.submit'), async () => {
-    if (!domain.value) return [{ field: 'domain', code: 'REQUIRED' }];
+    const missing = [[domain, 'domain'], [legalBasis, 'legalBasis']].filter(([control]) => !control.value)
+      .map(([, key]) => ({ field: key, code: 'REQUIRED' }));
+    if (missing.length) return missing;
     const data = await graphql(`mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) {
       created involvement { id } errors { field code } } }`, { input: {
-      householdId: household.id, domain: domain.value, since: since.value, throughTeam: throughTeam.checked, clientMutationId: clientId(),
+      householdId: household.id, domain: domain.value, legalBasis: legalBasis.value, since: since.value, throughTeam: throughTeam.checked,
+      clientMutationId: clientId(),
     } });
     const result = data.registerInvolvement;
     if (!result.errors.length) await reload(t(result.created ? 'register.done' : 'register.already'));

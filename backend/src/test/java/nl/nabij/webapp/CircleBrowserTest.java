@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -128,6 +129,9 @@ class CircleBrowserTest {
     @AfterEach
     void removeTheHousehold() {
         TestHouseholds.removeWithItsCircle(database, HOUSEHOLD);
+        database.executableQuery("MATCH (p:Professional {id: $me}) REMOVE p.memberMisses, p.memberMissHour")
+                .withParameters(Map.of("me", professionalOf("professional").id()))
+                .execute();
     }
 
     @Test
@@ -219,6 +223,8 @@ class CircleBrowserTest {
         click(".finder > summary");
         type("#join-form input[name=bsn]", BSN);
         new Select(browser.findElement(By.cssSelector("#join-form select[name=domain]"))).selectByValue("WMO");
+        new Select(browser.findElement(By.cssSelector("#join-form select[name=legalBasis]")))
+                .selectByValue("PUBLIC_TASK");
         click("#join-form button[type=submit]");
 
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 2));
@@ -241,6 +247,65 @@ class CircleBrowserTest {
         new Select(browser.findElement(By.cssSelector("#join-form select[name=domain]"))).selectByValue("WMO");
         click("#join-form button[type=submit]");
         waitForText("#join-form .notice.error", "elfproef");
+    }
+
+    @Test
+    void aProfessionalRegistersByAddressAndMemberWithAHouseholdTheyWereNotInAndSeesItsCircle() {
+        SeedData.Professional other = SEED.professionals().stream()
+                .filter(p -> !p.organisationId()
+                        .equals(professionalOf("professional").organisationId()))
+                .findFirst()
+                .orElseThrow();
+        aHouseholdWith(other);
+        signIn("professional");
+        browser.get(base + "/households?postcode=9999ZX&number=3");
+        waitForText("#household-results", "geen huishouden gevonden");
+        click(".finder > summary");
+        // The way is chosen by keyboard: the arrow key moves from "BSN" to "adres en gezinslid".
+        browser.findElement(By.cssSelector("#join-form input[name=way][value=bsn]"))
+                .sendKeys(Keys.ARROW_DOWN);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#join-form input[name=name]")));
+        assertThat(browser.findElement(By.cssSelector("#join-form input[name=bsn]"))
+                        .isDisplayed())
+                .isFalse();
+        type("#join-form input[name=postcode]", "9999 zx");
+        type("#join-form input[name=number]", "3");
+        type("#join-form input[name=name]", "noor kringtest");
+        type("#join-form input[name=birthYear]", "1985");
+        new Select(browser.findElement(By.cssSelector("#join-form select[name=domain]"))).selectByValue("WMO");
+        browser.findElement(By.cssSelector("#join-form input[name=name]")).sendKeys(Keys.ENTER);
+
+        // The legal basis is required in the form, and the summary links each error to its field.
+        waitForText("#join-form .notice.error", "Vul dit in");
+        assertThat(browser.findElements(By.cssSelector("#join-form .notice.error a")))
+                .isNotEmpty();
+        for (Dimension size : List.of(PHONE, LAPTOP)) {
+            viewport(size);
+            axeFindsNothingSerious();
+        }
+        new Select(browser.findElement(By.cssSelector("#join-form select[name=legalBasis]"))).selectByValue("CONSENT");
+        browser.findElement(By.cssSelector("#join-form input[name=name]")).sendKeys(Keys.ENTER);
+        // A wrong birth year names nobody, and says nothing about who does live there.
+        waitForText("#join-form .notice.error", "niet precies één gezinslid");
+        assertThat(text("#join-form")).doesNotContain("Kringtest");
+
+        type("#join-form input[name=birthYear]", "1984");
+        browser.findElement(By.cssSelector("#join-form input[name=name]")).sendKeys(Keys.ENTER);
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 2));
+        waitForText(".action-message", "U bent nu betrokken");
+        assertThat(text("#circle"))
+                .contains(professionalOf("professional").name())
+                .contains(other.name())
+                .contains("toestemming");
+        assertThat(text(".household h2")).contains("9999 ZX 3");
+        assertThat((Boolean) browser.executeScript(
+                        "return document.activeElement === document.querySelector('.action-message')"))
+                .as("the focus moved to the result")
+                .isTrue();
+        assertThat(browser.getCurrentUrl()).contains("/households?id=" + HOUSEHOLD);
+        dutchOnly();
+        axeFindsNothingSerious();
     }
 
     @Test

@@ -32,6 +32,7 @@ class WebAppTextsTest {
     /** The enums the screens word, and the prefix of their texts: label('domain', 'WMO') is domain.WMO. */
     private static final Map<String, List<String>> WORDED_ENUMS = Map.ofEntries(
             Map.entry("Domain", List.of("domain")),
+            Map.entry("LegalBasis", List.of("legalBasis", "legalBasis.long")),
             Map.entry("Discipline", List.of("discipline")),
             Map.entry("EndReason", List.of("endReason")),
             Map.entry("Role", List.of("role")),
