@@ -232,12 +232,13 @@ function circle(household) {
   for (const involvement of household.active) {
     const { professional } = involvement;
     const person = people.get(professional.id) ?? {
-      ...professional, organisation: involvement.organisation, since: involvement.since, forWhom: new Set(), legalBasis: new Set(),
+      ...professional, organisation: involvement.organisation, since: involvement.since, forWhom: new Set(),
       together: [], apart: [], coordinator: professional.id === household.coordinator?.id,
     };
     if (involvement.since < person.since) person.since = involvement.since;
-    person.forWhom.add(involvement.resident?.displayName ?? t('circle.wholeHousehold'));
-    person.legalBasis.add(label('legalBasis', involvement.legalBasis));
+    // The legal basis only where it is not the usual public task, so a row stays one line on a laptop.
+    const basis = involvement.legalBasis === 'PUBLIC_TASK' ? '' : ` (${label('legalBasis', involvement.legalBasis)})`;
+    person.forWhom.add(`${involvement.resident?.displayName ?? t('circle.wholeHousehold')}${basis}`);
     people.set(professional.id, person);
   }
   for (const person of people.values()) {
@@ -267,7 +268,7 @@ function someNames(people) {
   return h('details', {}, h('summary', {}, t('circle.count', { count: people.length })), names(people));
 }
 
-const COLUMNS = ['name', 'discipline', 'organisation', 'since', 'forWhom', 'legalBasis', 'together', 'apart'];
+const COLUMNS = ['name', 'discipline', 'organisation', 'since', 'forWhom', 'together', 'apart'];
 
 function sorted(people, by, descending = false) {
   const text = (person) => ({
@@ -276,7 +277,6 @@ function sorted(people, by, descending = false) {
     organisation: person.organisation.name,
     since: person.since,
     forWhom: [...person.forWhom].sort().join(', '),
-    legalBasis: [...person.legalBasis].sort().join(', '),
   }[by]);
   const compare = ['together', 'apart'].includes(by)
     ? (a, b) => a[by].length - b[by].length || a.name.localeCompare(b.name)
@@ -310,7 +310,6 @@ function peopleList({ people }, household) {
         cell('organisation', person.organisation.name),
         cell('since', formatDate(person.since)),
         cell('forWhom', [...person.forWhom].sort().join(', ')),
-        cell('legalBasis', [...person.legalBasis].sort().join(', ')),
         cell('together', someNames(person.together)),
         cell('apart', someNames(person.apart)));
     }));

@@ -497,12 +497,15 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 2));
 
         new Select(inForm("Betrokkenheid registreren", By.name("domain"))).selectByValue("WMO");
+        new Select(inForm("Betrokkenheid registreren", By.name("legalBasis"))).selectByValue("LEGAL_OBLIGATION");
         inForm("Betrokkenheid registreren", By.cssSelector("button[type=submit]"))
                 .click();
         waitForText(".action-message", "Uw betrokkenheid is geregistreerd.");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#circle tbody tr"), 3));
-        assertThat(text("#circle")).contains(teamLeadName);
-        assertThat(timelineEntry(teamLeadName).getText()).contains("loopt nog");
+        assertThat(text("#circle")).contains(teamLeadName).contains("wettelijke plicht");
+        assertThat(timelineEntry(teamLeadName).getText())
+                .contains("loopt nog")
+                .contains("grondslag: wettelijke plicht");
 
         new Select(inForm("Betrokkenheid beëindigen", By.name("involvementId"))).selectByIndex(1);
         new Select(inForm("Betrokkenheid beëindigen", By.name("reason"))).selectByValue("GOAL_REACHED");
