@@ -250,7 +250,7 @@ class CircleBrowserTest {
     }
 
     @Test
-    void aProfessionalRegistersByAddressAndMemberWithAHouseholdTheyWereNotInAndSeesItsCircle() {
+    void aProfessionalRegistersByAddressAndMemberWithAHouseholdTheyWereNotInAndSeesItsCircle() throws IOException {
         SeedData.Professional other = SEED.professionals().stream()
                 .filter(p -> !p.organisationId()
                         .equals(professionalOf("professional").organisationId()))
@@ -283,6 +283,7 @@ class CircleBrowserTest {
             viewport(size);
             axeFindsNothingSerious();
         }
+        viewportScreenshot("join-by-address");
         new Select(browser.findElement(By.cssSelector("#join-form select[name=legalBasis]"))).selectByValue("CONSENT");
         browser.findElement(By.cssSelector("#join-form input[name=name]")).sendKeys(Keys.ENTER);
         // A wrong birth year names nobody, and says nothing about who does live there.
