@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
  * The database does not tell the driver about names it does not know yet ({@code UNRECOGNIZED}: a property, label or
  * relationship type no node has). A store that holds no confidential resident yet has no {@code confidential}
  * property, so every household view drew that warning, and Spring Data Neo4j logged it with the whole statement, its
- * log line masked for personal data by regular expression: a third of a view's CPU. Performance, deprecation and the
- * other notifications are still sent and logged.
+ * log line masked for personal data by regular expressions: 9 % of the app's CPU under household views
+ * (docs/explanation/performance.md). Performance, deprecation and the other notifications are still sent and logged.
  */
 @Configuration(proxyBeanMethods = false)
 class DriverNotifications {
