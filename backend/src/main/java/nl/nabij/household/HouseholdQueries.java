@@ -1,11 +1,13 @@
 package nl.nabij.household;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import nl.nabij.directory.Professional;
@@ -19,7 +21,6 @@ import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The household questions, each one Cypher statement behind an index, each limited to the households the asking user
@@ -53,16 +54,14 @@ class HouseholdQueries {
             """;
 
     /**
-     * Members, involvements (on the household and on each member) and coordinator for a batch of households, as the
-     * user {@code $me} may see them, in one statement: a resident under {@code geheimhoudingPersoonsgegevens}
+     * Members, involvements (on the household and on each member) and coordinator of the household {@code h}, as the
+     * user {@code $me} may see them, bound as {@code circle}: a resident under {@code geheimhoudingPersoonsgegevens}
      * ({@code confidential}, from the BRP) and the involvements with them are shown only to the professionals with an
      * active involvement with them or their household, and to the resident themself. The overlap's counts follow from
      * the involvements; its pairs, the costly part, are {@link #UNCOORDINATED_PAIRS}, read only when a request asks.
      */
-    private static final String CIRCLES =
+    private static final String CIRCLE_OF_H =
             """
-            UNWIND $keys AS key
-            MATCH (h:Household {id: key})
             CALL (h) {
               OPTIONAL MATCH (r:Resident)-[m:MEMBER_OF]->(h)
               WHERE NOT coalesce(r.confidential, false) OR r.id = $me
@@ -99,8 +98,41 @@ class HouseholdQueries {
               RETURN c {.id, .name, .discipline} AS coordinator
               ORDER BY c.id LIMIT 1
             }
-            RETURN key, {householdId: key, members: members, involvements: involvements, coordinator: coordinator} AS value
+            WITH *, {householdId: h.id, members: members, involvements: involvements, coordinator: coordinator}
+                 AS circle
             """;
+
+    /** The circles ({@link #CIRCLE_OF_H}) of a batch of households, for the data loader. */
+    private static final String CIRCLES =
+            """
+            UNWIND $keys AS key
+            MATCH (h:Household {id: key})
+            %s
+            RETURN key, circle AS value
+            """
+                    .formatted(CIRCLE_OF_H);
+
+    /**
+     * One household view in one statement: the household, whether the user may see it ({@link #visibleTo}, the first
+     * placeholder), and its circle only when they may; the circle's subquery does not run for a household outside
+     * their need to know.
+     */
+    private static final String VIEW =
+            """
+            MATCH (h:Household {id: $id})-[:LOCATED_IN]->(n:Neighbourhood)
+            WITH h, n, %%s AS visible
+            OPTIONAL CALL (h, visible) {
+              WITH h WHERE visible
+              %s
+              RETURN circle
+            }
+            RETURN %s AS value, visible, circle
+            """
+                    .formatted(CIRCLE_OF_H, PROJECTION);
+
+    /** {@link #VIEW} for each role, made once. */
+    private static final Map<Role, String> VIEWS = Arrays.stream(Role.values())
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), role -> VIEW.formatted(visibleTo(role))));
 
     /**
      * The pairs of professionals actively involved with a household (as a whole or with a member) that no
@@ -152,17 +184,21 @@ class HouseholdQueries {
     record Viewed(Found found, HouseholdCircle circle) {}
 
     /**
-     * The household with the given id and, when the user may see it, its circle, in one read transaction: a view that
-     * shows the circle costs one transaction, not one for the household and one for its data loader.
+     * The household with the given id and, when the user may see it, its circle, in one statement ({@link #VIEW}): a
+     * view that shows the circle costs one statement, not one for the household and one for its data loader.
      */
-    @Transactional(readOnly = true)
     Optional<Viewed> byIdWithCircle(String id, NabijUser user) {
-        return byId(id, user)
-                .map(found -> new Viewed(
-                        found,
-                        found.visible()
-                                ? circles(List.of(found.household().id()), user).get(id)
-                                : null));
+        return queries
+                .rows(
+                        VIEWS.get(user.role()),
+                        parameters(user, "id", id),
+                        row -> new Viewed(
+                                new Found(
+                                        Household.from(row.get("value")),
+                                        row.get("visible").asBoolean()),
+                                row.get("circle").isNull() ? null : HouseholdCircle.from(row.get("circle"))))
+                .stream()
+                .findFirst();
     }
 
     /** The households at an address that the user may see. */

@@ -40,7 +40,7 @@ class HouseholdReads {
     }
 
     /**
-     * As {@link #byId}, with the household's circle read in the same transaction; the circle is null for a household
+     * As {@link #byId}, with the household's circle read in the same statement; the circle is null for a household
      * the user may not see. The event is recorded after the read, as for every read.
      */
     Optional<HouseholdQueries.Viewed> byIdWithCircle(String id, NabijUser user, String origin) {

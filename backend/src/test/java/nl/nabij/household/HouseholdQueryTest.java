@@ -88,6 +88,27 @@ class HouseholdQueryTest {
     }
 
     @Test
+    void aHouseholdWithItsCircleIsOneStatementAndLogsNoWarning(CapturedOutput output) {
+        statements.reset();
+
+        graphQl.documentName("householdCircle")
+                .variable("id", CASE.household().id())
+                .execute()
+                .path("household.members")
+                .entityList(Object.class)
+                .hasSize(CASE.household().members().size())
+                .path("household.involvements[*].professional.name")
+                .entityList(String.class)
+                .satisfies(names -> assertThat(names.stream().distinct()).hasSize(15));
+
+        assertThat(statements.dataStatements())
+                .as("the household, the check that the user may see it, and its circle")
+                .isEqualTo(1);
+        // A store without a confidential resident has no such property; the database does not warn about it per view.
+        assertThat(output.getAll()).doesNotContain("does not exist");
+    }
+
+    @Test
     void aResidentsBsnFindsTheirHouseholdAndNeverComesBack(CapturedOutput output) {
         String bsn = CASE.aMembersBsn();
 
