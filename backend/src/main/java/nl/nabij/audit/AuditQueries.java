@@ -39,10 +39,18 @@ public class AuditQueries {
             RETURN e AS value ORDER BY e.sequence LIMIT $limit
             """;
 
+    /**
+     * One subject's events, expanded from the subject: written as one pattern, the planner may seek the events by
+     * sequence and join them to the subject as a cartesian product, reading every later event of the whole trail.
+     */
     private static final String PAGE_ABOUT =
             """
-            MATCH (:AuditSubject {pseudonym: $subject})<-[:ABOUT]-(e:AuditEvent) WHERE e.sequence > $after
-            RETURN e AS value ORDER BY e.sequence LIMIT $limit
+            MATCH (s:AuditSubject {pseudonym: $subject})
+            CALL (s) {
+              MATCH (s)<-[:ABOUT]-(e:AuditEvent) WHERE e.sequence > $after
+              RETURN e ORDER BY e.sequence LIMIT $limit
+            }
+            RETURN e AS value ORDER BY e.sequence
             """;
 
     /** Writes events unsealed, for {@link AuditSealer} to chain. */
