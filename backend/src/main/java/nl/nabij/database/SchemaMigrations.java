@@ -38,7 +38,11 @@ public class SchemaMigrations implements InitializingBean {
     SchemaMigrations(Driver driver) {
         this.driver = driver;
         this.migrations = new Migrations(
-                MigrationsConfig.builder().withLocationsToScan(LOCATION).build(), driver);
+                MigrationsConfig.builder()
+                        .withLocationsToScan(LOCATION)
+                        .withResourceScanner(new ResourceScanner(SchemaMigrations.class.getClassLoader()))
+                        .build(),
+                driver);
     }
 
     @Override
@@ -59,7 +63,7 @@ public class SchemaMigrations implements InitializingBean {
      * restart then costs one read instead of Neo4j-Migrations' lock, checks and a dozen statements, each compiled cold.
      * Empty when anything is missing or differs, and {@link Migrations#apply()} applies or refuses as always.
      */
-    private Optional<String> upToDate() {
+    Optional<String> upToDate() {
         Map<String, String> applied = new HashMap<>();
         driver.executableQuery(APPLIED)
                 .execute()
