@@ -12,10 +12,10 @@ import nl.nabij.api.InputError;
 import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.involvement.InvolvementQueries.NewInvolvement;
+import nl.nabij.involvement.InvolvementQueries.Outcome;
 import nl.nabij.involvement.InvolvementQueries.Own;
 import nl.nabij.involvement.InvolvementQueries.Read;
-import nl.nabij.involvement.InvolvementQueries.Replayed;
-import nl.nabij.involvement.InvolvementQueries.Target;
+import nl.nabij.involvement.InvolvementQueries.Registered;
 import nl.nabij.resident.Bsn;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.resident.ResidentLookup;
@@ -27,10 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registering, ending and renewing involvements, each with its audit event in one transaction. Input is checked whole
- * first; with any error nothing is written. A registration first locks the professional's node (a property set and
- * removed again: the lock stays until the end of the transaction, the node is unchanged), which serialises
- * their registrations: a retry that races the first call finds what it made instead of making a second one. A new
- * involvement is published as {@link InvolvementRegistered} within the transaction.
+ * first; with any error nothing is written. A registration is one statement ({@link InvolvementQueries#register}) that
+ * first locks the professional's node, which serialises their registrations: a retry that races the first call finds
+ * what it made instead of making a second one. A new involvement is published as {@link InvolvementRegistered} within
+ * the transaction.
  */
 @Service
 class InvolvementRegistry {
@@ -74,36 +74,21 @@ class InvolvementRegistry {
         if (!errors.isEmpty()) {
             return new Payload(null, false, errors);
         }
-        boolean seconded = store.lockProfessional(user.professionalId())
-                .orElseThrow(() -> new IllegalStateException("the signed-in user acts as no known professional"));
-        // Checked before the target is looked up: no answer may depend on whether Nabij holds the person.
-        if (input.throughTeam() && !seconded) {
-            return Payload.failed(new InputError("throughTeam", "NOT_IN_A_TEAM", "you are not seconded to a wijkteam"));
-        }
-        String clientMutationId = ClientMutationIds.normalised(input.clientMutationId());
-        if (clientMutationId != null) {
-            Optional<Replayed> replayed = store.replay(user.role(), user.professionalId(), clientMutationId);
-            if (replayed.isPresent()) {
-                // Whom it concerns only while the professional may still see them: not a resident's current name
-                // after the involvement has ended.
-                return recorded(
-                        replayed.get().id(),
-                        false,
-                        replayed.get().visible(),
-                        user,
-                        origin,
-                        "READ",
-                        "involvement-register-retry");
-            }
-        }
         boolean byBsn = input.bsn() != null;
-        String pseudonym =
-                byBsn ? pseudonymiser.pseudonymise(Bsn.parse(input.bsn()).orElseThrow()) : null;
-        String residentId = Ids.canonicalUuid(input.residentId());
-        String householdId = Ids.canonicalUuid(input.householdId());
-        Optional<Target> target =
-                store.target(user.role(), user.professionalId(), pseudonym, residentId, householdId, input.domain());
-        if (target.isEmpty() && byBsn) {
+        NewInvolvement involvement = new NewInvolvement(
+                UUID.randomUUID().toString(),
+                user.role(),
+                user.professionalId(),
+                byBsn ? pseudonymiser.pseudonymise(Bsn.parse(input.bsn()).orElseThrow()) : null,
+                Ids.canonicalUuid(input.residentId()),
+                Ids.canonicalUuid(input.householdId()),
+                input.domain(),
+                input.since(),
+                LocalDate.now(clock).plus(properties.activePeriod()),
+                ClientMutationIds.normalised(input.clientMutationId()),
+                input.throughTeam());
+        Registered registered = registered(involvement);
+        if (registered.outcome() == Outcome.UNKNOWN_TARGET && byBsn) {
             // A person Nabij does not hold yet is added from the register of persons with their household, in this
             // transaction; when the register fails, the registration fails and nothing is written.
             ResidentLookup.Outcome outcome = lookup.admit(Bsn.parse(input.bsn()).orElseThrow());
@@ -111,35 +96,32 @@ class InvolvementRegistry {
                 return Payload.failed(new InputError("bsn", failed.code(), failed.message()));
             }
             if (outcome instanceof ResidentLookup.Outcome.Admitted) {
-                target = store.target(
-                        user.role(), user.professionalId(), pseudonym, residentId, householdId, input.domain());
+                registered = registered(involvement);
             }
         }
-        // By id only what the professional may already see: registering must not become a way into a household.
-        if (target.isEmpty() || (!byBsn && !target.get().visible())) {
-            return input.householdId() != null
+        return switch (registered.outcome()) {
+            case NOT_IN_A_TEAM -> Payload.failed(
+                    new InputError("throughTeam", "NOT_IN_A_TEAM", "you are not seconded to a wijkteam"));
+                // By id only what the professional may already see: registering must not become a way into a household.
+            case UNKNOWN_TARGET -> input.householdId() != null
                     ? Payload.failed(
                             new InputError("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id"))
                     : Payload.failed(new InputError(
                             byBsn ? "bsn" : "residentId",
                             "UNKNOWN_RESIDENT",
                             byBsn ? "Nabij holds no resident with this BSN" : "no resident you may see has this id"));
-        }
-        if (target.get().twin() != null) {
-            return recorded(target.get().twin(), false, user, origin, "READ", "involvement-register-existing");
-        }
-        String id = UUID.randomUUID().toString();
-        store.create(new NewInvolvement(
-                id,
-                user.professionalId(),
-                target.get(),
-                input.domain(),
-                input.since(),
-                LocalDate.now(clock).plus(properties.activePeriod()),
-                clientMutationId,
-                input.throughTeam()));
-        events.publishEvent(new InvolvementRegistered(id));
-        return recorded(id, true, user, origin, "CHANGE", "involvement-register");
+            case REPLAYED -> audited(registered.read(), false, user, origin, "READ", "involvement-register-retry");
+            case EXISTING -> audited(registered.read(), false, user, origin, "READ", "involvement-register-existing");
+            case CREATED -> {
+                events.publishEvent(new InvolvementRegistered(involvement.id()));
+                yield audited(registered.read(), true, user, origin, "CHANGE", "involvement-register");
+            }
+        };
+    }
+
+    private Registered registered(NewInvolvement involvement) {
+        return store.register(involvement)
+                .orElseThrow(() -> new IllegalStateException("the signed-in user acts as no known professional"));
     }
 
     @Transactional
@@ -196,19 +178,12 @@ class InvolvementRegistry {
     }
 
     private Payload recorded(String id, boolean created, NabijUser user, String origin, String action, String purpose) {
-        return recorded(id, created, true, user, origin, action, purpose);
+        Read read = store.read(id, true)
+                .orElseThrow(() -> new IllegalStateException("involvement " + id + " vanished in its transaction"));
+        return audited(read, created, user, origin, action, purpose);
     }
 
-    private Payload recorded(
-            String id,
-            boolean created,
-            boolean withResident,
-            NabijUser user,
-            String origin,
-            String action,
-            String purpose) {
-        Read read = store.read(id, withResident)
-                .orElseThrow(() -> new IllegalStateException("involvement " + id + " vanished in its transaction"));
+    private Payload audited(Read read, boolean created, NabijUser user, String origin, String action, String purpose) {
         trail.append(user, origin, List.of(new AuditEntry(action, true, purpose, "own-registration", read.subjects())));
         return new Payload(read.involvement(), created, List.of());
     }
