@@ -34,130 +34,93 @@ class InvolvementQueries {
                         ELSE [r.pseudonym] END AS subjects
             """;
 
-    private static final String LOCK_PROFESSIONAL =
+    /**
+     * A whole registration in one statement. It first locks the professional's node (a property set and removed again:
+     * the lock stays until the end of the transaction, the node is unchanged), which serialises their registrations,
+     * so a retry that races its first call finds what that call made. Then, in this order, as {@code outcome}:
+     * {@code NOT_IN_A_TEAM} (through a team without being seconded to one; checked before the target is looked up, so
+     * that no answer depends on whether Nabij holds the person), {@code REPLAYED} (the involvement an earlier call
+     * with this clientMutationId made), {@code UNKNOWN_TARGET} (no such resident or household, or, named by id
+     * rather than by a mandate, one the professional may not see), {@code EXISTING} (the professional's active twin in the domain) or {@code CREATED}.
+     * The involvement is read back as {@link #READ} does, naming whom it concerns unless a replay's professional may no
+     * longer see them.
+     *
+     * <p>Whether the professional may see household {@code h} is {@code HouseholdScope}'s rule for the roles that
+     * register involvements (see {@code AccessRules}), written out here: a professional sees the households of their
+     * active involvements, a team lead those in the neighbourhoods their team serves.
+     */
+    private static final String REGISTER =
             """
             MATCH (p:Professional {id: $me})
             SET p.registering = true
             REMOVE p.registering
-            RETURN EXISTS { (p)-[:SECONDED_TO]->(:Team) } AS value
-            """;
-
-    /** The involvement a retry's first call made, and whether the professional may still see whom it concerns. */
-    private static final String REPLAY_BY_PROFESSIONAL =
-            """
-            MATCH (:Professional {id: $me})-[:REGISTERED]->(i:Involvement {clientMutationId: $clientMutationId})
-                  -[:CONCERNS]->(t)-[:MEMBER_OF*0..1]->(h:Household)
-            RETURN i.id AS id,
-                   EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
-                                  -[:CONCERNS]->(concerned) WHERE concerned = h OR (concerned)-[:MEMBER_OF]->(h) }
-                   AS visible
-            LIMIT 1
-            """;
-
-    /** {@link #REPLAY_BY_PROFESSIONAL} for a team lead. */
-    private static final String REPLAY_BY_TEAM_LEAD =
-            """
-            MATCH (:Professional {id: $me})-[:REGISTERED]->(i:Involvement {clientMutationId: $clientMutationId})
-                  -[:CONCERNS]->(t)-[:MEMBER_OF*0..1]->(h:Household)
-            RETURN i.id AS id,
-                   EXISTS { MATCH (:Professional {id: $me})-[:SECONDED_TO]->(:Team)-[:SERVES]->
-                                  (:Neighbourhood)<-[:LOCATED_IN]-(h) } AS visible
-            LIMIT 1
-            """;
-
-    /** Whom it concerns, whether the professional may act on them by id, and an active twin if there is one. */
-    private static final String TARGET_FOR_PROFESSIONAL =
-            """
-            MATCH (p:Professional {id: $me})
-            OPTIONAL MATCH (byBsn:Resident {pseudonym: $pseudonym})
-            OPTIONAL MATCH (byId:Resident {id: $residentId})
-            OPTIONAL MATCH (household:Household {id: $householdId})
-            WITH p, coalesce(byBsn, byId, household) AS t
-            MATCH (t)-[:MEMBER_OF*0..1]->(h:Household)
-            OPTIONAL MATCH (p)-[:REGISTERED]->(twin:Involvement {status: 'ACTIVE', domain: $domain})-[:CONCERNS]->(t)
-            WITH p, t, h, head(collect(twin.id)) AS twin
-            RETURN {target: t.id, resident: t:Resident, twin: twin,
-                    visible: EXISTS { MATCH (:Professional {id: $me})-[:REGISTERED]->(:Involvement {status: 'ACTIVE'})
-                                            -[:CONCERNS]->(concerned) WHERE concerned = h OR (concerned)-[:MEMBER_OF]->(h) }
-                   } AS value
-            """;
-
-    /** {@link #TARGET_FOR_PROFESSIONAL} for a team lead. */
-    private static final String TARGET_FOR_TEAM_LEAD =
-            """
-            MATCH (p:Professional {id: $me})
-            OPTIONAL MATCH (byBsn:Resident {pseudonym: $pseudonym})
-            OPTIONAL MATCH (byId:Resident {id: $residentId})
-            OPTIONAL MATCH (household:Household {id: $householdId})
-            WITH p, coalesce(byBsn, byId, household) AS t
-            MATCH (t)-[:MEMBER_OF*0..1]->(h:Household)
-            OPTIONAL MATCH (p)-[:REGISTERED]->(twin:Involvement {status: 'ACTIVE', domain: $domain})-[:CONCERNS]->(t)
-            WITH p, t, h, head(collect(twin.id)) AS twin
-            RETURN {target: t.id, resident: t:Resident, twin: twin,
-                    visible: EXISTS { MATCH (:Professional {id: $me})-[:SECONDED_TO]->(:Team)-[:SERVES]->
-                                            (:Neighbourhood)<-[:LOCATED_IN]-(h) }
-                   } AS value
-            """;
-
-    /**
-     * The members born in a year who live at an address, with their household, for the registry to compare names with:
-     * the candidates never leave the server (see {@link InvolvementRegistry}). Found through the address index.
-     */
-    private static final String MEMBERS_AT_ADDRESS =
-            """
-            MATCH (h:Household {postcode: $postcode, houseNumber: $houseNumber})
-            WHERE $addition IS NULL OR h.houseNumberAddition = $addition
-            MATCH (r:Resident {birthYear: $birthYear})-[:MEMBER_OF]->(h)
-            RETURN r.id AS resident, h.id AS household, r.displayName AS name
-            """;
-
-    /** How many registrations by address the professional had refused in this hour (kept on their own node). */
-    private static final String MEMBER_MISSES =
-            """
-            MATCH (p:Professional {id: $me})
-            RETURN CASE WHEN p.memberMissHour = $hour THEN p.memberMisses ELSE 0 END AS value
-            """;
-
-    /** Counts one more refused registration by address in this hour; an earlier hour's count starts afresh. */
-    private static final String COUNT_MEMBER_MISS =
-            """
-            MATCH (p:Professional {id: $me})
-            SET p.memberMisses = CASE WHEN p.memberMissHour = $hour THEN p.memberMisses + 1 ELSE 1 END,
-                p.memberMissHour = $hour
-            """;
-
-    /** A new involvement concerning one resident of a household. */
-    private static final String CREATE_ON_RESIDENT =
-            """
-            MATCH (p:Professional {id: $me})-[:EMPLOYED_BY]->(o:Organisation)
-            MATCH (t:Resident {id: $target})
-            CREATE (p)-[:REGISTERED]->(i:Involvement {id: $id, domain: $domain, since: $since, status: 'ACTIVE',
-                   expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId,
-                   legalBasis: $legalBasis})
-                   -[:CONCERNS]->(t)
-            CREATE (i)-[:ON_BEHALF_OF]->(o)
-            WITH p, i
-            OPTIONAL MATCH (p)-[:SECONDED_TO]->(team:Team) WHERE $throughTeam
-            WITH i, head(collect(team)) AS team
-            FOREACH (_ IN CASE WHEN team IS NULL THEN [] ELSE [1] END | CREATE (i)-[:VIA]->(team))
-            RETURN i.id AS value
-            """;
-
-    /** A new involvement concerning a household as a whole. */
-    private static final String CREATE_ON_HOUSEHOLD =
-            """
-            MATCH (p:Professional {id: $me})-[:EMPLOYED_BY]->(o:Organisation)
-            MATCH (t:Household {id: $target})
-            CREATE (p)-[:REGISTERED]->(i:Involvement {id: $id, domain: $domain, since: $since, status: 'ACTIVE',
-                   expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId,
-                   legalBasis: $legalBasis})
-                   -[:CONCERNS]->(t)
-            CREATE (i)-[:ON_BEHALF_OF]->(o)
-            WITH p, i
-            OPTIONAL MATCH (p)-[:SECONDED_TO]->(team:Team) WHERE $throughTeam
-            WITH i, head(collect(team)) AS team
-            FOREACH (_ IN CASE WHEN team IS NULL THEN [] ELSE [1] END | CREATE (i)-[:VIA]->(team))
-            RETURN i.id AS value
+            WITH p, EXISTS { (p)-[:SECONDED_TO]->(:Team) } AS seconded
+            OPTIONAL CALL (p) {
+              MATCH (p)-[:REGISTERED]->(replayed:Involvement {clientMutationId: $clientMutationId})
+                    -[:CONCERNS]->(:Resident|Household)-[:MEMBER_OF*0..1]->(h:Household)
+              RETURN replayed,
+                     CASE $role
+                       WHEN 'TEAM_LEAD' THEN EXISTS { (p)-[:SECONDED_TO]->(:Team)-[:SERVES]->(:Neighbourhood)
+                                                      <-[:LOCATED_IN]-(h) }
+                       ELSE EXISTS { (h)<-[:MEMBER_OF*0..1]-(:Resident|Household)
+                                     <-[:CONCERNS]-(:Involvement {status: 'ACTIVE'})<-[:REGISTERED]-(p) }
+                     END AS replayVisible
+              LIMIT 1
+            }
+            OPTIONAL CALL (p) {
+              OPTIONAL MATCH (byBsn:Resident {pseudonym: $pseudonym})
+              OPTIONAL MATCH (byId:Resident {id: $residentId})
+              OPTIONAL MATCH (household:Household {id: $householdId})
+              WITH coalesce(byBsn, byId, household) AS t
+              MATCH (t)-[:MEMBER_OF*0..1]->(h:Household)
+              OPTIONAL MATCH (t)<-[:CONCERNS]-(twin:Involvement {status: 'ACTIVE', domain: $domain})<-[:REGISTERED]-(p)
+              WITH t, h, head(collect(twin)) AS twin
+              RETURN t, twin,
+                     CASE $role
+                       WHEN 'TEAM_LEAD' THEN EXISTS { (p)-[:SECONDED_TO]->(:Team)-[:SERVES]->(:Neighbourhood)
+                                                      <-[:LOCATED_IN]-(h) }
+                       ELSE EXISTS { (h)<-[:MEMBER_OF*0..1]-(:Resident|Household)
+                                     <-[:CONCERNS]-(:Involvement {status: 'ACTIVE'})<-[:REGISTERED]-(p) }
+                     END AS visible
+            }
+            WITH p, replayed, replayVisible, t, twin,
+                 CASE WHEN $throughTeam AND NOT seconded THEN 'NOT_IN_A_TEAM'
+                      WHEN replayed IS NOT NULL THEN 'REPLAYED'
+                      WHEN t IS NULL OR (NOT $mandated AND NOT visible) THEN 'UNKNOWN_TARGET'
+                      WHEN twin IS NOT NULL THEN 'EXISTING'
+                      ELSE 'CREATED' END AS outcome
+            CALL (p, t, outcome) {
+              MATCH (p)-[:EMPLOYED_BY]->(o:Organisation) WHERE outcome = 'CREATED'
+              CREATE (p)-[:REGISTERED]->(i:Involvement {id: $id, domain: $domain, since: $since, status: 'ACTIVE',
+                     expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId,
+                     legalBasis: $legalBasis})
+                     -[:CONCERNS]->(t)
+              CREATE (i)-[:ON_BEHALF_OF]->(o)
+              WITH p, i
+              OPTIONAL MATCH (p)-[:SECONDED_TO]->(team:Team) WHERE $throughTeam
+              WITH i, head(collect(team)) AS team
+              FOREACH (_ IN CASE WHEN team IS NULL THEN [] ELSE [1] END | CREATE (i)-[:VIA]->(team))
+              RETURN i AS created
+              UNION
+              RETURN null AS created
+            }
+            WITH outcome, replayVisible, head(collect(coalesce(created, replayed, twin))) AS i
+            OPTIONAL CALL (i, outcome, replayVisible) {
+              MATCH (p:Professional)-[:REGISTERED]->(i)-[:ON_BEHALF_OF]->(o:Organisation)
+              OPTIONAL MATCH (i)-[:VIA]->(team:Team)
+              OPTIONAL MATCH (i)-[:CONCERNS]->(r:Resident)-[m:MEMBER_OF]->(:Household)
+              RETURN {id: i.id, domain: i.domain, since: i.since, until: i.until, status: i.status,
+                      expiresOn: i.expiresOn, endReason: i.endReason, legalBasis: i.legalBasis,
+                      professional: p {.id, .name, .discipline}, organisation: o {.id, .name, .kind, .careLine},
+                      team: team {.id, .name},
+                      resident: CASE WHEN r IS NULL OR (outcome = 'REPLAYED' AND NOT replayVisible) THEN null
+                                    ELSE r {.id, .displayName, .birthYear, role: m.role} END
+                     } AS value,
+                     CASE WHEN r IS NULL
+                          THEN [(i)-[:CONCERNS]->(:Household)<-[:MEMBER_OF]-(x:Resident) | x.pseudonym]
+                          ELSE [r.pseudonym] END AS subjects
+            }
+            RETURN outcome, value, subjects
             """;
 
     private static final String OWN =
@@ -201,32 +164,90 @@ class InvolvementQueries {
             RETURN count(i) AS value
             """;
 
+    /**
+     * The members born in a year who live at an address, with their household, for the registry to compare names with:
+     * the candidates never leave the server (see {@link InvolvementRegistry}). Found through the address index.
+     */
+    private static final String MEMBERS_AT_ADDRESS =
+            """
+            MATCH (h:Household {postcode: $postcode, houseNumber: $houseNumber})
+            WHERE $addition IS NULL OR h.houseNumberAddition = $addition
+            MATCH (r:Resident {birthYear: $birthYear})-[:MEMBER_OF]->(h)
+            RETURN r.id AS resident, h.id AS household, r.displayName AS name
+            """;
+
+    /** How many registrations by address the professional had refused in this hour (kept on their own node). */
+    private static final String MEMBER_MISSES =
+            """
+            MATCH (p:Professional {id: $me})
+            RETURN CASE WHEN p.memberMissHour = $hour THEN p.memberMisses ELSE 0 END AS value
+            """;
+
+    /** Counts one more refused registration by address in this hour; an earlier hour's count starts afresh. */
+    private static final String COUNT_MEMBER_MISS =
+            """
+            MATCH (p:Professional {id: $me})
+            SET p.memberMisses = CASE WHEN p.memberMissHour = $hour THEN p.memberMisses + 1 ELSE 1 END,
+                p.memberMissHour = $hour
+            """;
+
     private final Neo4jClient client;
 
     InvolvementQueries(Neo4jClient client) {
         this.client = client;
     }
 
-    /** A registration found again by its clientMutationId. */
-    record Replayed(String id, boolean visible) {}
-
     /**
-     * Whom a registration concerns: a resident or a household, whether the professional may act on them by id, and
-     * the professional's active involvement in the same domain with them, if any.
+     * A registration to make: at most one of the resident's pseudonym, the resident's id and the household's id names
+     * whom it concerns (none only to find a retry's first result); {@code id} is the new involvement's, used only if
+     * one is made. {@code mandated}: the professional named whom it concerns by what only someone with a mandate knows
+     * (the BSN, or the address with the member's name and birth year), so it need not be someone they may see yet.
      */
-    record Target(String id, boolean resident, boolean visible, String twin) {}
-
-    /** A new involvement to write. */
     record NewInvolvement(
             String id,
+            Role role,
             String professionalId,
-            Target target,
+            String pseudonym,
+            String residentId,
+            String householdId,
+            boolean mandated,
             Domain domain,
             LegalBasis legalBasis,
             LocalDate since,
             LocalDate expiresOn,
             String clientMutationId,
-            boolean throughTeam) {}
+            boolean throughTeam) {
+
+        /** The same registration, now naming whom it concerns by a mandate: a resident, or a household as a whole. */
+        NewInvolvement naming(String resident, String household) {
+            return new NewInvolvement(
+                    id,
+                    role,
+                    professionalId,
+                    null,
+                    resident,
+                    household,
+                    true,
+                    domain,
+                    legalBasis,
+                    since,
+                    expiresOn,
+                    clientMutationId,
+                    throughTeam);
+        }
+    }
+
+    /** What {@link #register} did, in the order it checks: see {@link #REGISTER}. */
+    enum Outcome {
+        NOT_IN_A_TEAM,
+        REPLAYED,
+        UNKNOWN_TARGET,
+        EXISTING,
+        CREATED
+    }
+
+    /** A registration's outcome and, unless it was refused, the involvement as read back. */
+    record Registered(Outcome outcome, Read read) {}
 
     /** The state of an involvement the user registered. */
     record Own(String status, LocalDate since) {
@@ -240,116 +261,38 @@ class InvolvementQueries {
     record Read(Involvement involvement, List<String> subjects) {}
 
     /**
-     * Locks the professional's node until the end of the transaction and tells whether they are seconded to a team;
+     * Registers, or finds the registration a retry or an active twin names, in one statement (see {@link #REGISTER});
      * empty when no professional has the id.
      */
-    Optional<Boolean> lockProfessional(String professionalId) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("me", professionalId);
-        return client.query(LOCK_PROFESSIONAL)
-                .bindAll(parameters)
-                .fetchAs(Boolean.class)
-                .one();
-    }
-
-    /** The professional's registration with this clientMutationId, if they made one. */
-    Optional<Replayed> replay(Role role, String professionalId, String clientMutationId) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("me", professionalId);
-        parameters.put("clientMutationId", clientMutationId);
-        return client.query(forRole(role, REPLAY_BY_PROFESSIONAL, REPLAY_BY_TEAM_LEAD))
-                .bindAll(parameters)
-                .fetchAs(Replayed.class)
-                .mappedBy((types, row) -> new Replayed(
-                        row.get("id").asString(), row.get("visible").asBoolean()))
-                .one();
-    }
-
-    /**
-     * The resident (by pseudonym or id) or household a registration concerns, exactly one of the three given; empty
-     * when Nabij holds none.
-     */
-    Optional<Target> target(
-            Role role, String professionalId, String pseudonym, String residentId, String householdId, Domain domain) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("me", professionalId);
-        parameters.put("pseudonym", pseudonym);
-        parameters.put("residentId", residentId);
-        parameters.put("householdId", householdId);
-        parameters.put("domain", domain.name());
-        return client.query(forRole(role, TARGET_FOR_PROFESSIONAL, TARGET_FOR_TEAM_LEAD))
-                .bindAll(parameters)
-                .fetchAs(Target.class)
-                .mappedBy((types, row) -> {
-                    var value = row.get("value");
-                    return new Target(
-                            value.get("target").asString(),
-                            value.get("resident").asBoolean(),
-                            value.get("visible").asBoolean(),
-                            value.get("twin").asString(null));
-                })
-                .one();
-    }
-
-    /** A resident at an address as {@link #MEMBERS_AT_ADDRESS} finds them. */
-    record Candidate(String residentId, String householdId, String name) {}
-
-    /** The members born in {@code birthYear} at the address; any addition when {@code addition} is null. */
-    List<Candidate> membersAtAddress(String postcode, int houseNumber, String addition, int birthYear) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("postcode", postcode);
-        parameters.put("houseNumber", houseNumber);
-        parameters.put("addition", addition);
-        parameters.put("birthYear", birthYear);
-        return List.copyOf(client.query(MEMBERS_AT_ADDRESS)
-                .bindAll(parameters)
-                .fetchAs(Candidate.class)
-                .mappedBy((types, row) -> new Candidate(
-                        row.get("resident").asString(),
-                        row.get("household").asString(),
-                        row.get("name").asString("")))
-                .all());
-    }
-
-    /** The professional's refused registrations by address in the hour {@code hour} names. */
-    long memberMisses(String professionalId, String hour) {
-        return count(MEMBER_MISSES, Map.of("me", professionalId, "hour", hour));
-    }
-
-    void countMemberMiss(String professionalId, String hour) {
-        client.query(COUNT_MEMBER_MISS)
-                .bindAll(Map.of("me", professionalId, "hour", hour))
-                .run();
-    }
-
-    /**
-     * The statement for the role. Whether the professional may see household {@code h} is {@code HouseholdScope}'s
-     * rule for their role, written out in one complete statement per role that registers involvements (see
-     * {@code AccessRules}): a professional sees the households of their active involvements, a team lead those in the
-     * neighbourhoods their team serves.
-     */
-    private static String forRole(Role role, String forProfessional, String forTeamLead) {
-        return switch (role) {
-            case PROFESSIONAL -> forProfessional;
-            case TEAM_LEAD -> forTeamLead;
-            default -> throw new IllegalArgumentException(role + " registers no involvements");
-        };
-    }
-
-    void create(NewInvolvement involvement) {
+    Optional<Registered> register(NewInvolvement involvement) {
+        if (involvement.role() != Role.PROFESSIONAL && involvement.role() != Role.TEAM_LEAD) {
+            throw new IllegalArgumentException(involvement.role() + " registers no involvements");
+        }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("me", involvement.professionalId());
+        parameters.put("role", involvement.role().name());
         parameters.put("id", involvement.id());
-        parameters.put("target", involvement.target().id());
+        parameters.put("pseudonym", involvement.pseudonym());
+        parameters.put("mandated", involvement.mandated());
+        parameters.put("residentId", involvement.residentId());
+        parameters.put("householdId", involvement.householdId());
         parameters.put("domain", involvement.domain().name());
         parameters.put("legalBasis", involvement.legalBasis().name());
         parameters.put("since", involvement.since());
         parameters.put("expiresOn", involvement.expiresOn());
         parameters.put("clientMutationId", involvement.clientMutationId());
         parameters.put("throughTeam", involvement.throughTeam());
-        client.query(involvement.target().resident() ? CREATE_ON_RESIDENT : CREATE_ON_HOUSEHOLD)
+        return client.query(REGISTER)
                 .bindAll(parameters)
-                .run();
+                .fetchAs(Registered.class)
+                .mappedBy((types, row) -> new Registered(
+                        Outcome.valueOf(row.get("outcome").asString()),
+                        row.get("value").isNull()
+                                ? null
+                                : new Read(
+                                        Involvement.from(row.get("value")),
+                                        row.get("subjects").asList(v -> v.asString()))))
+                .one();
     }
 
     /** The involvement with this id if the professional registered it. */
@@ -389,6 +332,37 @@ class InvolvementQueries {
                 .mappedBy((types, row) -> new Read(
                         Involvement.from(row.get("value")), row.get("subjects").asList(v -> v.asString())))
                 .one();
+    }
+
+    /** A resident at an address as {@link #MEMBERS_AT_ADDRESS} finds them. */
+    record Candidate(String residentId, String householdId, String name) {}
+
+    /** The members born in {@code birthYear} at the address; any addition when {@code addition} is null. */
+    List<Candidate> membersAtAddress(String postcode, int houseNumber, String addition, int birthYear) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("postcode", postcode);
+        parameters.put("houseNumber", houseNumber);
+        parameters.put("addition", addition);
+        parameters.put("birthYear", birthYear);
+        return List.copyOf(client.query(MEMBERS_AT_ADDRESS)
+                .bindAll(parameters)
+                .fetchAs(Candidate.class)
+                .mappedBy((types, row) -> new Candidate(
+                        row.get("resident").asString(),
+                        row.get("household").asString(),
+                        row.get("name").asString("")))
+                .all());
+    }
+
+    /** The professional's refused registrations by address in the hour {@code hour} names. */
+    long memberMisses(String professionalId, String hour) {
+        return count(MEMBER_MISSES, Map.of("me", professionalId, "hour", hour));
+    }
+
+    void countMemberMiss(String professionalId, String hour) {
+        client.query(COUNT_MEMBER_MISS)
+                .bindAll(Map.of("me", professionalId, "hour", hour))
+                .run();
     }
 
     /** Gives active involvements without an expiry this one; returns how many. */

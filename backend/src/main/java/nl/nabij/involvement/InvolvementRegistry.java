@@ -19,10 +19,10 @@ import nl.nabij.audit.AuditEntry;
 import nl.nabij.audit.AuditTrail;
 import nl.nabij.involvement.InvolvementQueries.Candidate;
 import nl.nabij.involvement.InvolvementQueries.NewInvolvement;
+import nl.nabij.involvement.InvolvementQueries.Outcome;
 import nl.nabij.involvement.InvolvementQueries.Own;
 import nl.nabij.involvement.InvolvementQueries.Read;
-import nl.nabij.involvement.InvolvementQueries.Replayed;
-import nl.nabij.involvement.InvolvementQueries.Target;
+import nl.nabij.involvement.InvolvementQueries.Registered;
 import nl.nabij.involvement.RegisterInvolvementInput.AddressAndMember;
 import nl.nabij.resident.Bsn;
 import nl.nabij.resident.Pseudonymiser;
@@ -35,10 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registering, ending and renewing involvements, each with its audit event in one transaction. Input is checked whole
- * first; with any error nothing is written. A registration first locks the professional's node (a property set and
- * removed again: the lock stays until the end of the transaction, the node is unchanged), which serialises
- * their registrations: a retry that races the first call finds what it made instead of making a second one. A new
- * involvement is published as {@link InvolvementRegistered} within the transaction.
+ * first; with any error nothing is written. A registration is one statement ({@link InvolvementQueries#register}) that
+ * first locks the professional's node, which serialises their registrations: a retry that races the first call finds
+ * what it made instead of making a second one. A new involvement is published as {@link InvolvementRegistered} within
+ * the transaction.
  *
  * <p>Whom it concerns is named by BSN, by address and member, or by id. Knowing the BSN, or the address with the
  * member's name and birth year, is the mandate (as in the Verwijsindex); by id only what the professional may already
@@ -97,47 +97,37 @@ class InvolvementRegistry {
         if (!errors.isEmpty()) {
             return new Payload(null, false, errors);
         }
-        boolean seconded = store.lockProfessional(user.professionalId())
-                .orElseThrow(() -> new IllegalStateException("the signed-in user acts as no known professional"));
-        // Checked before the target is looked up: no answer may depend on whether Nabij holds the person.
-        if (input.throughTeam() && !seconded) {
-            return Payload.failed(new InputError("throughTeam", "NOT_IN_A_TEAM", "you are not seconded to a wijkteam"));
-        }
-        String clientMutationId = ClientMutationIds.normalised(input.clientMutationId());
-        if (clientMutationId != null) {
-            Optional<Replayed> replayed = store.replay(user.role(), user.professionalId(), clientMutationId);
-            if (replayed.isPresent()) {
-                // Whom it concerns only while the professional may still see them: not a resident's current name
-                // after the involvement has ended.
-                return recorded(
-                        replayed.get().id(),
-                        false,
-                        replayed.get().visible(),
-                        user,
-                        origin,
-                        "READ",
-                        "involvement-register-retry",
-                        OWN_REGISTRATION);
-            }
-        }
         boolean byBsn = input.bsn() != null;
-        String pseudonym =
-                byBsn ? pseudonymiser.pseudonymise(Bsn.parse(input.bsn()).orElseThrow()) : null;
-        String residentId = Ids.canonicalUuid(input.residentId());
-        String householdId = Ids.canonicalUuid(input.householdId());
         AddressAndMember byAddress = input.addressAndMember();
+        NewInvolvement involvement = new NewInvolvement(
+                UUID.randomUUID().toString(),
+                user.role(),
+                user.professionalId(),
+                byBsn ? pseudonymiser.pseudonymise(Bsn.parse(input.bsn()).orElseThrow()) : null,
+                Ids.canonicalUuid(input.residentId()),
+                Ids.canonicalUuid(input.householdId()),
+                byBsn,
+                input.domain(),
+                input.legalBasisOrDefault(),
+                input.since(),
+                LocalDate.now(clock).plus(properties.activePeriod()),
+                ClientMutationIds.normalised(input.clientMutationId()),
+                input.throughTeam());
         if (byAddress != null) {
+            // Named by nobody yet, the statement answers a retry with its first result and refuses NOT_IN_A_TEAM
+            // before anyone at the address is looked up or a miss is counted, as the other ways do.
+            Registered unnamed = registered(involvement);
+            if (unnamed.outcome() != Outcome.UNKNOWN_TARGET) {
+                return answered(unnamed, involvement, input, user, origin);
+            }
             Named named = named(user, byAddress, origin);
             if (named.refusal() != null) {
                 return Payload.failed(named.refusal());
             }
-            residentId = named.residentId();
-            householdId = named.householdId();
+            involvement = involvement.naming(named.residentId(), named.householdId());
         }
-        String basis = byAddress != null ? ADDRESS_AND_MEMBER : OWN_REGISTRATION;
-        Optional<Target> target =
-                store.target(user.role(), user.professionalId(), pseudonym, residentId, householdId, input.domain());
-        if (target.isEmpty() && byBsn) {
+        Registered registered = registered(involvement);
+        if (registered.outcome() == Outcome.UNKNOWN_TARGET && byBsn) {
             // A person Nabij does not hold yet is added from the register of persons with their household, in this
             // transaction; when the register fails, the registration fails and nothing is written.
             ResidentLookup.Outcome outcome = lookup.admit(Bsn.parse(input.bsn()).orElseThrow());
@@ -145,37 +135,48 @@ class InvolvementRegistry {
                 return Payload.failed(new InputError("bsn", failed.code(), failed.message()));
             }
             if (outcome instanceof ResidentLookup.Outcome.Admitted) {
-                target = store.target(
-                        user.role(), user.professionalId(), pseudonym, residentId, householdId, input.domain());
+                registered = registered(involvement);
             }
         }
-        // By id only what the professional may already see: registering must not become a way into a household.
-        if (target.isEmpty() || (!byBsn && byAddress == null && !target.get().visible())) {
-            return input.householdId() != null
-                    ? Payload.failed(
-                            new InputError("householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id"))
-                    : Payload.failed(new InputError(
-                            byBsn ? "bsn" : "residentId",
-                            "UNKNOWN_RESIDENT",
-                            byBsn ? "Nabij holds no resident with this BSN" : "no resident you may see has this id"));
-        }
-        if (target.get().twin() != null) {
-            return recorded(
-                    target.get().twin(), false, true, user, origin, "READ", "involvement-register-existing", basis);
-        }
-        String id = UUID.randomUUID().toString();
-        store.create(new NewInvolvement(
-                id,
-                user.professionalId(),
-                target.get(),
-                input.domain(),
-                input.legalBasisOrDefault(),
-                input.since(),
-                LocalDate.now(clock).plus(properties.activePeriod()),
-                clientMutationId,
-                input.throughTeam()));
-        events.publishEvent(new InvolvementRegistered(id));
-        return recorded(id, true, true, user, origin, "CHANGE", "involvement-register", basis);
+        return answered(registered, involvement, input, user, origin);
+    }
+
+    private Payload answered(
+            Registered registered,
+            NewInvolvement involvement,
+            RegisterInvolvementInput input,
+            NabijUser user,
+            String origin) {
+        boolean byBsn = input.bsn() != null;
+        String basis = input.addressAndMember() != null ? ADDRESS_AND_MEMBER : OWN_REGISTRATION;
+        return switch (registered.outcome()) {
+            case NOT_IN_A_TEAM -> Payload.failed(
+                    new InputError("throughTeam", "NOT_IN_A_TEAM", "you are not seconded to a wijkteam"));
+                // By id only what the professional may already see: registering must not become a way into a household.
+            case UNKNOWN_TARGET -> {
+                if (input.addressAndMember() != null) {
+                    // The member named a moment ago has gone meanwhile (moved or removed): as if never found.
+                    yield Payload.failed(noMatchingMember());
+                }
+                yield input.householdId() != null
+                        ? Payload.failed(new InputError(
+                                "householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id"))
+                        : Payload.failed(new InputError(
+                                byBsn ? "bsn" : "residentId",
+                                "UNKNOWN_RESIDENT",
+                                byBsn
+                                        ? "Nabij holds no resident with this BSN"
+                                        : "no resident you may see has this id"));
+            }
+            case REPLAYED -> audited(
+                    registered.read(), false, user, origin, "READ", "involvement-register-retry", OWN_REGISTRATION);
+            case EXISTING -> audited(
+                    registered.read(), false, user, origin, "READ", "involvement-register-existing", basis);
+            case CREATED -> {
+                events.publishEvent(new InvolvementRegistered(involvement.id()));
+                yield audited(registered.read(), true, user, origin, "CHANGE", "involvement-register", basis);
+            }
+        };
     }
 
     /** Whom a registration by address and member concerns: a resident or their household, or why it is refused. */
@@ -195,17 +196,18 @@ class InvolvementRegistry {
         }
         Optional<Candidate> member = memberAtAddress(user, byAddress, hour, origin);
         if (member.isEmpty()) {
-            return new Named(
-                    null,
-                    null,
-                    new InputError(
-                            "addressAndMember",
-                            "NO_MATCHING_MEMBER",
-                            "Nabij cannot name one member from this address, name and birth year"));
+            return new Named(null, null, noMatchingMember());
         }
         return byAddress.wholeHousehold()
                 ? new Named(null, member.get().householdId(), null)
                 : new Named(member.get().residentId(), null, null);
+    }
+
+    private static InputError noMatchingMember() {
+        return new InputError(
+                "addressAndMember",
+                "NO_MATCHING_MEMBER",
+                "Nabij cannot name one member from this address, name and birth year");
     }
 
     /**
@@ -242,6 +244,11 @@ class InvolvementRegistry {
                 .replaceAll("\\p{M}", "")
                 .replaceAll("\\s", "")
                 .toLowerCase(Locale.ROOT);
+    }
+
+    private Registered registered(NewInvolvement involvement) {
+        return store.register(involvement)
+                .orElseThrow(() -> new IllegalStateException("the signed-in user acts as no known professional"));
     }
 
     @Transactional
@@ -298,20 +305,13 @@ class InvolvementRegistry {
     }
 
     private Payload recorded(String id, boolean created, NabijUser user, String origin, String action, String purpose) {
-        return recorded(id, created, true, user, origin, action, purpose, OWN_REGISTRATION);
+        Read read = store.read(id, true)
+                .orElseThrow(() -> new IllegalStateException("involvement " + id + " vanished in its transaction"));
+        return audited(read, created, user, origin, action, purpose, OWN_REGISTRATION);
     }
 
-    private Payload recorded(
-            String id,
-            boolean created,
-            boolean withResident,
-            NabijUser user,
-            String origin,
-            String action,
-            String purpose,
-            String basis) {
-        Read read = store.read(id, withResident)
-                .orElseThrow(() -> new IllegalStateException("involvement " + id + " vanished in its transaction"));
+    private Payload audited(
+            Read read, boolean created, NabijUser user, String origin, String action, String purpose, String basis) {
         trail.append(user, origin, List.of(new AuditEntry(action, true, purpose, basis, read.subjects())));
         return new Payload(read.involvement(), created, List.of());
     }

@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
@@ -16,18 +15,11 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Component;
 
 /**
- * The match feature's Cypher: locking a household and growing its match with a notification per professional, the
+ * The match feature's Cypher: growing a household's match, under a lock on the household, with a notification per professional, the
  * inbox, and the notifications other instances stored. Each runs in the caller's transaction, if it has one.
  */
 @Component
 class MatchQueries {
-
-    private static final String LOCK_HOUSEHOLD =
-            """
-            MATCH (:Involvement {id: $involvementId})-[:CONCERNS]->(t)-[:MEMBER_OF*0..1]->(h:Household)
-            SET h.lastInvolvementAt = datetime()
-            RETURN h.id AS value
-            """;
 
     /**
      * The circle is every active involvement with the household or a member. With two or more organisations in it the
@@ -35,12 +27,16 @@ class MatchQueries {
      * no other active involvement there), each other professional in the circle gets one notification naming the
      * household's address; the registrant is not told of their own registration, and a colleague of an organisation
      * already involved is no news.
+     *
+     * <p>It first locks the household the involvement concerns (a property set): registrations for one household then
+     * follow each other, and each reads the circle only once the ones before it committed.
      */
     private static final String MATCH =
             """
-            MATCH (i:Involvement {id: $involvementId})-[:ON_BEHALF_OF]->(joined:Organisation),
-                  (by:Professional)-[:REGISTERED]->(i)
-            MATCH (h:Household {id: $householdId})
+            MATCH (i:Involvement {id: $involvementId})-[:CONCERNS]->(:Resident|Household)-[:MEMBER_OF*0..1]->(h:Household)
+            SET h.lastInvolvementAt = datetime()
+            WITH i, h
+            MATCH (i)-[:ON_BEHALF_OF]->(joined:Organisation), (by:Professional)-[:REGISTERED]->(i)
             CALL (h) {
               MATCH (h)<-[:MEMBER_OF*0..1]-(x)<-[:CONCERNS]-(a:Involvement {status: 'ACTIVE'})-[:ON_BEHALF_OF]->(o)
               RETURN count(DISTINCT o) AS organisations, collect(DISTINCT a) AS circle
@@ -104,19 +100,13 @@ class MatchQueries {
         this.queries = queries;
     }
 
-    /** Locks the household a new involvement concerns, and gives its id; empty when it concerns none. */
-    Optional<String> lockHouseholdOf(String involvementId) {
-        return client.query(LOCK_HOUSEHOLD)
-                .bindAll(Map.of("involvementId", involvementId))
-                .fetchAs(String.class)
-                .mappedBy((types, row) -> row.get("value").asString())
-                .one();
-    }
-
-    /** Makes or grows the household's match and notifies its circle; the notifications to deliver. */
-    List<NotificationPublisher.Delivery> match(String involvementId, String householdId) {
+    /**
+     * Locks the household a new involvement concerns, makes or grows its match and notifies its circle; the
+     * notifications to deliver.
+     */
+    List<NotificationPublisher.Delivery> match(String involvementId) {
         return List.copyOf(client.query(MATCH)
-                .bindAll(Map.of("involvementId", involvementId, "householdId", householdId))
+                .bindAll(Map.of("involvementId", involvementId))
                 .fetchAs(NotificationPublisher.Delivery.class)
                 .mappedBy((types, row) -> delivery(row.get("value")))
                 .all());

@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Makes or grows the match of the household a new involvement concerns, in the registering transaction. It first
- * locks the household: registrations for one household then follow each other, and each sees the involvements the
- * ones before it committed. Without that, twenty organisations registering at once would each see only themselves.
+ * Makes or grows the match of the household a new involvement concerns, in the registering transaction, with one
+ * statement that first locks the household: registrations for one household then follow each other, and each sees the
+ * involvements the ones before it committed. Without that, twenty organisations registering at once would each see only themselves.
  */
 @Component
 class Matcher {
@@ -29,9 +29,7 @@ class Matcher {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void match(InvolvementRegistered registered) {
-        String householdId = queries.lockHouseholdOf(registered.involvementId())
-                .orElseThrow(() -> new IllegalStateException("a new involvement concerns no household"));
-        List<NotificationPublisher.Delivery> deliveries = queries.match(registered.involvementId(), householdId);
+        List<NotificationPublisher.Delivery> deliveries = queries.match(registered.involvementId());
         if (!deliveries.isEmpty()) {
             events.publishEvent(new MatchNotified(deliveries.stream()
                     .map(delivery -> delivery.notification().id())

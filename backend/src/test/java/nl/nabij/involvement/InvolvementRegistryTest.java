@@ -211,6 +211,40 @@ class InvolvementRegistryTest {
         assertThat(outsidersRegistrations()).isEqualTo(1);
     }
 
+    /**
+     * Twenty retries of one call, each naming another domain so that only the clientMutationId can tell them apart,
+     * arrive at once: the lock, the look-up of the retry key and the write are one statement, and still exactly one
+     * involvement is made and every call answers with it.
+     */
+    @Test
+    void twentyConcurrentRetriesOfOneClientMutationIdMakeOne() throws Exception {
+        List<String> domains = List.of("DEBT", "YOUTH", "PARTICIPATION", "WMO");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> input = byBsn(domains.get(i % domains.size()), today);
+            input.put("clientMutationId", "concurrent-retry");
+            calls.add(() -> GraphQlClients.overHttp(port, OUTSIDER)
+                    .mutate()
+                    .responseTimeout(Duration.ofSeconds(60))
+                    .build()
+                    .documentName("registerInvolvement")
+                    .variable("input", input)
+                    .execute()
+                    .path("registerInvolvement.involvement.id")
+                    .entity(String.class)
+                    .get());
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<String> result : pool.invokeAll(calls)) {
+            ids.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(ids).hasSize(20).containsOnly(ids.get(0));
+        assertThat(outsidersRegistrations()).isEqualTo(1);
+    }
+
     @Test
     void endingRenewingAndAsOfFollowTheValidityInterval() {
         LocalDate since = today.minusDays(30);

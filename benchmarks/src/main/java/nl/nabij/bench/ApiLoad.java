@@ -53,7 +53,9 @@ public final class ApiLoad {
               --clients N        concurrent clients for every scenario (default: 32, or 1 for the searches)
               --warmup S         seconds of warm-up per scenario (default 10)
               --duration S       measured seconds per scenario (default 30)
-              --pid PID          the application's process, for its resident memory
+              --pid PID          the application's process, for its resident memory and its CPU per request
+                                 (over the measured period; "other load" is the machine's busy time less the
+                                 app's and this driver's, in cores)
             """;
 
     private static final List<String> DEFAULT_SCENARIOS = List.of(
@@ -78,6 +80,8 @@ public final class ApiLoad {
             double max,
             long residentMegabytes,
             long peakResidentMegabytes,
+            double cpuMillisPerRequest,
+            double otherLoadCores,
             String firstError) {}
 
     public static void main(String[] args) throws Exception {
@@ -164,7 +168,14 @@ public final class ApiLoad {
         long measureUntil = measureFrom + duration.toNanos();
         List<LatencyRecorder> recorders = new ArrayList<>();
         AtomicReference<String> firstError = new AtomicReference<>();
+        List<Long> pids = pid == null ? List.of() : List.of(pid);
+        AtomicReference<long[]> cpuAtStart = new AtomicReference<>();
+        long[] cpuAtEnd;
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            clients.execute(() -> {
+                PeerComparison.sleepUntil(measureFrom);
+                cpuAtStart.set(PeerComparison.cpuTicks(pids));
+            });
             for (int c = 0; c < scenario.clients(); c++) {
                 LatencyRecorder recorder = new LatencyRecorder();
                 recorders.add(recorder);
@@ -186,10 +197,15 @@ public final class ApiLoad {
                     }
                 });
             }
+            PeerComparison.sleepUntil(measureUntil);
+            cpuAtEnd = PeerComparison.cpuTicks(pids);
         }
         long[] sorted = LatencyRecorder.merged(recorders);
         int errors = recorders.stream().mapToInt(LatencyRecorder::errors).sum();
         long[] memory = pid == null ? new long[] {-1, -1} : residentMemory(pid);
+        long[] start = cpuAtStart.get();
+        double seconds = duration.toNanos() / 1e9;
+        long appTicks = cpuAtEnd[0] - start[0];
         return new Result(
                 scenario.name(),
                 scenario.clients(),
@@ -202,6 +218,14 @@ public final class ApiLoad {
                 sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
                 memory[0],
                 memory[1],
+                pid == null || sorted.length == 0
+                        ? Double.NaN
+                        : appTicks * 1000.0 / PeerComparison.TICKS_PER_SECOND / sorted.length,
+                pid == null
+                        ? Double.NaN
+                        : (cpuAtEnd[1] - start[1] - appTicks - (cpuAtEnd[2] - start[2]))
+                                / (double) PeerComparison.TICKS_PER_SECOND
+                                / seconds,
                 firstError.get());
     }
 
@@ -286,7 +310,7 @@ public final class ApiLoad {
     static String row(Result r) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %d | %,d | %d | %,.0f | %.1f | %.1f | %.1f | %.1f | %s |",
+                "| %s | %d | %,d | %d | %,.0f | %.1f | %.1f | %.1f | %.1f | %s | %.2f | %.2f |",
                 r.scenario(),
                 r.clients(),
                 r.requests(),
@@ -299,13 +323,16 @@ public final class ApiLoad {
                 r.residentMegabytes() < 0
                         ? "–"
                         : String.format(
-                                Locale.ROOT, "%,d (peak %,d)", r.residentMegabytes(), r.peakResidentMegabytes()));
+                                Locale.ROOT, "%,d (peak %,d)", r.residentMegabytes(), r.peakResidentMegabytes()),
+                r.cpuMillisPerRequest(),
+                r.otherLoadCores());
     }
 
     static String table(List<Result> results) {
         StringBuilder table = new StringBuilder(
-                "| scenario | clients | requests | errors | per second | p50 ms | p90 ms | p99 ms | max ms | app RSS MB |\n"
-                        + "|---|---|---|---|---|---|---|---|---|---|\n");
+                "| scenario | clients | requests | errors | per second | p50 ms | p90 ms | p99 ms | max ms | app RSS MB "
+                        + "| app CPU ms per request | other load, cores |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result result : results) {
             table.append(row(result)).append('\n');
         }

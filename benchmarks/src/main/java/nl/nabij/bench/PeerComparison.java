@@ -78,7 +78,7 @@ public final class PeerComparison {
               organisation { name kind careLine } team { name } }""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final long TICKS_PER_SECOND = 100;
+    static final long TICKS_PER_SECOND = 100;
 
     /** What one run measured. */
     record Run(
@@ -254,7 +254,7 @@ public final class PeerComparison {
         }
     }
 
-    private static void sleepUntil(long nanoTime) {
+    static void sleepUntil(long nanoTime) {
         long left = nanoTime - System.nanoTime();
         if (left > 0) {
             try {
@@ -269,7 +269,7 @@ public final class PeerComparison {
      * CPU ticks so far: the measured processes together, the whole machine's busy time (/proc/stat, all cores), and
      * this driver's own, so what the machine did besides can be told apart.
      */
-    private static long[] cpuTicks(List<Long> pids) {
+    static long[] cpuTicks(List<Long> pids) {
         long own = 0;
         for (long pid : pids) {
             own += processTicks(pid);
