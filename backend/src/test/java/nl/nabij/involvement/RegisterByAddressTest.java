@@ -256,4 +256,28 @@ class RegisterByAddressTest {
 
         assertThat(involvements()).isZero();
     }
+
+    @Test
+    void aRetryGetsItsFirstResultEvenOnceTheHourlyLimitIsReached() {
+        Map<String, Object> input = byAddress("9999ZY", "Noor Kringtest", 1984);
+        input.put("clientMutationId", "by-address-" + UUID.randomUUID());
+        String first = register(input)
+                .path("registerInvolvement.involvement.id")
+                .entity(String.class)
+                .get();
+        driver.executableQuery(
+                        "MATCH (p:Professional {id: $me}) SET p.memberMisses = $misses, p.memberMissHour = $hour")
+                .withParameters(Map.of(
+                        "me", OUTSIDER.professionalId(),
+                        "misses", properties.refusedByAddressPerHour(),
+                        "hour", Instant.now().truncatedTo(ChronoUnit.HOURS).toString()))
+                .execute();
+
+        var retried = register(input);
+
+        retried.path("registerInvolvement.errors").entityList(Object.class).hasSize(0);
+        retried.path("registerInvolvement.created").entity(Boolean.class).isEqualTo(false);
+        retried.path("registerInvolvement.involvement.id").entity(String.class).isEqualTo(first);
+        assertThat(involvements()).isEqualTo(1);
+    }
 }
