@@ -84,10 +84,14 @@ export function showErrors(form, summary, errors) {
     }
     target.setAttribute('aria-invalid', 'true');
     const focusable = target.matches('fieldset') ? target.querySelector('input') : target;
+    // In the summary each error names its field: "Vul dit in." alone does not say where.
+    const name = target.matches('fieldset')
+      ? target.querySelector('legend')?.textContent
+      : form.querySelector(`label[for="${CSS.escape(focusable.id)}"]`)?.textContent;
     return h('li', {}, h('a', { href: `#${focusable.id}`, onclick: (event) => {
       event.preventDefault();
       focusable.focus();
-    } }, text));
+    } }, name ? `${name}: ${text}` : text));
   });
   clear(summary, h('h2', {}, t('errors.summary')), h('ul', {}, items));
   summary.hidden = false;

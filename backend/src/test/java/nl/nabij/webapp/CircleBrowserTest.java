@@ -275,10 +275,11 @@ class CircleBrowserTest {
         new Select(browser.findElement(By.cssSelector("#join-form select[name=domain]"))).selectByValue("WMO");
         browser.findElement(By.cssSelector("#join-form input[name=name]")).sendKeys(Keys.ENTER);
 
-        // The legal basis is required in the form, and the summary links each error to its field.
+        // The legal basis is required in the form, and the summary names and links each error's field.
         waitForText("#join-form .notice.error", "Vul dit in");
         assertThat(browser.findElements(By.cssSelector("#join-form .notice.error a")))
-                .isNotEmpty();
+                .extracting(WebElement::getText)
+                .containsExactly("Grondslag: Vul dit in.");
         for (Dimension size : List.of(PHONE, LAPTOP)) {
             viewport(size);
             axeFindsNothingSerious();
