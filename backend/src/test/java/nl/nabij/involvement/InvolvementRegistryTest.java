@@ -186,26 +186,12 @@ class InvolvementRegistryTest {
 
     @Test
     void twentyConcurrentRegistrationsOfTheSameInvolvementMakeOne() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Callable<String>> calls = new ArrayList<>();
+        List<Map<String, Object>> inputs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            // The calls queue on the professional's lock, so the last waits for nineteen others.
-            calls.add(() -> GraphQlClients.overHttp(port, OUTSIDER)
-                    .mutate()
-                    .responseTimeout(Duration.ofSeconds(60))
-                    .build()
-                    .documentName("registerInvolvement")
-                    .variable("input", byBsn("YOUTH", today))
-                    .execute()
-                    .path("registerInvolvement.involvement.id")
-                    .entity(String.class)
-                    .get());
+            inputs.add(byBsn("YOUTH", today));
         }
-        List<String> ids = new ArrayList<>();
-        for (Future<String> result : pool.invokeAll(calls)) {
-            ids.add(result.get());
-        }
-        pool.shutdown();
+
+        List<String> ids = registeredAtOnce(inputs);
 
         assertThat(ids).hasSize(20).containsOnly(ids.get(0));
         assertThat(outsidersRegistrations()).isEqualTo(1);
@@ -219,11 +205,25 @@ class InvolvementRegistryTest {
     @Test
     void twentyConcurrentRetriesOfOneClientMutationIdMakeOne() throws Exception {
         List<String> domains = List.of("DEBT", "YOUTH", "PARTICIPATION", "WMO");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Callable<String>> calls = new ArrayList<>();
+        List<Map<String, Object>> inputs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Map<String, Object> input = byBsn(domains.get(i % domains.size()), today);
             input.put("clientMutationId", "concurrent-retry");
+            inputs.add(input);
+        }
+
+        List<String> ids = registeredAtOnce(inputs);
+
+        assertThat(ids).hasSize(20).containsOnly(ids.get(0));
+        assertThat(outsidersRegistrations()).isEqualTo(1);
+    }
+
+    /** The involvement each registration answers with, all sent at once by the outsider. */
+    private List<String> registeredAtOnce(List<Map<String, Object>> inputs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(inputs.size());
+        List<Callable<String>> calls = new ArrayList<>();
+        for (Map<String, Object> input : inputs) {
+            // The calls queue on the professional's lock, so the last waits for all the others.
             calls.add(() -> GraphQlClients.overHttp(port, OUTSIDER)
                     .mutate()
                     .responseTimeout(Duration.ofSeconds(60))
@@ -240,9 +240,7 @@ class InvolvementRegistryTest {
             ids.add(result.get());
         }
         pool.shutdown();
-
-        assertThat(ids).hasSize(20).containsOnly(ids.get(0));
-        assertThat(outsidersRegistrations()).isEqualTo(1);
+        return ids;
     }
 
     @Test
