@@ -131,6 +131,17 @@ class RegisterByAddressTest {
                 Map.of("username", OUTSIDER.username(), "outcome", outcome, "basis", basis));
     }
 
+    /** Sets the outsider's refused registrations by address in this hour, as the registry keys the hour. */
+    private void missesThisHour(int misses) {
+        driver.executableQuery(
+                        "MATCH (p:Professional {id: $me}) SET p.memberMisses = $misses, p.memberMissHour = $hour")
+                .withParameters(Map.of(
+                        "me", OUTSIDER.professionalId(),
+                        "misses", misses,
+                        "hour", Instant.now().truncatedTo(ChronoUnit.HOURS).toString()))
+                .execute();
+    }
+
     @Test
     void theOneMemberMatchingNameAndBirthYearIsRegisteredOnTheGivenBasisAndTheHouseholdOpens() {
         household().path("household").valueIsNull();
@@ -237,13 +248,7 @@ class RegisterByAddressTest {
     @Test
     void afterTooManyMissesInAnHourEvenTheRightMemberIsNotLookedUp() {
         // The hour as the registry keys it; one miss short of the limit, so the next miss reaches it.
-        driver.executableQuery(
-                        "MATCH (p:Professional {id: $me}) SET p.memberMisses = $misses, p.memberMissHour = $hour")
-                .withParameters(Map.of(
-                        "me", OUTSIDER.professionalId(),
-                        "misses", properties.refusedByAddressPerHour() - 1,
-                        "hour", Instant.now().truncatedTo(ChronoUnit.HOURS).toString()))
-                .execute();
+        missesThisHour(properties.refusedByAddressPerHour() - 1);
         register(byAddress("9999ZY", "Nora Kringtest", 1984))
                 .path("registerInvolvement.errors[*].code")
                 .entityList(String.class)
@@ -265,13 +270,7 @@ class RegisterByAddressTest {
                 .path("registerInvolvement.involvement.id")
                 .entity(String.class)
                 .get();
-        driver.executableQuery(
-                        "MATCH (p:Professional {id: $me}) SET p.memberMisses = $misses, p.memberMissHour = $hour")
-                .withParameters(Map.of(
-                        "me", OUTSIDER.professionalId(),
-                        "misses", properties.refusedByAddressPerHour(),
-                        "hour", Instant.now().truncatedTo(ChronoUnit.HOURS).toString()))
-                .execute();
+        missesThisHour(properties.refusedByAddressPerHour());
 
         var retried = register(input);
 

@@ -203,12 +203,7 @@ class CircleBrowserTest {
 
     @Test
     void aProfessionalRegistersByBsnWithAHouseholdTheyWereNotInAndSeesItsCircle() {
-        SeedData.Professional other = SEED.professionals().stream()
-                .filter(p -> !p.name().equals(professionalOf("professional").name()))
-                .filter(p -> !p.organisationId()
-                        .equals(professionalOf("professional").organisationId()))
-                .findFirst()
-                .orElseThrow();
+        SeedData.Professional other = aProfessionalOfAnotherOrganisation();
         aHouseholdWith(other);
         signIn("professional");
         for (Dimension size : List.of(PHONE, LAPTOP)) {
@@ -243,11 +238,7 @@ class CircleBrowserTest {
 
     @Test
     void aProfessionalRegistersByAddressAndMemberWithAHouseholdTheyWereNotInAndSeesItsCircle() throws IOException {
-        SeedData.Professional other = SEED.professionals().stream()
-                .filter(p -> !p.organisationId()
-                        .equals(professionalOf("professional").organisationId()))
-                .findFirst()
-                .orElseThrow();
+        SeedData.Professional other = aProfessionalOfAnotherOrganisation();
         aHouseholdWith(other);
         signIn("professional");
         browser.get(base + "/households?postcode=9999ZX&number=3");
@@ -292,6 +283,16 @@ class CircleBrowserTest {
                 .contains(other.name())
                 .contains("toestemming");
         showsTheHouseholdJustJoinedWithTheFocusOnTheResult();
+    }
+
+    /** Someone already involved in the household the signed-in professional joins: another name, another employer. */
+    private SeedData.Professional aProfessionalOfAnotherOrganisation() {
+        return SEED.professionals().stream()
+                .filter(p -> !p.name().equals(professionalOf("professional").name()))
+                .filter(p -> !p.organisationId()
+                        .equals(professionalOf("professional").organisationId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** After registering: the household's address, the result message with the focus, in Dutch, axe clean. */
