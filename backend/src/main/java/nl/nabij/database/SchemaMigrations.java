@@ -3,20 +3,33 @@ package nl.nabij.database;
 import ac.simons.neo4j.migrations.core.MigrationChain;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies the versioned Cypher migrations of the graph-schema module before anything else touches the database.
  * Beans that read or write data depend on this one, which orders them after it; the web server starts later still.
  * The Neo4j-Migrations Boot starter on this registry targets Boot 3 and stays silent under Boot 4, hence this bean.
+ *
+ * <p>Neo4j-Migrations holds a lock node while it migrates and removes it when done or when the JVM shuts down. A
+ * process killed while migrating ({@code kill -9}, a power cut) leaves the node behind, and every later start would
+ * refuse to migrate. With the embedded database this process alone has the store open (Neo4j locks the store
+ * directory), so a lock found before it migrates is one a dead process left: it is removed. An external database may
+ * be migrated by another instance starting at the same time: the start waits {@code nabij.migrations.lock-wait} for
+ * that instance to finish, then stops with a message that says how to remove a lock nobody holds any more.
  */
 @Component
 public class SchemaMigrations implements InitializingBean {
@@ -32,11 +45,26 @@ public class SchemaMigrations implements InitializingBean {
             RETURN m.version AS version, m.checksum AS checksum
             """;
 
+    private static final String LOCKED = "MATCH (l:__Neo4jMigrationsLock) RETURN count(l) AS locks";
+    private static final String UNLOCK = "MATCH (l:__Neo4jMigrationsLock) DELETE l";
+
     private final Migrations migrations;
     private final Driver driver;
+    private final boolean storeIsOurs;
+    private final Duration lockWait;
 
-    SchemaMigrations(Driver driver) {
+    @Autowired
+    SchemaMigrations(
+            Driver driver,
+            ObjectProvider<DatabaseManagementService> embedded,
+            @Value("${nabij.migrations.lock-wait:2m}") Duration lockWait) {
+        this(driver, embedded.getIfAvailable() != null, lockWait);
+    }
+
+    SchemaMigrations(Driver driver, boolean storeIsOurs, Duration lockWait) {
         this.driver = driver;
+        this.storeIsOurs = storeIsOurs;
+        this.lockWait = lockWait;
         this.migrations = new Migrations(
                 MigrationsConfig.builder()
                         .withLocationsToScan(LOCATION)
@@ -52,6 +80,8 @@ public class SchemaMigrations implements InitializingBean {
 
     /** Applies pending migrations; applying again changes nothing. Returns the schema version now in place. */
     public String apply() {
+        // Neo4j-Migrations takes its lock to read the local chain too, so even an up-to-date store is checked first.
+        awaitLockLeftBehind();
         String version = upToDate()
                 .orElseGet(() -> migrations.apply().map(Object::toString).orElse("none"));
         log.info("Graph schema at version {}", version);
@@ -84,5 +114,43 @@ public class SchemaMigrations implements InitializingBean {
             last = migration.getVersion();
         }
         return Optional.of(last);
+    }
+
+    /**
+     * Returns once no migration lock is held: at once on the embedded store, whose lock can only be a dead process's and
+     * is removed; on an external database once the instance holding it is done, or fails after the lock wait.
+     */
+    void awaitLockLeftBehind() {
+        Instant giveUp = Instant.now().plus(lockWait);
+        while (locks() > 0) {
+            if (storeIsOurs) {
+                driver.executableQuery(UNLOCK).execute();
+                log.warn("Removed the schema migration lock a process left when it ended while migrating");
+                return;
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException(
+                        ("The schema migration lock has been held for over %s. If no other instance of Nabij is"
+                                        + " starting on this database, an instance ended while migrating and left it:"
+                                        + " remove it with `%s` (docs/how-to/operations.md) and start again.")
+                                .formatted(lockWait, UNLOCK));
+            }
+            log.info("Another instance is migrating the schema; waiting for it");
+            try {
+                Thread.sleep(Math.min(1_000, Math.max(1, lockWait.toMillis())));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the schema migration lock", interrupted);
+            }
+        }
+    }
+
+    private long locks() {
+        return driver.executableQuery(LOCKED)
+                .execute()
+                .records()
+                .getFirst()
+                .get("locks")
+                .asLong();
     }
 }

@@ -1,10 +1,14 @@
 package nl.nabij.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import nl.nabij.support.NabijIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -49,6 +53,68 @@ class SchemaMigrationsTest {
                                 .filter(name -> name.startsWith("V"))
                                 .sorted())
                 .containsExactlyElementsOf(migrationFiles());
+    }
+
+    @Test
+    void onAnExternalDatabaseAStartWaitsForTheLockThenStopsWithAMessageThatSaysHowToRemoveIt() {
+        SchemaMigrations anotherInstance = new SchemaMigrations(driver, false, Duration.ofMillis(1_500));
+        driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: 'left-behind', name: 'John Doe'})")
+                .execute();
+        try {
+            long started = System.nanoTime();
+
+            assertThatThrownBy(anotherInstance::awaitLockLeftBehind)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("held for over PT1.5S")
+                    .hasMessageContaining("MATCH (l:__Neo4jMigrationsLock) DELETE l");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
+            assertThat(locks()).as("another instance's lock is left alone").isEqualTo(1);
+        } finally {
+            driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) DELETE l").execute();
+        }
+    }
+
+    @Test
+    void onAnExternalDatabaseAStartGoesOnOnceTheInstanceMigratingReleasesTheLock() throws Exception {
+        SchemaMigrations anotherInstance = new SchemaMigrations(driver, false, Duration.ofMinutes(1));
+        driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: 'migrating', name: 'John Doe'})")
+                .execute();
+        try (ExecutorService migrating = Executors.newSingleThreadExecutor()) {
+            migrating.submit(() -> {
+                Thread.sleep(1_200);
+                return driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) DELETE l")
+                        .execute();
+            });
+
+            anotherInstance.awaitLockLeftBehind();
+
+            assertThat(locks()).isZero();
+        } finally {
+            driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) DELETE l").execute();
+        }
+    }
+
+    @Test
+    void onTheEmbeddedStoreALockLeftBehindIsRemovedAtOnce() {
+        SchemaMigrations theOnlyProcess = new SchemaMigrations(driver, true, Duration.ofMinutes(1));
+        driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: 'left-behind', name: 'John Doe'})")
+                .execute();
+        try {
+            theOnlyProcess.awaitLockLeftBehind();
+
+            assertThat(locks()).isZero();
+        } finally {
+            driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) DELETE l").execute();
+        }
+    }
+
+    private long locks() {
+        return driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) RETURN count(l) AS n")
+                .execute()
+                .records()
+                .getFirst()
+                .get("n")
+                .asLong();
     }
 
     /** The migration files the graph-schema jar carries, in version order. */
