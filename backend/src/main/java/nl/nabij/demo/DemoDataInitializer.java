@@ -2,6 +2,7 @@ package nl.nabij.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import nl.nabij.database.SchemaMigrations;
 import nl.nabij.involvement.InvolvementLifecycle;
 import nl.nabij.resident.Pseudonymiser;
@@ -21,6 +22,11 @@ import org.springframework.stereotype.Component;
  * municipality yet; its active involvements get a full active period from that day; {@code nabij.demo-data.enabled=false}
  * turns this off. Runs after the schema migrations (it depends on them) and before the web server takes requests.
  *
+ * <p>The load takes many transactions. A start killed in the middle ({@code kill -9}, a power cut) would leave a
+ * municipality without the rest, and no later start would load it: the municipality is marked as loading before
+ * anything else is written and unmarked when the accounts are there, and a start that finds the mark loads again
+ * (every statement of the load merges, so loading twice changes nothing).
+ *
  * <p>The demo accounts bypass the second administrator's approval (docs/explanation/separation-of-duties.md) and share a
  * published password, so this never runs in the {@code prod} profile, whatever {@code nabij.demo-data.enabled} says:
  * a production database that starts empty must not get them.
@@ -31,6 +37,16 @@ import org.springframework.stereotype.Component;
 class DemoDataInitializer implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataInitializer.class);
+
+    /** Whether to load: no municipality yet, or the demo's, marked as still loading by a start that did not finish. */
+    private static final String TO_LOAD =
+            """
+            OPTIONAL MATCH (demo:Municipality {code: $code})
+            RETURN NOT EXISTS { (:Municipality) } OR coalesce(demo.demoDataLoading, false) AS toLoad
+            """;
+
+    private static final String MARK_LOADING = "MERGE (m:Municipality {code: $code}) SET m.demoDataLoading = true";
+    private static final String MARK_LOADED = "MATCH (m:Municipality {code: $code}) REMOVE m.demoDataLoading";
 
     private final Driver driver;
     private final Pseudonymiser pseudonymiser;
@@ -54,21 +70,26 @@ class DemoDataInitializer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        boolean empty = driver.executableQuery("MATCH (m:Municipality) RETURN count(m) = 0 AS empty")
+        SeedData seed = SeedData.fromClasspath();
+        Map<String, Object> demo = Map.of("code", seed.municipality().code());
+        boolean toLoad = driver.executableQuery(TO_LOAD)
+                .withParameters(demo)
                 .execute()
                 .records()
-                .get(0)
-                .get("empty")
+                .getFirst()
+                .get("toLoad")
                 .asBoolean();
-        if (!empty) {
+        if (!toLoad) {
             log.info("Demo data not loaded: the database already holds a municipality");
             return;
         }
         long started = System.nanoTime();
+        driver.executableQuery(MARK_LOADING).withParameters(demo).execute();
         var report = new DemoDataLoader(driver, null, pseudonymiser::pseudonymise).load();
-        DemoAccounts.users(SeedData.fromClasspath())
+        DemoAccounts.users(seed)
                 .forEach(user -> accounts.saveHashed(user, DemoAccounts.PASSWORD_HASHES.get(user.username())));
         lifecycle.adoptImported(LocalDate.now(clock));
+        driver.executableQuery(MARK_LOADED).withParameters(demo).execute();
         log.info("Demo data loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, report);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import nl.nabij.resident.Pseudonymiser;
+import nl.nabij.security.NabijUser;
 import nl.nabij.seed.DemoDataLoader;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.NabijIntegrationTest;
@@ -20,6 +21,9 @@ class DemoDataTest {
     @Autowired
     Pseudonymiser pseudonymiser;
 
+    @Autowired
+    DemoDataInitializer initializer;
+
     @Test
     void theDemoMunicipalityIsLoadedOnFirstStartAndLoadingItAgainChangesNothing() {
         Map<String, Object> before = graphCounts();
@@ -31,6 +35,49 @@ class DemoDataTest {
         new DemoDataLoader(driver, null, pseudonymiser::pseudonymise).load();
 
         assertThat(graphCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aStartKilledWhileLoadingTheDemoLoadsItAgainOnTheNextStartAndTheDemoAccountsAreThere() {
+        SeedData seed = SeedData.fromClasspath();
+        String code = seed.municipality().code();
+        NabijUser account = DemoAccounts.users(seed).getFirst();
+        Map<String, Object> before = graphCounts();
+        // What a start killed after the first of the load's transactions leaves: the municipality, marked as loading,
+        // and no demo accounts yet.
+        driver.executableQuery("MATCH (m:Municipality {code: $code}) SET m.demoDataLoading = true")
+                .withParameters(Map.of("code", code))
+                .execute();
+        driver.executableQuery("MATCH (a:Account {username: $username}) DETACH DELETE a")
+                .withParameters(Map.of("username", account.username()))
+                .execute();
+
+        initializer.afterPropertiesSet();
+
+        assertThat(driver.executableQuery(
+                                """
+                                MATCH (a:Account {username: $username}) RETURN a.passwordHash AS hash
+                                """)
+                        .withParameters(Map.of("username", account.username()))
+                        .execute()
+                        .records())
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("hash").asString())
+                        .isEqualTo(DemoAccounts.PASSWORD_HASHES.get(account.username())));
+        assertThat(driver.executableQuery(
+                                "MATCH (m:Municipality {code: $code}) RETURN m.demoDataLoading IS NULL AS loaded")
+                        .withParameters(Map.of("code", code))
+                        .execute()
+                        .records()
+                        .getFirst()
+                        .get("loaded")
+                        .asBoolean())
+                .isTrue();
+        assertThat(graphCounts()).as("loading again made nothing twice").isEqualTo(before);
+
+        initializer.afterPropertiesSet();
+
+        assertThat(graphCounts()).as("a later start leaves a loaded demo alone").isEqualTo(before);
     }
 
     @Test
