@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.nabij.resident.Pseudonymiser;
 import nl.nabij.security.NabijUser;
+import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
@@ -20,10 +21,13 @@ import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A professional registers with a household they are not in by its address and a member's name and birth year, on a
@@ -140,6 +144,37 @@ class RegisterByAddressTest {
                         "misses", misses,
                         "hour", Instant.now().truncatedTo(ChronoUnit.HOURS).toString()))
                 .execute();
+    }
+
+    /**
+     * Only professionals and team leads register. Every other role, sending the one name and birth year that would
+     * match, is refused before anyone at the address is looked up: no involvement, and nothing of the member in the
+     * answer.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = Role.class,
+            names = {"ANALYST", "VOLUNTEER", "RESIDENT", "ADMINISTRATOR", "AUDITOR", "CASE_SYSTEM"})
+    void noOtherRoleRegistersByAddressOrLearnsWhoLivesThere(Role role) {
+        String mutation =
+                """
+                mutation { registerInvolvement(input: {domain: WMO, since: "%s", addressAndMember: {postcode: "9999ZY",
+                  houseNumber: 5, houseNumberAddition: "A", name: "Noor Kringtest", birthYear: 1984}}) {
+                  created involvement { id resident { id displayName } } errors { code } } }
+                """
+                        .formatted(today);
+
+        JsonNode answer = GraphQlClients.answer(port, mutation, TestUsers.demo(role));
+
+        assertThat(answer.path("data").path("registerInvolvement").isNull()
+                        || answer.path("data").path("registerInvolvement").isMissingNode())
+                .as(answer.toString())
+                .isTrue();
+        assertThat(answer.path("errors").isArray() && !answer.path("errors").isEmpty())
+                .as(answer.toString())
+                .isTrue();
+        assertThat(answer.toString()).doesNotContain("Kringt", NOOR);
+        assertThat(involvements()).isZero();
     }
 
     @Test
