@@ -131,12 +131,23 @@ public class AuditQueries {
             ORDER BY e.sequence
             """;
 
+    /**
+     * Removes the events and then the subjects no event is about any more: a resident's pseudonym is kept in the trail
+     * only as long as an event about them is.
+     */
     private static final String REMOVE =
             """
             UNWIND $sequences AS sequence
             MATCH (e:AuditEvent {sequence: sequence})
-            DETACH DELETE e
-            WITH count(*) AS removed
+            OPTIONAL MATCH (e)-[:ABOUT]->(s:AuditSubject)
+            WITH collect(DISTINCT e) AS events, collect(DISTINCT s) AS subjects
+            FOREACH (e IN events | DETACH DELETE e)
+            WITH subjects
+            CALL (subjects) {
+              UNWIND subjects AS s
+              WITH s WHERE NOT EXISTS { (s)--() }
+              DELETE s
+            }
             MATCH (c:AuditChain {id: 'nabij'})
             SET c.prunedThrough = $through, c.prunedHash = $hash, c.prunedAt = datetime()
             """;

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import nl.nabij.security.NabijUser;
 import nl.nabij.security.Role;
 import nl.nabij.seed.SeedData;
 import nl.nabij.support.GraphQlClients;
 import nl.nabij.support.NabijIntegrationTest;
+import nl.nabij.support.TestGraph;
 import nl.nabij.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -34,6 +38,9 @@ class AuditRetentionTest {
 
     @Autowired
     AuditRetention retention;
+
+    @Autowired
+    AuditTrail trail;
 
     private void viewTheCase() {
         GraphQlClients.overHttp(port, TestUsers.teamLead())
@@ -79,6 +86,38 @@ class AuditRetentionTest {
         check.path("auditChainCheck.intact").entity(Boolean.class).isEqualTo(true);
         check.path("auditChainCheck.retainedFrom").entity(Long.class).satisfies(first -> assertThat(first)
                 .isGreaterThan(removed));
+    }
+
+    @Test
+    void aResidentsPseudonymLeavesTheTrailWithTheLastEventAboutThem() throws Exception {
+        String forgotten = "retention-only-old-" + UUID.randomUUID();
+        String stillSeen = "retention-old-and-new-" + UUID.randomUUID();
+        NabijUser lead = TestUsers.teamLead();
+        trail.record(
+                lead,
+                "127.0.0.1",
+                List.of(new AuditEntry("READ", true, "household-view", "test", List.of(forgotten, stillSeen))));
+        Thread.sleep(5);
+        Instant boundary = Instant.now();
+        Thread.sleep(5);
+        trail.record(
+                lead, "127.0.0.1", List.of(new AuditEntry("READ", true, "household-view", "test", List.of(stillSeen))));
+
+        retention.removeEventsExpiredAt(
+                boundary.atOffset(ZoneOffset.UTC).plusYears(5).toInstant());
+
+        assertThat(subjects(forgotten)).as("no event is about them any more").isZero();
+        assertThat(subjects(stillSeen)).as("a kept event is about them").isEqualTo(1);
+        assertThat(TestGraph.count(
+                        driver,
+                        "MATCH (:AuditSubject {pseudonym: $p})<-[:ABOUT]-(e:AuditEvent) RETURN count(e)",
+                        Map.of("p", stillSeen)))
+                .isEqualTo(1);
+    }
+
+    private long subjects(String pseudonym) {
+        return TestGraph.count(
+                driver, "MATCH (s:AuditSubject {pseudonym: $p}) RETURN count(s)", Map.of("p", pseudonym));
     }
 
     @Test
