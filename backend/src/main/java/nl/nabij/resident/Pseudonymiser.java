@@ -33,6 +33,20 @@ public class Pseudonymiser {
         this.key = new SecretKeySpec(keyBytes(properties), ALGORITHM);
     }
 
+    /**
+     * A 256-bit key for another purpose, derived from the same secret that never enters the database (HMAC of the
+     * purpose's name): what it protects stays unreadable in a copy of the store, and it tells nothing of the pseudonyms.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(("nabij-derived-key:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is unavailable in this JVM", e);
+        }
+    }
+
     /** The pseudonym of a validated BSN, as 64 lower-case hex characters. */
     public String pseudonymise(Bsn bsn) {
         try {

@@ -31,11 +31,13 @@ class WebhookAdministration {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final WebhookQueries queries;
+    private final WebhookSecrets secrets;
     private final AuditTrail trail;
     private final Clock clock;
 
-    WebhookAdministration(WebhookQueries queries, AuditTrail trail, Clock clock) {
+    WebhookAdministration(WebhookQueries queries, WebhookSecrets secrets, AuditTrail trail, Clock clock) {
         this.queries = queries;
+        this.secrets = secrets;
         this.trail = trail;
         this.clock = clock;
     }
@@ -61,7 +63,8 @@ class WebhookAdministration {
             return PutPayload.refused(wrong.get());
         }
         String secret = WebhookSignature.newSecret();
-        Optional<WebhookSubscription> subscription = queries.put(organisationId, url, secret, clock.instant());
+        Optional<WebhookSubscription> subscription =
+                queries.put(organisationId, url, secrets.seal(secret), clock.instant());
         if (subscription.isEmpty()) {
             return PutPayload.refused(unknownOrganisation());
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
 import org.neo4j.driver.Value;
@@ -105,6 +106,22 @@ class WebhookQueries {
             SET s.url = $url, s.secret = $secret, s.updatedAt = $now
             RETURN s {.organisationId, .url, createdAt: toString(s.createdAt), updatedAt: toString(s.updatedAt)}
                    AS value
+            """;
+
+    /** Secrets an earlier version stored as they are, in the Standard Webhooks notation. */
+    private static final String PLAIN_SECRETS =
+            """
+            MATCH (s:WebhookSubscription) WHERE s.secret STARTS WITH 'whsec_'
+            RETURN s.organisationId AS organisationId, s.secret AS secret
+            """;
+
+    /** Seals each secret unless it was replaced meanwhile. */
+    private static final String SEAL_SECRETS =
+            """
+            UNWIND $rows AS row
+            MATCH (s:WebhookSubscription {organisationId: row.organisationId}) WHERE s.secret = row.plain
+            SET s.secret = row.sealed
+            RETURN count(s) AS sealed
             """;
 
     private static final String REMOVE =
@@ -244,6 +261,30 @@ class WebhookQueries {
                 .fetchAs(WebhookSubscription.class)
                 .mappedBy((types, row) -> WebhookSubscription.from(row.get("value")))
                 .one();
+    }
+
+    /** Seals the secrets stored as they are with {@code seal}; returns how many. */
+    int sealPlainSecrets(UnaryOperator<String> seal) {
+        List<Map<String, Object>> rows = client
+                .query(PLAIN_SECRETS)
+                .fetchAs(Map.class)
+                .mappedBy((types, row) -> Map.<String, Object>of(
+                        "organisationId", row.get("organisationId").asString(),
+                        "plain", row.get("secret").asString(),
+                        "sealed", seal.apply(row.get("secret").asString())))
+                .all()
+                .stream()
+                .map(WebhookQueries::stringKeys)
+                .toList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return client.query(SEAL_SECRETS)
+                .bindAll(Map.of("rows", rows))
+                .fetchAs(Integer.class)
+                .mappedBy((types, row) -> row.get("sealed").asInt())
+                .one()
+                .orElse(0);
     }
 
     /** Removes the organisation's subscription; whether it had one. */

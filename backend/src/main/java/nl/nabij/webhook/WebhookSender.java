@@ -47,6 +47,7 @@ class WebhookSender {
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     private final WebhookQueries queries;
+    private final WebhookSecrets secrets;
     private final JobLock lock;
     private final TransactionOperations transactions;
     private final WebhookProperties properties;
@@ -56,11 +57,13 @@ class WebhookSender {
 
     WebhookSender(
             WebhookQueries queries,
+            WebhookSecrets secrets,
             JobLock lock,
             TransactionOperations transactions,
             WebhookProperties properties,
             Clock clock) {
         this.queries = queries;
+        this.secrets = secrets;
         this.lock = lock;
         this.transactions = transactions;
         this.properties = properties;
@@ -153,7 +156,8 @@ class WebhookSender {
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header(
                         "webhook-signature",
-                        WebhookSignature.sign(delivery.secret(), delivery.id(), timestamp, delivery.body()))
+                        WebhookSignature.sign(
+                                secrets.open(delivery.secret()), delivery.id(), timestamp, delivery.body()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
                 .build();
         try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,17 @@ class PseudonymiserTest {
         assertThat(one.pseudonymise("123456782")).isEqualTo(one.pseudonymise("123456782"));
         assertThat(one.pseudonymise("123456782")).isNotEqualTo(one.pseudonymise("111222333"));
         assertThat(withSecret(SECRET + "x").pseudonymise("123456782")).isNotEqualTo(one.pseudonymise("123456782"));
+    }
+
+    @Test
+    void aDerivedKeyIsTheSameOnEveryStartDiffersPerPurposeAndFromEveryPseudonym() {
+        Pseudonymiser one = withSecret(SECRET);
+        byte[] webhooks = one.derivedKey("webhook-secrets");
+
+        assertThat(webhooks).hasSize(32).isEqualTo(withSecret(SECRET).derivedKey("webhook-secrets"));
+        assertThat(webhooks).isNotEqualTo(one.derivedKey("another-purpose"));
+        assertThat(webhooks).isNotEqualTo(withSecret(SECRET + "x").derivedKey("webhook-secrets"));
+        assertThat(HexFormat.of().formatHex(webhooks)).isNotEqualTo(one.pseudonymise("123456782"));
     }
 
     @Test

@@ -88,6 +88,9 @@ class WebhookTest {
     WebhookQueries queries;
 
     @Autowired
+    WebhookSecrets secrets;
+
+    @Autowired
     JobLock lock;
 
     @Autowired
@@ -129,7 +132,7 @@ class WebhookTest {
                 Duration.ofMinutes(10),
                 Duration.ofHours(12),
                 Duration.ofDays(7));
-        sender = new WebhookSender(queries, lock, transactions, properties, clock);
+        sender = new WebhookSender(queries, secrets, lock, transactions, properties, clock);
     }
 
     @AfterEach
@@ -337,6 +340,46 @@ class WebhookTest {
                         .at("/data/removeWebhookSubscription/removed")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void theDatabaseHoldsTheSigningSecretSealedSoACopyOfTheStoreCannotSign() {
+        String secret = subscribe();
+
+        String stored = storedSecret();
+
+        assertThat(stored).startsWith(WebhookSecrets.SEALED_PREFIX);
+        assertThat(stored).doesNotContain(secret.substring("whsec_".length()));
+        assertThat(secrets.open(stored)).isEqualTo(secret);
+        assertThat(secrets.seal(secret)).as("a fresh nonce each time").isNotEqualTo(stored);
+    }
+
+    @Test
+    void aSecretStoredBeforeSealingIsSealedAtTheNextStartAndStillSigns() throws Exception {
+        subscribe();
+        String earlier = WebhookSignature.newSecret();
+        driver.executableQuery("MATCH (s:WebhookSubscription {organisationId: $organisation}) SET s.secret = $secret")
+                .withParameters(Map.of("organisation", SUBSCRIBED.organisationId(), "secret", earlier))
+                .execute();
+
+        secrets.afterPropertiesSet();
+
+        assertThat(storedSecret()).startsWith(WebhookSecrets.SEALED_PREFIX);
+        matchTheHousehold();
+        sendUntil(1);
+        Request request = receiver.requests.getFirst();
+        assertThat(request.signature())
+                .isEqualTo(expectedSignature(earlier, request.id(), request.timestamp(), request.body()));
+    }
+
+    private String storedSecret() {
+        return driver.executableQuery("MATCH (s:WebhookSubscription {organisationId: $organisation}) RETURN s.secret")
+                .withParameters(Map.of("organisation", SUBSCRIBED.organisationId()))
+                .execute()
+                .records()
+                .getFirst()
+                .get(0)
+                .asString();
     }
 
     private long auditedSubscriptionChanges() {
