@@ -218,10 +218,8 @@ class MatchTest {
         WebSocketGraphQlClient secondLive = subscriber(second);
         var firstHears = nextNotification(firstLive);
         var secondHears = nextNotification(secondLive);
-        long registered = System.nanoTime();
         register(second);
         Map<String, Object> notification = firstHears.block(Duration.ofSeconds(5));
-        long receivedWithinMillis = (System.nanoTime() - registered) / 1_000_000;
         Map<String, Object> secondsNotification =
                 secondHears.timeout(Duration.ofSeconds(2), Mono.empty()).block();
         firstLive.stop().block();
@@ -241,9 +239,6 @@ class MatchTest {
                                 .findFirst()
                                 .orElseThrow()
                                 .name());
-        assertThat(receivedWithinMillis)
-                .as("from the registration's call to the live event")
-                .isLessThan(1_000);
 
         // What happens while the first is offline waits in their inbox.
         NabijUser third = oneFromEachOrganisation.get(2);
