@@ -100,6 +100,11 @@ public class SchemaMigrations implements InitializingBean {
                 .records()
                 .forEach(row -> applied.put(
                         row.get("version").asString(), row.get("checksum").asString(null)));
+        if (applied.isEmpty()) {
+            // An empty store: nothing to compare, and asking for the local chain would take and release
+            // Neo4j-Migrations' lock once more before apply() takes it.
+            return Optional.empty();
+        }
         Collection<MigrationChain.Element> local =
                 migrations.info(MigrationChain.ChainBuilderMode.LOCAL).getElements();
         if (local.isEmpty() || local.size() != applied.size()) {
