@@ -2,6 +2,11 @@ package nl.nabij.database;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -13,6 +18,11 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Values;
+import org.neo4j.driver.types.MapAccessor;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +110,28 @@ class EmbeddedNeo4jConfiguration {
                 .build();
         customizers.ifAvailable(all -> all.customize(transactionManager));
         return transactionManager;
+    }
+
+    @Bean
+    InProcessReads inProcessReads(DatabaseManagementService embeddedNeo4j) {
+        return new EmbeddedReads(embeddedNeo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+    }
+
+    /** The embedded database's own Java API; its rows are turned into the driver's values for the mappers. */
+    private record EmbeddedReads(GraphDatabaseService database) implements InProcessReads {
+
+        @Override
+        public <T> List<T> execute(
+                String cypher, Map<String, Object> parameters, Function<MapAccessor, T> rowMapper, Duration timeout) {
+            List<T> rows = new ArrayList<>();
+            try (Transaction transaction = database.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    Result result = transaction.execute(cypher, parameters)) {
+                while (result.hasNext()) {
+                    rows.add(rowMapper.apply(Values.value(result.next())));
+                }
+            }
+            return rows;
+        }
     }
 
     /** The port actually bound, which differs from the configured one when that is 0. */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.nabij.api.Paging;
 import nl.nabij.database.GraphQueries;
+import nl.nabij.database.SingleStatementQueries;
 import nl.nabij.directory.Professional;
 import nl.nabij.resident.MemberRole;
 import nl.nabij.resident.Resident;
@@ -166,8 +167,11 @@ class HouseholdQueries {
 
     private final GraphQueries queries;
 
-    HouseholdQueries(GraphQueries queries) {
+    private final SingleStatementQueries views;
+
+    HouseholdQueries(GraphQueries queries, SingleStatementQueries views) {
         this.queries = queries;
+        this.views = views;
     }
 
     /** The households a user may see: {@link HouseholdScope}. */
@@ -188,7 +192,7 @@ class HouseholdQueries {
      * view that shows the circle costs one statement, not one for the household and one for its data loader.
      */
     Optional<Viewed> byIdWithCircle(String id, NabijUser user) {
-        return queries
+        return views
                 .rows(
                         VIEWS.get(user.role()),
                         parameters(user, "id", id),

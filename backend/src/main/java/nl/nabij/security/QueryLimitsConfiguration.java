@@ -13,9 +13,12 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.language.Field;
 import graphql.language.Node;
 import graphql.schema.GraphQLTypeUtil;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import nl.nabij.database.StatementTimeout;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.Neo4jTemplate;
 import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
+import org.springframework.transaction.TransactionDefinition;
 
 /** Depth, cost, alias and time limits on every GraphQL request. */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +57,18 @@ class QueryLimitsConfiguration {
     @Bean
     RequestDeadline requestDeadline(EndpointLimits limits) {
         return new RequestDeadline(limits.timeout());
+    }
+
+    /**
+     * What is left of the request's time for a statement the database runs in-process, outside Spring's transactions;
+     * the transactions' default outside a request.
+     */
+    @Bean
+    StatementTimeout statementTimeout(@Value("${spring.transaction.default-timeout:15s}") Duration outsideRequests) {
+        return () -> {
+            int seconds = RequestDeadline.withinDeadline(null).getTimeout();
+            return seconds == TransactionDefinition.TIMEOUT_DEFAULT ? outsideRequests : Duration.ofSeconds(seconds);
+        };
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import nl.nabij.database.InProcessReads;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.Value;
@@ -19,7 +20,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Counts the Cypher statements the application sends through the driver, by wrapping the driver and everything it
  * hands out (sessions, transactions, executable queries) and counting each {@code run} and {@code execute}, except
- * those of scheduled jobs. The statements still go to the real database.
+ * those of scheduled jobs, and the ones it runs in the embedded database's process ({@link InProcessReads}). The statements still go to the real database.
  */
 public class StatementCounter implements BeanPostProcessor {
 
@@ -28,7 +29,7 @@ public class StatementCounter implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        return bean instanceof Driver driver ? wrap(driver) : bean;
+        return bean instanceof Driver || bean instanceof InProcessReads ? wrap(bean) : bean;
     }
 
     public void reset() {
@@ -111,7 +112,8 @@ public class StatementCounter implements BeanPostProcessor {
     private static void collect(Class<?>[] interfaces, Set<Class<?>> found) {
         Arrays.stream(interfaces).forEach(candidate -> {
             if (Modifier.isPublic(candidate.getModifiers())
-                    && candidate.getPackageName().startsWith("org.neo4j.driver")) {
+                    && (candidate.getPackageName().startsWith("org.neo4j.driver")
+                            || candidate == InProcessReads.class)) {
                 found.add(candidate);
             }
             collect(candidate.getInterfaces(), found);
