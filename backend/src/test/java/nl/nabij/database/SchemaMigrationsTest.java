@@ -58,8 +58,7 @@ class SchemaMigrationsTest {
     @Test
     void onAnExternalDatabaseAStartWaitsForTheLockThenStopsWithAMessageThatSaysHowToRemoveIt() {
         SchemaMigrations anotherInstance = new SchemaMigrations(driver, false, Duration.ofMillis(1_500));
-        driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: 'left-behind', name: 'John Doe'})")
-                .execute();
+        leaveALock();
         try {
             long started = System.nanoTime();
 
@@ -70,42 +69,50 @@ class SchemaMigrationsTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
             assertThat(locks()).as("another instance's lock is left alone").isEqualTo(1);
         } finally {
-            driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) DELETE l").execute();
+            removeTheLock();
         }
     }
 
     @Test
     void onAnExternalDatabaseAStartGoesOnOnceTheInstanceMigratingReleasesTheLock() throws Exception {
         SchemaMigrations anotherInstance = new SchemaMigrations(driver, false, Duration.ofMinutes(1));
-        driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: 'migrating', name: 'John Doe'})")
-                .execute();
+        leaveALock();
         try (ExecutorService migrating = Executors.newSingleThreadExecutor()) {
             migrating.submit(() -> {
                 Thread.sleep(1_200);
-                return driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) DELETE l")
-                        .execute();
+                removeTheLock();
+                return null;
             });
 
             anotherInstance.awaitLockLeftBehind();
 
             assertThat(locks()).isZero();
         } finally {
-            driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) DELETE l").execute();
+            removeTheLock();
         }
     }
 
     @Test
     void onTheEmbeddedStoreALockLeftBehindIsRemovedAtOnce() {
         SchemaMigrations theOnlyProcess = new SchemaMigrations(driver, true, Duration.ofMinutes(1));
-        driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: 'left-behind', name: 'John Doe'})")
-                .execute();
+        leaveALock();
         try {
             theOnlyProcess.awaitLockLeftBehind();
 
             assertThat(locks()).isZero();
         } finally {
-            driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) DELETE l").execute();
+            removeTheLock();
         }
+    }
+
+    /** Neo4j-Migrations' lock node, as a process that is migrating, or was killed while it did, holds it. */
+    private void leaveALock() {
+        driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: randomUUID(), name: 'John Doe'})")
+                .execute();
+    }
+
+    private void removeTheLock() {
+        driver.executableQuery("MATCH (l:__Neo4jMigrationsLock) DELETE l").execute();
     }
 
     private long locks() {
