@@ -48,6 +48,20 @@ public class SchemaMigrations implements InitializingBean {
     private static final String LOCKED = "MATCH (l:__Neo4jMigrationsLock) RETURN count(l) AS locks";
     private static final String UNLOCK = "MATCH (l:__Neo4jMigrationsLock) DELETE l";
 
+    /**
+     * A key constraint is made in two steps, its index and then the constraint; a kill between them leaves the index
+     * alone, under the constraint's name, and the migration's {@code CREATE CONSTRAINT … IF NOT EXISTS} then fails on
+     * the name. Every constraint of the migrations is named {@code …_unique}, and no plain index is.
+     */
+    private static final String HALF_MADE_KEYS =
+            """
+            SHOW INDEXES YIELD name, owningConstraint
+            WHERE owningConstraint IS NULL AND name ENDS WITH '_unique'
+            RETURN name
+            """;
+
+    private static final String DROP_INDEX = "DROP INDEX $name IF EXISTS";
+
     private final Migrations migrations;
     private final Driver driver;
     private final boolean storeIsOurs;
@@ -123,16 +137,26 @@ public class SchemaMigrations implements InitializingBean {
 
     /**
      * Returns once no migration lock is held: at once on the embedded store, whose lock can only be a dead process's and
-     * is removed; on an external database once the instance holding it is done, or fails after the lock wait.
+     * is removed with any key index such a process left half made; on an external database once the instance holding
+     * it is done, or fails after the lock wait.
      */
     void awaitLockLeftBehind() {
-        Instant giveUp = Instant.now().plus(lockWait);
-        while (locks() > 0) {
-            if (storeIsOurs) {
+        if (storeIsOurs) {
+            if (locks() > 0) {
                 driver.executableQuery(UNLOCK).execute();
                 log.warn("Removed the schema migration lock a process left when it ended while migrating");
-                return;
             }
+            driver.executableQuery(HALF_MADE_KEYS).execute().records().forEach(row -> {
+                String name = row.get("name").asString();
+                driver.executableQuery(DROP_INDEX)
+                        .withParameters(Map.of("name", name))
+                        .execute();
+                log.warn("Dropped index {}, left without its key constraint by a process that ended", name);
+            });
+            return;
+        }
+        Instant giveUp = Instant.now().plus(lockWait);
+        while (locks() > 0) {
             if (Instant.now().isAfter(giveUp)) {
                 throw new IllegalStateException(
                         ("The schema migration lock has been held for over %s. If no other instance of Nabij is"

@@ -105,6 +105,27 @@ class SchemaMigrationsTest {
         }
     }
 
+    @Test
+    void onTheEmbeddedStoreAKeyIndexLeftWithoutItsConstraintGoesWithTheLock() {
+        SchemaMigrations theOnlyProcess = new SchemaMigrations(driver, true, Duration.ofMinutes(1));
+        // What a kill between a key constraint's index and the constraint itself leaves.
+        driver.executableQuery("CREATE INDEX half_made_key_unique IF NOT EXISTS FOR (n:HalfMadeKey) ON (n.id)")
+                .execute();
+        leaveALock();
+        try {
+            theOnlyProcess.awaitLockLeftBehind();
+
+            assertThat(names("SHOW INDEXES YIELD name RETURN name")).doesNotContain("half_made_key_unique");
+            assertThat(names("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name"))
+                    .as("the key constraints and their indexes stay")
+                    .contains("household_id_unique");
+            assertThat(locks()).isZero();
+        } finally {
+            driver.executableQuery("DROP INDEX half_made_key_unique IF EXISTS").execute();
+            removeTheLock();
+        }
+    }
+
     /** Neo4j-Migrations' lock node, as a process that is migrating, or was killed while it did, holds it. */
     private void leaveALock() {
         driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: randomUUID(), name: 'John Doe'})")
