@@ -44,6 +44,24 @@ public class AuditTrail {
         }
     }
 
+    /** A change to record: who made it, from where, and what it touched. */
+    public record Change(NabijUser user, String origin, List<AuditEntry> entries) {}
+
+    /**
+     * Records several changes, of one or several users, in the transaction that made them, with one statement; must run
+     * inside that transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<Change> changes) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (Change change : changes) {
+            events.addAll(events(change.user(), change.origin(), change.entries()));
+        }
+        if (!events.isEmpty()) {
+            queries.append(events);
+        }
+    }
+
     /**
      * Records a read in a write transaction of the audit writer's, after the read's transaction (which a cluster may
      * route to a secondary) has ended, together with the events of other reads. Returns only once the event is

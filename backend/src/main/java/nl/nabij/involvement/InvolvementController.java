@@ -10,14 +10,16 @@ import org.springframework.stereotype.Controller;
 class InvolvementController {
 
     private final InvolvementRegistry registry;
+    private final RegistrationWriter registrations;
 
-    InvolvementController(InvolvementRegistry registry) {
+    InvolvementController(InvolvementRegistry registry, RegistrationWriter registrations) {
         this.registry = registry;
+        this.registrations = registrations;
     }
 
     @MutationMapping
     InvolvementRegistry.Payload registerInvolvement(@Argument RegisterInvolvementInput input, Actor actor) {
-        return registry.register(actor.user(), input, actor.origin());
+        return registrations.register(actor.user(), input, actor.origin());
     }
 
     @MutationMapping

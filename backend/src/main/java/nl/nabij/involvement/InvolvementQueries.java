@@ -1,6 +1,7 @@
 package nl.nabij.involvement;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +36,15 @@ class InvolvementQueries {
             """;
 
     /**
-     * A whole registration in one statement. It first locks the professional's node (a property set and removed again:
+     * Whole registrations in one statement, each row of {@code $registrations} in turn, each seeing what the rows before
+     * it wrote (a group committed together, see {@link RegistrationWriter}, or a single one). It first locks the professional's node (a property set and removed again:
      * the lock stays until the end of the transaction, the node is unchanged), which serialises their registrations,
      * so a retry that races its first call finds what that call made. Then, in this order, as {@code outcome}:
      * {@code NOT_IN_A_TEAM} (through a team without being seconded to one; checked before the target is looked up, so
      * that no answer depends on whether Nabij holds the person), {@code REPLAYED} (the involvement an earlier call
      * with this clientMutationId made), {@code UNKNOWN_TARGET} (no such resident or household, or, named by id
-     * rather than by a mandate, one the professional may not see), {@code EXISTING} (the professional's active twin in the domain) or {@code CREATED}.
-     * The involvement is read back as {@link #READ} does, naming whom it concerns unless a replay's professional may no
+     * rather than by a mandate, one the professional may not see), {@code EXISTING} (the professional's active twin in the domain) or
+     * {@code CREATED}. The involvement is read back as {@link #READ} does, naming whom it concerns unless a replay's professional may no
      * longer see them.
      *
      * <p>Whether the professional may see household {@code h} is {@code HouseholdScope}'s rule for the roles that
@@ -51,76 +53,81 @@ class InvolvementQueries {
      */
     private static final String REGISTER =
             """
-            MATCH (p:Professional {id: $me})
-            SET p.registering = true
-            REMOVE p.registering
-            WITH p, EXISTS { (p)-[:SECONDED_TO]->(:Team) } AS seconded
-            OPTIONAL CALL (p) {
-              MATCH (p)-[:REGISTERED]->(replayed:Involvement {clientMutationId: $clientMutationId})
-                    -[:CONCERNS]->(:Resident|Household)-[:MEMBER_OF*0..1]->(h:Household)
-              RETURN replayed,
-                     CASE $role
-                       WHEN 'TEAM_LEAD' THEN EXISTS { (p)-[:SECONDED_TO]->(:Team)-[:SERVES]->(:Neighbourhood)
-                                                      <-[:LOCATED_IN]-(h) }
-                       ELSE EXISTS { (h)<-[:MEMBER_OF*0..1]-(:Resident|Household)
-                                     <-[:CONCERNS]-(:Involvement {status: 'ACTIVE'})<-[:REGISTERED]-(p) }
-                     END AS replayVisible
-              LIMIT 1
+            UNWIND $registrations AS r
+            CALL (r) {
+              MATCH (p:Professional {id: r.me})
+              SET p.registering = true
+              REMOVE p.registering
+              WITH p, EXISTS { (p)-[:SECONDED_TO]->(:Team) } AS seconded
+              OPTIONAL CALL (p, r) {
+                MATCH (p)-[:REGISTERED]->(replayed:Involvement {clientMutationId: r.clientMutationId})
+                      -[:CONCERNS]->(:Resident|Household)-[:MEMBER_OF*0..1]->(h:Household)
+                RETURN replayed,
+                       CASE r.role
+                         WHEN 'TEAM_LEAD' THEN EXISTS { (p)-[:SECONDED_TO]->(:Team)-[:SERVES]->(:Neighbourhood)
+                                                        <-[:LOCATED_IN]-(h) }
+                         ELSE EXISTS { (h)<-[:MEMBER_OF*0..1]-(:Resident|Household)
+                                       <-[:CONCERNS]-(:Involvement {status: 'ACTIVE'})<-[:REGISTERED]-(p) }
+                       END AS replayVisible
+                LIMIT 1
+              }
+              OPTIONAL CALL (p, r) {
+                OPTIONAL MATCH (byBsn:Resident {pseudonym: r.pseudonym})
+                OPTIONAL MATCH (byId:Resident {id: r.residentId})
+                OPTIONAL MATCH (household:Household {id: r.householdId})
+                WITH coalesce(byBsn, byId, household) AS t
+                MATCH (t)-[:MEMBER_OF*0..1]->(h:Household)
+                OPTIONAL MATCH (t)<-[:CONCERNS]-(twin:Involvement {status: 'ACTIVE', domain: r.domain})
+                               <-[:REGISTERED]-(p)
+                WITH t, h, head(collect(twin)) AS twin
+                RETURN t, twin,
+                       CASE r.role
+                         WHEN 'TEAM_LEAD' THEN EXISTS { (p)-[:SECONDED_TO]->(:Team)-[:SERVES]->(:Neighbourhood)
+                                                        <-[:LOCATED_IN]-(h) }
+                         ELSE EXISTS { (h)<-[:MEMBER_OF*0..1]-(:Resident|Household)
+                                       <-[:CONCERNS]-(:Involvement {status: 'ACTIVE'})<-[:REGISTERED]-(p) }
+                       END AS visible
+              }
+              WITH p, replayed, replayVisible, t, twin,
+                   CASE WHEN r.throughTeam AND NOT seconded THEN 'NOT_IN_A_TEAM'
+                        WHEN replayed IS NOT NULL THEN 'REPLAYED'
+                        WHEN t IS NULL OR (NOT r.mandated AND NOT visible) THEN 'UNKNOWN_TARGET'
+                        WHEN twin IS NOT NULL THEN 'EXISTING'
+                        ELSE 'CREATED' END AS outcome
+              CALL (p, t, outcome, r) {
+                MATCH (p)-[:EMPLOYED_BY]->(o:Organisation) WHERE outcome = 'CREATED'
+                CREATE (p)-[:REGISTERED]->(i:Involvement {id: r.id, domain: r.domain, since: r.since, status: 'ACTIVE',
+                       expiresOn: r.expiresOn, registeredAt: datetime(), clientMutationId: r.clientMutationId,
+                       legalBasis: r.legalBasis})
+                       -[:CONCERNS]->(t)
+                CREATE (i)-[:ON_BEHALF_OF]->(o)
+                WITH p, i
+                OPTIONAL MATCH (p)-[:SECONDED_TO]->(team:Team) WHERE r.throughTeam
+                WITH i, head(collect(team)) AS team
+                FOREACH (_ IN CASE WHEN team IS NULL THEN [] ELSE [1] END | CREATE (i)-[:VIA]->(team))
+                RETURN i AS created
+                UNION
+                RETURN null AS created
+              }
+              WITH outcome, replayVisible, head(collect(coalesce(created, replayed, twin))) AS i
+              OPTIONAL CALL (i, outcome, replayVisible) {
+                MATCH (p:Professional)-[:REGISTERED]->(i)-[:ON_BEHALF_OF]->(o:Organisation)
+                OPTIONAL MATCH (i)-[:VIA]->(team:Team)
+                OPTIONAL MATCH (i)-[:CONCERNS]->(member:Resident)-[m:MEMBER_OF]->(:Household)
+                RETURN {id: i.id, domain: i.domain, since: i.since, until: i.until, status: i.status,
+                        expiresOn: i.expiresOn, endReason: i.endReason, legalBasis: i.legalBasis,
+                        professional: p {.id, .name, .discipline}, organisation: o {.id, .name, .kind, .careLine},
+                        team: team {.id, .name},
+                        resident: CASE WHEN member IS NULL OR (outcome = 'REPLAYED' AND NOT replayVisible) THEN null
+                                      ELSE member {.id, .displayName, .birthYear, role: m.role} END
+                       } AS value,
+                       CASE WHEN member IS NULL
+                            THEN [(i)-[:CONCERNS]->(:Household)<-[:MEMBER_OF]-(x:Resident) | x.pseudonym]
+                            ELSE [member.pseudonym] END AS subjects
+              }
+              RETURN outcome, value, subjects
             }
-            OPTIONAL CALL (p) {
-              OPTIONAL MATCH (byBsn:Resident {pseudonym: $pseudonym})
-              OPTIONAL MATCH (byId:Resident {id: $residentId})
-              OPTIONAL MATCH (household:Household {id: $householdId})
-              WITH coalesce(byBsn, byId, household) AS t
-              MATCH (t)-[:MEMBER_OF*0..1]->(h:Household)
-              OPTIONAL MATCH (t)<-[:CONCERNS]-(twin:Involvement {status: 'ACTIVE', domain: $domain})<-[:REGISTERED]-(p)
-              WITH t, h, head(collect(twin)) AS twin
-              RETURN t, twin,
-                     CASE $role
-                       WHEN 'TEAM_LEAD' THEN EXISTS { (p)-[:SECONDED_TO]->(:Team)-[:SERVES]->(:Neighbourhood)
-                                                      <-[:LOCATED_IN]-(h) }
-                       ELSE EXISTS { (h)<-[:MEMBER_OF*0..1]-(:Resident|Household)
-                                     <-[:CONCERNS]-(:Involvement {status: 'ACTIVE'})<-[:REGISTERED]-(p) }
-                     END AS visible
-            }
-            WITH p, replayed, replayVisible, t, twin,
-                 CASE WHEN $throughTeam AND NOT seconded THEN 'NOT_IN_A_TEAM'
-                      WHEN replayed IS NOT NULL THEN 'REPLAYED'
-                      WHEN t IS NULL OR (NOT $mandated AND NOT visible) THEN 'UNKNOWN_TARGET'
-                      WHEN twin IS NOT NULL THEN 'EXISTING'
-                      ELSE 'CREATED' END AS outcome
-            CALL (p, t, outcome) {
-              MATCH (p)-[:EMPLOYED_BY]->(o:Organisation) WHERE outcome = 'CREATED'
-              CREATE (p)-[:REGISTERED]->(i:Involvement {id: $id, domain: $domain, since: $since, status: 'ACTIVE',
-                     expiresOn: $expiresOn, registeredAt: datetime(), clientMutationId: $clientMutationId,
-                     legalBasis: $legalBasis})
-                     -[:CONCERNS]->(t)
-              CREATE (i)-[:ON_BEHALF_OF]->(o)
-              WITH p, i
-              OPTIONAL MATCH (p)-[:SECONDED_TO]->(team:Team) WHERE $throughTeam
-              WITH i, head(collect(team)) AS team
-              FOREACH (_ IN CASE WHEN team IS NULL THEN [] ELSE [1] END | CREATE (i)-[:VIA]->(team))
-              RETURN i AS created
-              UNION
-              RETURN null AS created
-            }
-            WITH outcome, replayVisible, head(collect(coalesce(created, replayed, twin))) AS i
-            OPTIONAL CALL (i, outcome, replayVisible) {
-              MATCH (p:Professional)-[:REGISTERED]->(i)-[:ON_BEHALF_OF]->(o:Organisation)
-              OPTIONAL MATCH (i)-[:VIA]->(team:Team)
-              OPTIONAL MATCH (i)-[:CONCERNS]->(r:Resident)-[m:MEMBER_OF]->(:Household)
-              RETURN {id: i.id, domain: i.domain, since: i.since, until: i.until, status: i.status,
-                      expiresOn: i.expiresOn, endReason: i.endReason, legalBasis: i.legalBasis,
-                      professional: p {.id, .name, .discipline}, organisation: o {.id, .name, .kind, .careLine},
-                      team: team {.id, .name},
-                      resident: CASE WHEN r IS NULL OR (outcome = 'REPLAYED' AND NOT replayVisible) THEN null
-                                    ELSE r {.id, .displayName, .birthYear, role: m.role} END
-                     } AS value,
-                     CASE WHEN r IS NULL
-                          THEN [(i)-[:CONCERNS]->(:Household)<-[:MEMBER_OF]-(x:Resident) | x.pseudonym]
-                          ELSE [r.pseudonym] END AS subjects
-            }
-            RETURN outcome, value, subjects
+            RETURN r.id AS key, outcome, value, subjects
             """;
 
     private static final String OWN =
@@ -261,39 +268,53 @@ class InvolvementQueries {
     record Read(Involvement involvement, List<String> subjects) {}
 
     /**
-     * Registers, or finds the registration a retry or an active twin names, in one statement (see {@link #REGISTER});
-     * empty when no professional has the id.
+     * Registers each, or finds the registration a retry or an active twin names, in one statement and in order (see
+     * {@link #REGISTER}): what each did, by its {@link NewInvolvement#id()}; a registration whose professional has no
+     * node is missing from the answer.
      */
-    Optional<Registered> register(NewInvolvement involvement) {
-        if (involvement.role() != Role.PROFESSIONAL && involvement.role() != Role.TEAM_LEAD) {
-            throw new IllegalArgumentException(involvement.role() + " registers no involvements");
+    Map<String, Registered> register(List<NewInvolvement> involvements) {
+        List<Map<String, Object>> registrations = new ArrayList<>(involvements.size());
+        for (NewInvolvement involvement : involvements) {
+            if (involvement.role() != Role.PROFESSIONAL && involvement.role() != Role.TEAM_LEAD) {
+                throw new IllegalArgumentException(involvement.role() + " registers no involvements");
+            }
+            Map<String, Object> registration = new HashMap<>();
+            registration.put("me", involvement.professionalId());
+            registration.put("role", involvement.role().name());
+            registration.put("id", involvement.id());
+            registration.put("pseudonym", involvement.pseudonym());
+            registration.put("mandated", involvement.mandated());
+            registration.put("residentId", involvement.residentId());
+            registration.put("householdId", involvement.householdId());
+            registration.put("domain", involvement.domain().name());
+            registration.put("legalBasis", involvement.legalBasis().name());
+            registration.put("since", involvement.since());
+            registration.put("expiresOn", involvement.expiresOn());
+            registration.put("clientMutationId", involvement.clientMutationId());
+            registration.put("throughTeam", involvement.throughTeam());
+            registrations.add(registration);
         }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("me", involvement.professionalId());
-        parameters.put("role", involvement.role().name());
-        parameters.put("id", involvement.id());
-        parameters.put("pseudonym", involvement.pseudonym());
-        parameters.put("mandated", involvement.mandated());
-        parameters.put("residentId", involvement.residentId());
-        parameters.put("householdId", involvement.householdId());
-        parameters.put("domain", involvement.domain().name());
-        parameters.put("legalBasis", involvement.legalBasis().name());
-        parameters.put("since", involvement.since());
-        parameters.put("expiresOn", involvement.expiresOn());
-        parameters.put("clientMutationId", involvement.clientMutationId());
-        parameters.put("throughTeam", involvement.throughTeam());
-        return client.query(REGISTER)
-                .bindAll(parameters)
-                .fetchAs(Registered.class)
-                .mappedBy((types, row) -> new Registered(
-                        Outcome.valueOf(row.get("outcome").asString()),
-                        row.get("value").isNull()
-                                ? null
-                                : new Read(
-                                        Involvement.from(row.get("value")),
-                                        row.get("subjects").asList(v -> v.asString()))))
-                .one();
+        Map<String, Registered> registered = new HashMap<>();
+        for (KeyedRegistration row : client.query(REGISTER)
+                .bind(registrations)
+                .to("registrations")
+                .fetchAs(KeyedRegistration.class)
+                .mappedBy((types, row) -> new KeyedRegistration(
+                        row.get("key").asString(),
+                        new Registered(
+                                Outcome.valueOf(row.get("outcome").asString()),
+                                row.get("value").isNull()
+                                        ? null
+                                        : new Read(
+                                                Involvement.from(row.get("value")),
+                                                row.get("subjects").asList(v -> v.asString())))))
+                .all()) {
+            registered.put(row.key(), row.registered());
+        }
+        return registered;
     }
+
+    private record KeyedRegistration(String key, Registered registered) {}
 
     /** The involvement with this id if the professional registered it. */
     Optional<Own> own(String professionalId, String id) {

@@ -37,8 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Registering, ending and renewing involvements, each with its audit event in one transaction. Input is checked whole
  * first; with any error nothing is written. A registration is one statement ({@link InvolvementQueries#register}) that
  * first locks the professional's node, which serialises their registrations: a retry that races the first call finds
- * what it made instead of making a second one. A new involvement is published as {@link InvolvementRegistered} within
- * the transaction.
+ * what it made instead of making a second one. A new involvement is published as {@link InvolvementsRegistered} within
+ * the transaction. This is the one-at-a-time way, which joins a caller's transaction (a case system's bulk) and takes
+ * the registrations by address and of a BSN Nabij does not hold yet; the GraphQL mutation's other registrations are
+ * committed in groups by {@link RegistrationWriter}, through the same statement and the same {@link #answer}.
  *
  * <p>Whom it concerns is named by BSN, by address and member, or by id. Knowing the BSN, or the address with the
  * member's name and birth year, is the mandate (as in the Verwijsindex); by id only what the professional may already
@@ -97,9 +99,40 @@ class InvolvementRegistry {
         if (!errors.isEmpty()) {
             return new Payload(null, false, errors);
         }
-        boolean byBsn = input.bsn() != null;
         AddressAndMember byAddress = input.addressAndMember();
-        NewInvolvement involvement = new NewInvolvement(
+        NewInvolvement involvement = newInvolvement(user, input);
+        if (byAddress != null) {
+            // Named by nobody yet, the statement answers a retry with its first result and refuses NOT_IN_A_TEAM
+            // before anyone at the address is looked up or a miss is counted, as the other ways do.
+            Registered unnamed = registered(involvement);
+            if (unnamed.outcome() != Outcome.UNKNOWN_TARGET) {
+                return recorded(answer(unnamed, input), involvement, user, origin);
+            }
+            Named named = named(user, byAddress, origin);
+            if (named.refusal() != null) {
+                return Payload.failed(named.refusal());
+            }
+            involvement = involvement.naming(named.residentId(), named.householdId());
+        }
+        Registered registered = registered(involvement);
+        if (admitsFirst(registered, input)) {
+            // A person Nabij does not hold yet is added from the register of persons with their household, in this
+            // transaction; when the register fails, the registration fails and nothing is written.
+            ResidentLookup.Outcome outcome = lookup.admit(Bsn.parse(input.bsn()).orElseThrow());
+            if (outcome instanceof ResidentLookup.Outcome.Failed failed) {
+                return Payload.failed(new InputError("bsn", failed.code(), failed.message()));
+            }
+            if (outcome instanceof ResidentLookup.Outcome.Admitted) {
+                registered = registered(involvement);
+            }
+        }
+        return recorded(answer(registered, input), involvement, user, origin);
+    }
+
+    /** The registration as the statement takes it, for a checked input. */
+    NewInvolvement newInvolvement(NabijUser user, RegisterInvolvementInput input) {
+        boolean byBsn = input.bsn() != null;
+        return new NewInvolvement(
                 UUID.randomUUID().toString(),
                 user.role(),
                 user.professionalId(),
@@ -113,70 +146,69 @@ class InvolvementRegistry {
                 LocalDate.now(clock).plus(properties.activePeriod()),
                 ClientMutationIds.normalised(input.clientMutationId()),
                 input.throughTeam());
-        if (byAddress != null) {
-            // Named by nobody yet, the statement answers a retry with its first result and refuses NOT_IN_A_TEAM
-            // before anyone at the address is looked up or a miss is counted, as the other ways do.
-            Registered unnamed = registered(involvement);
-            if (unnamed.outcome() != Outcome.UNKNOWN_TARGET) {
-                return answered(unnamed, involvement, input, user, origin);
-            }
-            Named named = named(user, byAddress, origin);
-            if (named.refusal() != null) {
-                return Payload.failed(named.refusal());
-            }
-            involvement = involvement.naming(named.residentId(), named.householdId());
-        }
-        Registered registered = registered(involvement);
-        if (registered.outcome() == Outcome.UNKNOWN_TARGET && byBsn) {
-            // A person Nabij does not hold yet is added from the register of persons with their household, in this
-            // transaction; when the register fails, the registration fails and nothing is written.
-            ResidentLookup.Outcome outcome = lookup.admit(Bsn.parse(input.bsn()).orElseThrow());
-            if (outcome instanceof ResidentLookup.Outcome.Failed failed) {
-                return Payload.failed(new InputError("bsn", failed.code(), failed.message()));
-            }
-            if (outcome instanceof ResidentLookup.Outcome.Admitted) {
-                registered = registered(involvement);
-            }
-        }
-        return answered(registered, involvement, input, user, origin);
     }
 
-    private Payload answered(
-            Registered registered,
-            NewInvolvement involvement,
-            RegisterInvolvementInput input,
-            NabijUser user,
-            String origin) {
+    /** A BSN Nabij does not hold yet: the register of persons may know it (only {@link #register} asks it). */
+    static boolean admitsFirst(Registered registered, RegisterInvolvementInput input) {
+        return registered.outcome() == Outcome.UNKNOWN_TARGET && input.bsn() != null;
+    }
+
+    /**
+     * What a registration answers, and the audit entry its transaction records with it (none when it is refused).
+     *
+     * @param created the new involvement's id when one was made, for its match
+     */
+    record Answer(Payload payload, AuditEntry entry, String created) {}
+
+    /** Announces a new involvement, for its match, and records the audit entry, in the registration's transaction. */
+    private Payload recorded(Answer answer, NewInvolvement involvement, NabijUser user, String origin) {
+        if (answer.created() != null) {
+            events.publishEvent(new InvolvementsRegistered(List.of(answer.created())));
+        }
+        if (answer.entry() != null) {
+            trail.append(user, origin, List.of(answer.entry()));
+        }
+        return answer.payload();
+    }
+
+    /** What the statement's outcome answers: the involvement with its audit entry, or why it was refused. */
+    static Answer answer(Registered registered, RegisterInvolvementInput input) {
         boolean byBsn = input.bsn() != null;
         String basis = input.addressAndMember() != null ? ADDRESS_AND_MEMBER : OWN_REGISTRATION;
         return switch (registered.outcome()) {
-            case NOT_IN_A_TEAM -> Payload.failed(
+            case NOT_IN_A_TEAM -> refused(
                     new InputError("throughTeam", "NOT_IN_A_TEAM", "you are not seconded to a wijkteam"));
                 // By id only what the professional may already see: registering must not become a way into a household.
             case UNKNOWN_TARGET -> {
                 if (input.addressAndMember() != null) {
                     // The member named a moment ago has gone meanwhile (moved or removed): as if never found.
-                    yield Payload.failed(noMatchingMember());
+                    yield refused(noMatchingMember());
                 }
                 yield input.householdId() != null
-                        ? Payload.failed(new InputError(
+                        ? refused(new InputError(
                                 "householdId", "UNKNOWN_HOUSEHOLD", "no household you may see has this id"))
-                        : Payload.failed(new InputError(
+                        : refused(new InputError(
                                 byBsn ? "bsn" : "residentId",
                                 "UNKNOWN_RESIDENT",
                                 byBsn
                                         ? "Nabij holds no resident with this BSN"
                                         : "no resident you may see has this id"));
             }
-            case REPLAYED -> audited(
-                    registered.read(), false, user, origin, "READ", "involvement-register-retry", OWN_REGISTRATION);
-            case EXISTING -> audited(
-                    registered.read(), false, user, origin, "READ", "involvement-register-existing", basis);
-            case CREATED -> {
-                events.publishEvent(new InvolvementRegistered(involvement.id()));
-                yield audited(registered.read(), true, user, origin, "CHANGE", "involvement-register", basis);
-            }
+            case REPLAYED -> audited(registered.read(), false, "READ", "involvement-register-retry", OWN_REGISTRATION);
+            case EXISTING -> audited(registered.read(), false, "READ", "involvement-register-existing", basis);
+            case CREATED -> audited(registered.read(), true, "CHANGE", "involvement-register", basis);
         };
+    }
+
+    private static Answer refused(InputError error) {
+        return new Answer(Payload.failed(error), null, null);
+    }
+
+    private static Answer audited(Read read, boolean created, String action, String purpose, String basis) {
+        return new Answer(
+                new Payload(read.involvement(), created, List.of()),
+                new AuditEntry(action, true, purpose, basis, read.subjects()),
+                created ? read.involvement().id() : null);
     }
 
     /** Whom a registration by address and member concerns: a resident or their household, or why it is refused. */
@@ -247,8 +279,11 @@ class InvolvementRegistry {
     }
 
     private Registered registered(NewInvolvement involvement) {
-        return store.register(involvement)
-                .orElseThrow(() -> new IllegalStateException("the signed-in user acts as no known professional"));
+        Registered registered = store.register(List.of(involvement)).get(involvement.id());
+        if (registered == null) {
+            throw new IllegalStateException("the signed-in user acts as no known professional");
+        }
+        return registered;
     }
 
     @Transactional
@@ -273,7 +308,7 @@ class InvolvementRegistry {
             return new Payload(null, false, errors);
         }
         store.end(Ids.canonicalUuid(input.involvementId()), input.until(), input.reason());
-        return recorded(Ids.canonicalUuid(input.involvementId()), false, user, origin, "CHANGE", "involvement-end");
+        return recorded(Ids.canonicalUuid(input.involvementId()), user, origin, "involvement-end");
     }
 
     @Transactional
@@ -287,7 +322,7 @@ class InvolvementRegistry {
                     "involvementId", "NOT_ACTIVE", "an ended involvement is not renewed; register a new one"));
         }
         store.renew(Ids.canonicalUuid(involvementId), LocalDate.now(clock).plus(properties.activePeriod()));
-        return recorded(Ids.canonicalUuid(involvementId), false, user, origin, "CHANGE", "involvement-renew");
+        return recorded(Ids.canonicalUuid(involvementId), user, origin, "involvement-renew");
     }
 
     private Optional<Own> own(NabijUser user, String involvementId) {
@@ -304,19 +339,15 @@ class InvolvementRegistry {
                 new InputError("involvementId", "UNKNOWN_INVOLVEMENT", "you registered no involvement with this id"));
     }
 
-    private Payload recorded(String id, boolean created, NabijUser user, String origin, String action, String purpose) {
+    private Payload recorded(String id, NabijUser user, String origin, String purpose) {
         Read read = store.read(id, true)
                 .orElseThrow(() -> new IllegalStateException("involvement " + id + " vanished in its transaction"));
-        return audited(read, created, user, origin, action, purpose, OWN_REGISTRATION);
+        trail.append(user, origin, List.of(new AuditEntry("CHANGE", true, purpose, OWN_REGISTRATION, read.subjects())));
+        return new Payload(read.involvement(), false, List.of());
     }
 
-    private Payload audited(
-            Read read, boolean created, NabijUser user, String origin, String action, String purpose, String basis) {
-        trail.append(user, origin, List.of(new AuditEntry(action, true, purpose, basis, read.subjects())));
-        return new Payload(read.involvement(), created, List.of());
-    }
-
-    private List<InputError> check(RegisterInvolvementInput input) {
+    /** Every error of the input as a whole, before anything is looked up; empty when it may be registered. */
+    List<InputError> check(RegisterInvolvementInput input) {
         List<InputError> errors = new ArrayList<>();
         int targets = (input.bsn() == null ? 0 : 1)
                 + (input.residentId() == null ? 0 : 1)

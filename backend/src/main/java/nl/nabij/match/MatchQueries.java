@@ -29,42 +29,50 @@ class MatchQueries {
      * already involved is no news.
      *
      * <p>It first locks the household the involvement concerns (a property set): registrations for one household then
-     * follow each other, and each reads the circle only once the ones before it committed.
+     * follow each other, and each reads the circle only once the ones before it committed. Several involvements (a
+     * group of registrations committed together, all made before any is matched) are matched in turn, each in the
+     * circle as it stood at its own registration: with the ones before it, without those after it ({@code later}).
      */
     private static final String MATCH =
             """
-            MATCH (i:Involvement {id: $involvementId})-[:CONCERNS]->(:Resident|Household)-[:MEMBER_OF*0..1]->(h:Household)
-            SET h.lastInvolvementAt = datetime()
-            WITH i, h
-            MATCH (i)-[:ON_BEHALF_OF]->(joined:Organisation), (by:Professional)-[:REGISTERED]->(i)
-            CALL (h) {
-              MATCH (h)<-[:MEMBER_OF*0..1]-(x)<-[:CONCERNS]-(a:Involvement {status: 'ACTIVE'})-[:ON_BEHALF_OF]->(o)
-              RETURN count(DISTINCT o) AS organisations, collect(DISTINCT a) AS circle
+            UNWIND range(0, size($involvementIds) - 1) AS turn
+            WITH $involvementIds[turn] AS involvementId, $involvementIds[turn + 1..] AS later
+            CALL (involvementId, later) {
+              MATCH (i:Involvement {id: involvementId})-[:CONCERNS]->(:Resident|Household)-[:MEMBER_OF*0..1]->(h:Household)
+              SET h.lastInvolvementAt = datetime()
+              WITH i, h
+              MATCH (i)-[:ON_BEHALF_OF]->(joined:Organisation), (by:Professional)-[:REGISTERED]->(i)
+              CALL (h, later) {
+                MATCH (h)<-[:MEMBER_OF*0..1]-(x)<-[:CONCERNS]-(a:Involvement {status: 'ACTIVE'})-[:ON_BEHALF_OF]->(o)
+                WHERE NOT a.id IN later
+                RETURN count(DISTINCT o) AS organisations, collect(DISTINCT a) AS circle
+              }
+              WITH i, joined, by, h, organisations, circle WHERE organisations >= 2
+              MERGE (m:Match {householdId: h.id})
+              WITH i, joined, by, h, organisations, circle, m, m.id IS NULL AS created
+              SET m.id = coalesce(m.id, randomUUID()), m.createdAt = coalesce(m.createdAt, datetime()),
+                  m.updatedAt = datetime()
+              MERGE (m)-[:ABOUT]->(h)
+              FOREACH (a IN circle | MERGE (m)-[:INCLUDES]->(a))
+              WITH i, joined, by, h, organisations, m, created, circle
+              WHERE NONE(a IN circle WHERE a <> i AND EXISTS { (a)-[:ON_BEHALF_OF]->(joined) })
+              UNWIND circle AS a
+              MATCH (p:Professional)-[:REGISTERED]->(a)
+              WHERE p <> by
+              WITH DISTINCT i, joined, by, h, organisations, m, created, p
+              CREATE (n:Notification {id: randomUUID(), kind: CASE WHEN created THEN 'MATCH_CREATED' ELSE 'MATCH_GROWN' END,
+                      createdAt: datetime(), matchId: m.id, householdId: h.id, involvementId: i.id,
+                      organisation: joined.name, professional: by.name, organisationCount: organisations,
+                      postcode: h.postcode, houseNumber: h.houseNumber,
+                      houseNumberAddition: h.houseNumberAddition})-[:FOR]->(p)
+              RETURN {notification: n {.id, .kind, .matchId, .householdId, .involvementId, .organisation, .professional,
+                                       .organisationCount,
+                                       address: CASE WHEN n.postcode IS NULL THEN null ELSE {postcode: n.postcode,
+                                         houseNumber: n.houseNumber, houseNumberAddition: n.houseNumberAddition} END,
+                                       createdAt: toString(n.createdAt), read: n.readAt IS NOT NULL},
+                      professionalId: p.id, email: p.email} AS value
             }
-            WITH i, joined, by, h, organisations, circle WHERE organisations >= 2
-            MERGE (m:Match {householdId: h.id})
-            WITH i, joined, by, h, organisations, circle, m, m.id IS NULL AS created
-            SET m.id = coalesce(m.id, randomUUID()), m.createdAt = coalesce(m.createdAt, datetime()),
-                m.updatedAt = datetime()
-            MERGE (m)-[:ABOUT]->(h)
-            FOREACH (a IN circle | MERGE (m)-[:INCLUDES]->(a))
-            WITH i, joined, by, h, organisations, m, created, circle
-            WHERE NONE(a IN circle WHERE a <> i AND EXISTS { (a)-[:ON_BEHALF_OF]->(joined) })
-            UNWIND circle AS a
-            MATCH (p:Professional)-[:REGISTERED]->(a)
-            WHERE p <> by
-            WITH DISTINCT i, joined, by, h, organisations, m, created, p
-            CREATE (n:Notification {id: randomUUID(), kind: CASE WHEN created THEN 'MATCH_CREATED' ELSE 'MATCH_GROWN' END,
-                    createdAt: datetime(), matchId: m.id, householdId: h.id, involvementId: i.id,
-                    organisation: joined.name, professional: by.name, organisationCount: organisations,
-                    postcode: h.postcode, houseNumber: h.houseNumber,
-                    houseNumberAddition: h.houseNumberAddition})-[:FOR]->(p)
-            RETURN {notification: n {.id, .kind, .matchId, .householdId, .involvementId, .organisation, .professional,
-                                     .organisationCount,
-                                     address: CASE WHEN n.postcode IS NULL THEN null ELSE {postcode: n.postcode,
-                                       houseNumber: n.houseNumber, houseNumberAddition: n.houseNumberAddition} END,
-                                     createdAt: toString(n.createdAt), read: n.readAt IS NOT NULL},
-                    professionalId: p.id, email: p.email} AS value
+            RETURN value
             """;
 
     private static final String MARK_READ =
@@ -101,12 +109,12 @@ class MatchQueries {
     }
 
     /**
-     * Locks the household a new involvement concerns, makes or grows its match and notifies its circle; the
-     * notifications to deliver.
+     * Locks the household each new involvement concerns, makes or grows its match and notifies its circle, in the
+     * order given; the notifications to deliver.
      */
-    List<NotificationPublisher.Delivery> match(String involvementId) {
+    List<NotificationPublisher.Delivery> match(List<String> involvementIds) {
         return List.copyOf(client.query(MATCH)
-                .bindAll(Map.of("involvementId", involvementId))
+                .bindAll(Map.of("involvementIds", involvementIds))
                 .fetchAs(NotificationPublisher.Delivery.class)
                 .mappedBy((types, row) -> delivery(row.get("value")))
                 .all());

@@ -1,7 +1,7 @@
 package nl.nabij.match;
 
 import java.util.List;
-import nl.nabij.involvement.InvolvementRegistered;
+import nl.nabij.involvement.InvolvementsRegistered;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,8 +28,8 @@ class Matcher {
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    void match(InvolvementRegistered registered) {
-        List<NotificationPublisher.Delivery> deliveries = queries.match(registered.involvementId());
+    void match(InvolvementsRegistered registered) {
+        List<NotificationPublisher.Delivery> deliveries = queries.match(registered.involvementIds());
         if (!deliveries.isEmpty()) {
             events.publishEvent(new MatchNotified(deliveries.stream()
                     .map(delivery -> delivery.notification().id())

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,7 @@ class CrashSafetyTest {
                 .toList();
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         AtomicInteger next = new AtomicInteger();
+        String start = Instant.now().toString();
 
         AppProcess app = SharedAppProcess.running();
         int httpPort = app.httpPort();
@@ -112,6 +114,35 @@ class CrashSafetyTest {
                     .get("n")
                     .asLong();
             assertThat(found).as("acknowledged registrations after the restart").isEqualTo(ids.size());
+            // Registrations commit in groups, each with its audit event: every one made has its event, none more.
+            Map<String, Object> parameters = Map.of(
+                    "start",
+                    start,
+                    "usernames",
+                    professionals.stream().map(NabijUser::username).toList());
+            long made = driver.executableQuery(
+                            """
+                            MATCH (p:Professional)-[:REGISTERED]->(i:Involvement)
+                            WHERE i.registeredAt >= datetime($start) AND 'p-' + p.id IN $usernames
+                            RETURN count(i) AS n""")
+                    .withParameters(parameters)
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("n")
+                    .asLong();
+            long audited = driver.executableQuery(
+                            """
+                            MATCH (e:AuditEvent {purpose: 'involvement-register'})
+                            WHERE e.at >= datetime($start) AND e.username IN $usernames
+                            RETURN count(e) AS n""")
+                    .withParameters(parameters)
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("n")
+                    .asLong();
+            assertThat(audited).as("registration events after the restart").isEqualTo(made);
         }
     }
 

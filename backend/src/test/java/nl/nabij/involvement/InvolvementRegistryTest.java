@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -216,6 +217,38 @@ class InvolvementRegistryTest {
 
         assertThat(ids).hasSize(20).containsOnly(ids.get(0));
         assertThat(outsidersRegistrations()).isEqualTo(1);
+    }
+
+    /**
+     * Registrations arriving together are committed together; one that cannot be made (its token names a professional
+     * Nabij does not hold) fails its own request only, and every other one is made and answered.
+     */
+    @Test
+    void aRegistrationThatFailsAmongManyAtOnceFailsOnlyItself() throws Exception {
+        List<String> domains = List.of("DEBT", "YOUTH", "PARTICIPATION", "WMO");
+        NabijUser ghost = new NabijUser(
+                "ghost", Role.PROFESSIONAL, UUID.randomUUID().toString(), null, OUTSIDER.organisationId());
+        ExecutorService pool = Executors.newFixedThreadPool(13);
+        List<Callable<GraphQlTester.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            NabijUser user = i == 6 ? ghost : OUTSIDER;
+            Map<String, Object> input = byBsn(domains.get(i % domains.size()), today);
+            calls.add(() -> register(user, input));
+        }
+        List<Future<GraphQlTester.Response>> answers = pool.invokeAll(calls);
+        pool.shutdown();
+
+        for (int i = 0; i < answers.size(); i++) {
+            GraphQlTester.Response answer = answers.get(i).get();
+            if (i == 6) {
+                answer.errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+            } else {
+                answer.path("registerInvolvement.involvement.domain")
+                        .entity(String.class)
+                        .isEqualTo(domains.get(i % domains.size()));
+            }
+        }
+        assertThat(outsidersRegistrations()).isEqualTo(domains.size());
     }
 
     /** The involvement each registration answers with, all sent at once by the outsider. */
