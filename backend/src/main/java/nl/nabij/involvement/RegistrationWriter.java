@@ -138,12 +138,22 @@ class RegistrationWriter implements SmartLifecycle {
             }
             return;
         }
-        group.forEach(pending -> pending.answered().complete(answers.get(pending)));
+        for (Pending pending : group) {
+            Optional<Answer> answer = answers.get(pending);
+            if (answer == null) {
+                pending.answered()
+                        .completeExceptionally(
+                                new IllegalStateException("the signed-in user acts as no known professional"));
+            } else {
+                pending.answered().complete(answer);
+            }
+        }
     }
 
     /**
-     * Makes the group's registrations in order, then their matches and their audit events; what each answers. The
-     * statement leaves out a registration whose professional has no node: that one fails the group (and then alone).
+     * Makes the group's registrations in order, then their matches and their audit events; what each answers. A
+     * registration whose professional has no node (a token for someone Nabij does not hold) wrote nothing and has no
+     * answer: its request fails, the others do not.
      */
     private Map<Pending, Optional<Answer>> registerAll(List<Pending> group) {
         Map<String, Registered> registered =
@@ -154,7 +164,7 @@ class RegistrationWriter implements SmartLifecycle {
         for (Pending pending : group) {
             Registered outcome = registered.get(pending.involvement().id());
             if (outcome == null) {
-                throw new IllegalStateException("the signed-in user acts as no known professional");
+                continue;
             }
             if (InvolvementRegistry.admitsFirst(outcome, pending.input())) {
                 answers.put(pending, Optional.empty());
