@@ -96,8 +96,10 @@ public class SchemaMigrations implements InitializingBean {
     public String apply() {
         // Neo4j-Migrations takes its lock to read the local chain too, so even an up-to-date store is checked first.
         awaitLockLeftBehind();
-        String version = upToDate()
-                .orElseGet(() -> migrations.apply().map(Object::toString).orElse("none"));
+        String version = upToDate().orElseGet(() -> {
+            removeKeyIndexesLeftHalfMade();
+            return migrations.apply().map(Object::toString).orElse("none");
+        });
         log.info("Graph schema at version {}", version);
         return version;
     }
@@ -137,8 +139,7 @@ public class SchemaMigrations implements InitializingBean {
 
     /**
      * Returns once no migration lock is held: at once on the embedded store, whose lock can only be a dead process's and
-     * is removed with any key index such a process left half made; on an external database once the instance holding
-     * it is done, or fails after the lock wait.
+     * is removed; on an external database once the instance holding it is done, or fails after the lock wait.
      */
     void awaitLockLeftBehind() {
         if (storeIsOurs) {
@@ -146,13 +147,6 @@ public class SchemaMigrations implements InitializingBean {
                 driver.executableQuery(UNLOCK).execute();
                 log.warn("Removed the schema migration lock a process left when it ended while migrating");
             }
-            driver.executableQuery(HALF_MADE_KEYS).execute().records().forEach(row -> {
-                String name = row.get("name").asString();
-                driver.executableQuery(DROP_INDEX)
-                        .withParameters(Map.of("name", name))
-                        .execute();
-                log.warn("Dropped index {}, left without its key constraint by a process that ended", name);
-            });
             return;
         }
         Instant giveUp = Instant.now().plus(lockWait);
@@ -172,6 +166,24 @@ public class SchemaMigrations implements InitializingBean {
                 throw new IllegalStateException("interrupted while waiting for the schema migration lock", interrupted);
             }
         }
+    }
+
+    /**
+     * On the embedded store, before migrations are applied, drops every key index a process that ended while migrating
+     * left without its constraint. Such an index only exists where a migration did not finish, so an up-to-date store
+     * (every restart) skips the look.
+     */
+    void removeKeyIndexesLeftHalfMade() {
+        if (!storeIsOurs) {
+            return;
+        }
+        driver.executableQuery(HALF_MADE_KEYS).execute().records().forEach(row -> {
+            String name = row.get("name").asString();
+            driver.executableQuery(DROP_INDEX)
+                    .withParameters(Map.of("name", name))
+                    .execute();
+            log.warn("Dropped index {}, left without its key constraint by a process that ended", name);
+        });
     }
 
     private long locks() {
