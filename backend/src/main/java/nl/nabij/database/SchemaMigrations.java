@@ -1,12 +1,15 @@
 package nl.nabij.database;
 
-import ac.simons.neo4j.migrations.core.MigrationChain;
+import ac.simons.neo4j.migrations.core.CypherResource;
+import ac.simons.neo4j.migrations.core.MigrationVersion;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -36,6 +39,9 @@ public class SchemaMigrations implements InitializingBean {
 
     static final String LOCATION = "classpath:neo4j/migrations";
 
+    /** The folder the migration files are in, as {@link ResourceScanner} looks it up. */
+    private static final String FOLDER = "neo4j/migrations";
+
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
     /** The applied migrations as Neo4j-Migrations records them: one node per version, with its checksum. */
@@ -62,7 +68,21 @@ public class SchemaMigrations implements InitializingBean {
 
     private static final String DROP_INDEX = "DROP INDEX $name IF EXISTS";
 
+    /** Versions such as {@code 009} and {@code 087}, or {@code 1.10} after {@code 1.9}, in the order they apply. */
+    private static final Comparator<String> VERSION_ORDER = (a, b) -> {
+        String[] left = a.split("\\D+");
+        String[] right = b.split("\\D+");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            int order = Long.compare(Long.parseLong("0" + left[i]), Long.parseLong("0" + right[i]));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(left.length, right.length);
+    };
+
     private final Migrations migrations;
+    private final ResourceScanner scanner = new ResourceScanner(SchemaMigrations.class.getClassLoader());
     private final Driver driver;
     private final boolean storeIsOurs;
     private final Duration lockWait;
@@ -82,7 +102,7 @@ public class SchemaMigrations implements InitializingBean {
         this.migrations = new Migrations(
                 MigrationsConfig.builder()
                         .withLocationsToScan(LOCATION)
-                        .withResourceScanner(new ResourceScanner(SchemaMigrations.class.getClassLoader()))
+                        .withResourceScanner(scanner)
                         .build(),
                 driver);
     }
@@ -117,24 +137,34 @@ public class SchemaMigrations implements InitializingBean {
                 .forEach(row -> applied.put(
                         row.get("version").asString(), row.get("checksum").asString(null)));
         if (applied.isEmpty()) {
-            // An empty store: nothing to compare, and asking for the local chain would take and release
-            // Neo4j-Migrations' lock once more before apply() takes it.
             return Optional.empty();
         }
-        Collection<MigrationChain.Element> local =
-                migrations.info(MigrationChain.ChainBuilderMode.LOCAL).getElements();
-        if (local.isEmpty() || local.size() != applied.size()) {
-            return Optional.empty();
-        }
-        String last = null;
-        for (MigrationChain.Element migration : local) {
-            String checksum = applied.get(migration.getVersion());
-            if (checksum == null || !checksum.equals(migration.getChecksum().orElse(null))) {
+        return localChain()
+                .filter(local -> !local.isEmpty() && local.equals(applied))
+                .flatMap(local -> local.keySet().stream().max(VERSION_ORDER));
+    }
+
+    /**
+     * The migrations on the class path, version to checksum, as Neo4j-Migrations computes them ({@link CypherResource},
+     * {@link MigrationVersion}), read from the files alone: asking Neo4j-Migrations for its local chain takes and
+     * releases its lock in the database, a second of every restart. Empty when a file there is not a versioned Cypher
+     * migration; then Neo4j-Migrations itself judges the store.
+     */
+    Optional<Map<String, String>> localChain() {
+        Map<String, String> chain = new HashMap<>();
+        for (URL url : scanner.scan(List.of(FOLDER))) {
+            String file = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+            if (file.isEmpty()) {
+                continue;
+            }
+            if (!file.startsWith("V") || !file.endsWith(".cypher") || !MigrationVersion.canParse(file)) {
                 return Optional.empty();
             }
-            last = migration.getVersion();
+            chain.put(
+                    MigrationVersion.parse(file).getValue(),
+                    CypherResource.of(url).getChecksum());
         }
-        return Optional.of(last);
+        return Optional.of(chain);
     }
 
     /**

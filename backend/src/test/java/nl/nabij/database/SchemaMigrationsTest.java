@@ -3,10 +3,15 @@ package nl.nabij.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ac.simons.neo4j.migrations.core.MigrationChain;
+import ac.simons.neo4j.migrations.core.Migrations;
+import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import nl.nabij.support.NabijIntegrationTest;
@@ -53,6 +58,27 @@ class SchemaMigrationsTest {
                                 .filter(name -> name.startsWith("V"))
                                 .sorted())
                 .containsExactlyElementsOf(migrationFiles());
+    }
+
+    /**
+     * A restart compares the store with the migration files without Neo4j-Migrations' lock; what it reads from the files
+     * must be what Neo4j-Migrations itself makes of them, or a changed file would go unnoticed.
+     */
+    @Test
+    void theFilesAreReadWithTheVersionsAndChecksumsNeo4jMigrationsGivesThem() throws IOException {
+        Map<String, String> neo4jMigrations = new HashMap<>();
+        new Migrations(
+                        MigrationsConfig.builder()
+                                .withLocationsToScan(SchemaMigrations.LOCATION)
+                                .build(),
+                        driver)
+                .info(MigrationChain.ChainBuilderMode.LOCAL)
+                .getElements()
+                .forEach(migration -> neo4jMigrations.put(
+                        migration.getVersion(), migration.getChecksum().orElseThrow()));
+
+        assertThat(neo4jMigrations).hasSameSizeAs(migrationFiles());
+        assertThat(migrations.localChain()).contains(neo4jMigrations);
     }
 
     @Test
