@@ -114,9 +114,10 @@ public class SchemaMigrations implements InitializingBean {
 
     /** Applies pending migrations; applying again changes nothing. Returns the schema version now in place. */
     public String apply() {
-        // Neo4j-Migrations takes its lock to read the local chain too, so even an up-to-date store is checked first.
-        awaitLockLeftBehind();
+        // An up-to-date store is read without Neo4j-Migrations' lock; a lock or a half-made key left by a process that
+        // ended while migrating matters only to the migrations still to apply.
         String version = upToDate().orElseGet(() -> {
+            awaitLockLeftBehind();
             removeKeyIndexesLeftHalfMade();
             return migrations.apply().map(Object::toString).orElse("none");
         });
