@@ -106,7 +106,7 @@ class InvolvementRegistry {
             // before anyone at the address is looked up or a miss is counted, as the other ways do.
             Registered unnamed = registered(involvement);
             if (unnamed.outcome() != Outcome.UNKNOWN_TARGET) {
-                return recorded(answer(unnamed, input), involvement, user, origin);
+                return recorded(answer(unnamed, input), user, origin);
             }
             Named named = named(user, byAddress, origin);
             if (named.refusal() != null) {
@@ -126,7 +126,7 @@ class InvolvementRegistry {
                 registered = registered(involvement);
             }
         }
-        return recorded(answer(registered, input), involvement, user, origin);
+        return recorded(answer(registered, input), user, origin);
     }
 
     /** The registration as the statement takes it, for a checked input. */
@@ -161,7 +161,7 @@ class InvolvementRegistry {
     record Answer(Payload payload, AuditEntry entry, String created) {}
 
     /** Announces a new involvement, for its match, and records the audit entry, in the registration's transaction. */
-    private Payload recorded(Answer answer, NewInvolvement involvement, NabijUser user, String origin) {
+    private Payload recorded(Answer answer, NabijUser user, String origin) {
         if (answer.created() != null) {
             events.publishEvent(new InvolvementsRegistered(List.of(answer.created())));
         }
